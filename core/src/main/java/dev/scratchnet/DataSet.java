@@ -1,0 +1,170 @@
+package dev.scratchnet;
+
+import dev.scratchnet.internal.Argmax;
+import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.Permutation;
+import dev.scratchnet.internal.Shapes;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Examples to train or evaluate on: features {@code [n, nIn]} and targets {@code [n, nOut]}, one
+ * example per row. Immutable by convention: every method returns a new data set, and the arrays
+ * handed out are shared, not copied, so do not change them.
+ */
+public final class DataSet {
+
+    private final INDArray features;
+    private final INDArray targets;
+
+    private DataSet(INDArray features, INDArray targets) {
+        this.features = features;
+        this.targets = targets;
+    }
+
+    /**
+     * Pairs features {@code [n, nIn]} with targets {@code [n, nOut]}. Both must be non-empty
+     * matrices of finite values with the same number of rows; integer arrays become float32.
+     */
+    public static DataSet of(INDArray features, INDArray targets) {
+        Checks.allFinite("features", Checks.matrix("features", features));
+        Checks.allFinite("targets", Checks.matrix("targets", targets));
+        if (features.rows() != targets.rows()) {
+            throw new IllegalArgumentException("features have " + features.rows() + " rows but targets have "
+                    + targets.rows() + " (features " + Shapes.describe(features) + ", targets "
+                    + Shapes.describe(targets) + ")");
+        }
+        return new DataSet(floating(features), floating(targets));
+    }
+
+    /**
+     * Features with class labels, turned into one-hot targets {@code [n, numClasses]}.
+     *
+     * @param labels one per row of {@code features}, each in {@code [0, numClasses)}
+     */
+    public static DataSet ofClasses(INDArray features, int[] labels, int numClasses) {
+        Checks.matrix("features", features);
+        Checks.notNull("labels", labels);
+        Checks.positive("numClasses", numClasses);
+        if (labels.length != features.rows()) {
+            throw new IllegalArgumentException("features have " + features.rows() + " rows but there are "
+                    + labels.length + " labels");
+        }
+        float[] oneHot = new float[labels.length * numClasses];
+        for (int row = 0; row < labels.length; row++) {
+            int label = labels[row];
+            if (label < 0 || label >= numClasses) {
+                throw new IllegalArgumentException("label " + label + " at row " + row + " is outside [0, "
+                        + numClasses + ")");
+            }
+            oneHot[row * numClasses + label] = 1f;
+        }
+        DataType type = features.dataType().isFPType() ? features.dataType() : DataType.FLOAT;
+        return of(features, Nd4j.create(oneHot, new long[] {labels.length, numClasses}).castTo(type));
+    }
+
+    /** How many examples (rows). */
+    public int size() {
+        return features.rows();
+    }
+
+    /** The features {@code [n, nIn]} (shared, not copied). */
+    public INDArray features() {
+        return features;
+    }
+
+    /** The targets {@code [n, nOut]} (shared, not copied). */
+    public INDArray targets() {
+        return targets;
+    }
+
+    /** Width of one example's features. */
+    public int numFeatures() {
+        return features.columns();
+    }
+
+    /** Width of one example's targets. */
+    public int numOutputs() {
+        return targets.columns();
+    }
+
+    /** The class of each row: the argmax of its targets (for one target column, 1 when ≥ 0.5). */
+    public int[] labels() {
+        return Argmax.ofRows(targets);
+    }
+
+    /** A new data set whose features are multiplied by {@code factor}, e.g. {@code 1 / 16.0} for raw digits. */
+    public DataSet scale(double factor) {
+        Checks.finite("scale factor", factor);
+        return new DataSet(features.mul(factor), targets);
+    }
+
+    /** The same examples in a random order drawn from {@code seed}. */
+    public DataSet shuffle(long seed) {
+        return select(Permutation.of(size(), Permutation.generator(seed)));
+    }
+
+    /**
+     * Shuffles with {@code seed}, then cuts: the first {@code fraction} of the rows (rounded) train,
+     * the rest test. Both parts must be non-empty.
+     */
+    public Split split(double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("split fraction must be in (0, 1), was " + fraction);
+        }
+        int trainSize = (int) Math.round(fraction * size());
+        if (trainSize == 0 || trainSize == size()) {
+            throw new IllegalArgumentException("split fraction " + fraction + " of " + size()
+                    + " examples leaves one part empty");
+        }
+        int[] order = Permutation.of(size(), Permutation.generator(seed));
+        return new Split(select(Arrays.copyOfRange(order, 0, trainSize)),
+                select(Arrays.copyOfRange(order, trainSize, order.length)));
+    }
+
+    /**
+     * Consecutive batches of {@code batchSize} rows (the last one may be smaller), as views that
+     * share this data set's arrays.
+     */
+    public List<DataSet> batches(int batchSize) {
+        Checks.positive("batchSize", batchSize);
+        List<DataSet> batches = new ArrayList<>();
+        for (int start = 0; start < size(); start += batchSize) {
+            batches.add(rows(start, Math.min(start + batchSize, size())));
+        }
+        return batches;
+    }
+
+    /** Rows {@code [from, to)} as views. */
+    DataSet rows(int from, int to) {
+        return new DataSet(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+    }
+
+    /** The rows at {@code indexes}, in that order, copied. */
+    DataSet select(int[] indexes) {
+        return new DataSet(Nd4j.pullRows(features, 1, indexes), Nd4j.pullRows(targets, 1, indexes));
+    }
+
+    /** This data set with both arrays in {@code dataType} (itself when they already are). */
+    DataSet inType(DataType dataType) {
+        if (features.dataType() == dataType && targets.dataType() == dataType) {
+            return this;
+        }
+        return new DataSet(features.castTo(dataType), targets.castTo(dataType));
+    }
+
+    private static INDArray floating(INDArray array) {
+        return array.dataType().isFPType() ? array : array.castTo(DataType.FLOAT);
+    }
+
+    @Override
+    public String toString() {
+        return "DataSet[" + size() + " examples, " + numFeatures() + " features, " + numOutputs() + " outputs]";
+    }
+}

@@ -1,0 +1,358 @@
+package dev.scratchnet;
+
+import dev.scratchnet.internal.Argmax;
+import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.Shapes;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A multi-layer perceptron: a chain of layers, each feeding the next.
+ * Build one with {@link #builder()}; it is ready to predict and to {@link #fit} at once.
+ * <p>
+ * {@link #predict} and the other read-only methods touch no state and may run on many threads at
+ * once; {@link #fit} and {@link #gradients} change the network and must not overlap other calls.
+ */
+public final class Network {
+
+    private final List<Layer> layers;
+    private final DataType dataType;
+    private final long seed;
+
+    Network(List<Layer> layers, DataType dataType, long seed) {
+        this.layers = List.copyOf(layers);
+        this.dataType = dataType;
+        this.seed = seed;
+    }
+
+    /** A builder for a new network: layers in order, then {@link Builder#build()}. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Trains the network on {@code data} as {@code fit} says, changing its weights in place.
+     *
+     * @return the loss (and accuracy, for class targets) after every epoch
+     */
+    public TrainingHistory fit(DataSet data, Fit fit) {
+        Checks.notNull("data", data);
+        Checks.notNull("fit", fit);
+        requireTargetWidth(data.targets());
+        requireInputWidth(data.features());
+        return new TrainingLoop(this, fit).run(data);
+    }
+
+    /** The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array. */
+    public INDArray predict(INDArray x) {
+        INDArray a = asInput(x);
+        for (Layer layer : layers) {
+            a = layer.forward(a, false);
+        }
+        return a;
+    }
+
+    /** The index of the largest output of each row: the predicted class. */
+    public int[] predictClasses(INDArray x) {
+        return Argmax.ofRows(predict(x));
+    }
+
+    /** The loss of the network's predictions on {@code data}, without any weight decay term. */
+    public double loss(DataSet data, Loss loss) {
+        Checks.notNull("data", data);
+        Checks.notNull("loss", loss);
+        requireTargetWidth(data.targets());
+        return loss.value(predict(data.features()), data.targets().castTo(dataType));
+    }
+
+    /** Accuracy and confusion matrix of the predicted classes against {@code data}'s labels. */
+    public Evaluation evaluate(DataSet data) {
+        Checks.notNull("data", data);
+        requireTargetWidth(data.targets());
+        return Evaluation.of(data.labels(), predictClasses(data.features()), nOut());
+    }
+
+    /**
+     * The gradient of {@code loss} with respect to every weight and bias for one batch, by
+     * back-propagation (no weight decay). The returned arrays are copies; the network's
+     * weights are unchanged, its gradient buffers and forward caches are overwritten.
+     */
+    public Gradients gradients(INDArray x, INDArray y, Loss loss) {
+        Checks.notNull("loss", loss);
+        INDArray targets = asTargets(x, y);
+        backward(forward(asInput(x)), targets, loss);
+        List<INDArray> weights = new ArrayList<>();
+        List<INDArray> biases = new ArrayList<>();
+        for (Layer layer : layers) {
+            weights.add(layer.parameters().get(0).gradient().dup());
+            biases.add(layer.parameters().get(1).gradient().dup());
+        }
+        return new Gradients(weights, biases);
+    }
+
+    /** Layer {@code index}, counting from 0. */
+    public Layer layer(int index) {
+        if (index < 0 || index >= layers.size()) {
+            throw new IllegalArgumentException("layer index must be in [0, " + layers.size() + "), was " + index);
+        }
+        return layers.get(index);
+    }
+
+    /** All layers, input side first (an unmodifiable list). */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** How many layers the network has. */
+    public int numLayers() {
+        return layers.size();
+    }
+
+    /** Width of the input. */
+    public int nIn() {
+        return layers.get(0).nIn();
+    }
+
+    /** Width of the output. */
+    public int nOut() {
+        return layers.get(layers.size() - 1).nOut();
+    }
+
+    /** FLOAT or DOUBLE: the type of every weight and every computation. */
+    public DataType dataType() {
+        return dataType;
+    }
+
+    /** The seed the initial weights were drawn with. */
+    public long seed() {
+        return seed;
+    }
+
+    /** How many weights and biases the network has in all. */
+    public long parameterCount() {
+        long count = 0;
+        for (Layer layer : layers) {
+            for (Parameter parameter : layer.parameters()) {
+                count += parameter.value().length();
+            }
+        }
+        return count;
+    }
+
+    /** A table of layers, shapes and parameter counts; see {@link Summary}. */
+    public String summary() {
+        return Summary.of(this);
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+
+    /** A training forward pass: every layer caches what its backward needs. */
+    INDArray forward(INDArray x) {
+        INDArray a = x;
+        for (Layer layer : layers) {
+            a = layer.forward(a, true);
+        }
+        return a;
+    }
+
+    /** Back-propagates {@code loss} of the last training forward pass, filling every gradient. */
+    void backward(INDArray p, INDArray y, Loss loss) {
+        Layer last = layers.get(layers.size() - 1);
+        INDArray grad;
+        if (last.activation() == Activation.SOFTMAX && loss == Loss.CROSS_ENTROPY) {
+            // softmax + cross-entropy: the fused, stable gradient dL/dz = (p − y) / n
+            grad = last.backwardFromPreActivation(p.sub(y).divi(p.rows()));
+        } else {
+            grad = last.backward(loss.gradient(p, y));
+        }
+        for (int i = layers.size() - 2; i >= 0; i--) {
+            grad = layers.get(i).backward(grad);
+        }
+    }
+
+    /** Every parameter of every layer, input side first. */
+    List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer layer : layers) {
+            all.addAll(layer.parameters());
+        }
+        return all;
+    }
+
+    /** Checks {@code x}'s width and returns it in the network's data type. */
+    INDArray asInput(INDArray x) {
+        Checks.matrix("input", x);
+        requireInputWidth(x);
+        return x.dataType() == dataType ? x : x.castTo(dataType);
+    }
+
+    private INDArray asTargets(INDArray x, INDArray y) {
+        Checks.matrix("targets", y);
+        requireTargetWidth(y);
+        if (x != null && x.rank() == 2 && y.rows() != x.rows()) {
+            throw new IllegalArgumentException("inputs have " + x.rows() + " rows but targets have " + y.rows());
+        }
+        return y.dataType() == dataType ? y : y.castTo(dataType);
+    }
+
+    private void requireInputWidth(INDArray x) {
+        if (x.columns() != nIn()) {
+            throw new IllegalArgumentException("input has " + x.columns() + " columns but the network expects nIn = "
+                    + nIn() + " (shape given " + Shapes.describe(x) + ")");
+        }
+    }
+
+    private void requireTargetWidth(INDArray y) {
+        if (y.columns() != nOut()) {
+            throw new IllegalArgumentException("targets have " + y.columns() + " columns but the network outputs "
+                    + nOut());
+        }
+    }
+
+    /**
+     * Assembles and validates a network: the one place that does. Layers are added in order;
+     * {@link #build()} checks that their sizes chain and draws the initial weights from the seed.
+     */
+    public static final class Builder {
+
+        /** The seed used when {@link #seed(long)} is not called. */
+        public static final long DEFAULT_SEED = 1;
+
+        private final List<LayerSpec> specs = new ArrayList<>();
+        private long seed = DEFAULT_SEED;
+        private DataType dataType = DataType.FLOAT;
+        private Integer inputWidth;
+
+        private Builder() {
+        }
+
+        /** The seed for the initial weights (and, unless {@link Fit} sets its own, for shuffling). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** {@code DataType.FLOAT} (the default) or {@code DataType.DOUBLE}. */
+        public Builder dataType(DataType dataType) {
+            Checks.notNull("dataType", dataType);
+            if (dataType != DataType.FLOAT && dataType != DataType.DOUBLE) {
+                throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, was " + dataType);
+            }
+            this.dataType = dataType;
+            return this;
+        }
+
+        /** The width of the input, so that each {@link #dense(int, Activation)} gives only its output width. */
+        public Builder input(int nIn) {
+            Checks.positive("input width", nIn);
+            if (!specs.isEmpty()) {
+                throw new IllegalStateException("input(" + nIn + ") must come before the first layer");
+            }
+            if (inputWidth != null) {
+                throw new IllegalStateException("input width already set to " + inputWidth + "; input(" + nIn
+                        + ") would contradict it");
+            }
+            this.inputWidth = nIn;
+            return this;
+        }
+
+        /** A dense layer {@code nIn → nOut} with Xavier-initialised weights. */
+        public Builder dense(int nIn, int nOut, Activation activation) {
+            return dense(nIn, nOut, activation, Initializer.XAVIER);
+        }
+
+        /** A dense layer {@code nIn → nOut} with weights filled by {@code initializer}. */
+        public Builder dense(int nIn, int nOut, Activation activation, Initializer initializer) {
+            Checks.positive(layerName() + " nIn", nIn);
+            return add(new LayerSpec(nIn, nOut, activation, initializer, null, null));
+        }
+
+        /** A dense layer whose input width is the previous layer's output (or {@link #input(int)}). */
+        public Builder dense(int nOut, Activation activation) {
+            return dense(nOut, activation, Initializer.XAVIER);
+        }
+
+        /** As {@link #dense(int, Activation)}, with weights filled by {@code initializer}. */
+        public Builder dense(int nOut, Activation activation, Initializer initializer) {
+            return add(new LayerSpec(null, nOut, activation, initializer, null, null));
+        }
+
+        /**
+         * A dense layer with explicit weights {@code [nIn, nOut]} and bias {@code [nOut]} (or
+         * {@code [1, nOut]}); both are copied, in the network's data type.
+         */
+        public Builder dense(INDArray weights, INDArray bias, Activation activation) {
+            String name = layerName();
+            Checks.allFinite(name + " weights", Checks.matrix(name + " weights", weights));
+            Checks.notNull(name + " bias", bias);
+            if (bias.length() != weights.columns() || (bias.rank() == 2 && bias.rows() != 1) || bias.rank() > 2) {
+                throw new IllegalArgumentException(name + " bias must have shape [" + weights.columns()
+                        + "] or [1, " + weights.columns() + "] to match weights " + Shapes.describe(weights)
+                        + ", was " + Shapes.describe(bias));
+            }
+            Checks.allFinite(name + " bias", bias.reshape(1, bias.length()));
+            return add(new LayerSpec(weights.rows(), weights.columns(), activation, null,
+                    weights.dup(), bias.reshape(1, bias.length()).dup()));
+        }
+
+        private Builder add(LayerSpec spec) {
+            Checks.positive(layerName() + " nOut", spec.nOut());
+            Checks.notNull(layerName() + " activation", spec.activation());
+            if (spec.weights() == null) {
+                Checks.notNull(layerName() + " initializer", spec.initializer());
+            }
+            specs.add(spec);
+            return this;
+        }
+
+        private String layerName() {
+            return "dense layer " + (specs.size() + 1);
+        }
+
+        /**
+         * Checks that the layer sizes chain and creates the network with its initial weights.
+         *
+         * @throws IllegalArgumentException naming both layers when sizes do not chain
+         * @throws IllegalStateException    when no layer was added
+         */
+        public Network build() {
+            if (specs.isEmpty()) {
+                throw new IllegalStateException("a network needs at least one layer; add one with dense(...)");
+            }
+            List<Layer> layers = new ArrayList<>();
+            // one generator for the whole network, so the seed fixes every initial weight
+            org.nd4j.linalg.api.rng.Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
+            Integer previousWidth = inputWidth;
+            for (int i = 0; i < specs.size(); i++) {
+                LayerSpec spec = specs.get(i);
+                int nIn = chainedInputWidth(spec, i, previousWidth);
+                layers.add(spec.create("dense" + i, nIn, dataType, random));
+                previousWidth = spec.nOut();
+            }
+            return new Network(layers, dataType, seed);
+        }
+
+        private static int chainedInputWidth(LayerSpec spec, int index, Integer previousWidth) {
+            String name = "dense layer " + (index + 1);
+            if (spec.nIn() == null) {
+                if (previousWidth == null) {
+                    throw new IllegalArgumentException(name + " gives only nOut = " + spec.nOut()
+                            + "; call input(n) first or use dense(nIn, nOut, activation)");
+                }
+                return previousWidth;
+            }
+            if (previousWidth != null && !spec.nIn().equals(previousWidth)) {
+                String previous = index == 0 ? "input(" + previousWidth + ") has width " + previousWidth
+                        : "layer " + index + " has nOut = " + previousWidth;
+                throw new IllegalArgumentException(name + " expects nIn = " + spec.nIn() + " but " + previous);
+            }
+            return spec.nIn();
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package dev.scratchnet;
+
+import dev.scratchnet.internal.Permutation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Mini-batch gradient descent over a network, as one {@link Fit} describes:
+ * <pre>
+ *   for each epoch:
+ *     shuffle the rows (when asked)
+ *     for each batch:  forward, backward, dW += λ·W, optimizer step
+ *     measure the loss (and accuracy) over the whole training set, tell the listeners
+ * </pre>
+ */
+final class TrainingLoop {
+
+    private final Network network;
+    private final Fit fit;
+    private final List<Parameter> parameters;
+
+    TrainingLoop(Network network, Fit fit) {
+        this.network = network;
+        this.fit = fit;
+        this.parameters = network.parameters();
+    }
+
+    TrainingHistory run(DataSet data) {
+        DataSet train = data.inType(network.dataType());
+        Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
+        boolean classes = holdsClasses(train.targets());
+        List<EpochResult> results = new ArrayList<>();
+        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
+            DataSet ordered = fit.shuffle() ? train.select(Permutation.of(train.size(), random)) : train;
+            for (int start = 0; start < ordered.size(); start += fit.batchSize()) {
+                step(ordered.rows(start, Math.min(start + fit.batchSize(), ordered.size())));
+            }
+            EpochResult result = measure(epoch, train, classes);
+            results.add(result);
+            for (TrainingListener listener : fit.listeners()) {
+                listener.onEpochEnd(result);
+            }
+        }
+        return new TrainingHistory(results);
+    }
+
+    /** One gradient step on one batch. */
+    private void step(DataSet batch) {
+        // forward and backward
+        INDArray p = network.forward(batch.features());
+        network.backward(p, batch.targets(), fit.loss());
+        // weight decay: dW += λ·W
+        if (fit.l2() > 0) {
+            for (Parameter parameter : parameters) {
+                if (parameter.decays()) {
+                    Nd4j.getBlasWrapper().level1().axpy(parameter.value().length(), fit.l2(),
+                            parameter.value(), parameter.gradient());
+                }
+            }
+        }
+        // update
+        fit.optimizer().step(parameters);
+    }
+
+    private EpochResult measure(int epoch, DataSet train, boolean classes) {
+        INDArray p = network.predict(train.features());
+        double loss = fit.loss().value(p, train.targets());
+        if (!Double.isFinite(loss)) {
+            throw new IllegalStateException("loss became " + loss + " at epoch " + epoch
+                    + "; try a smaller learning rate (now " + fit.optimizer().learningRate() + ")");
+        }
+        double accuracy = classes ? accuracy(p, train) : Double.NaN;
+        return new EpochResult(epoch, loss, accuracy);
+    }
+
+    private static double accuracy(INDArray p, DataSet data) {
+        return Evaluation.of(data.labels(), dev.scratchnet.internal.Argmax.ofRows(p), Math.max(2, p.columns()))
+                .accuracy();
+    }
+
+    /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */
+    private static boolean holdsClasses(INDArray targets) {
+        // y² − y is 0 exactly when y is 0 or 1
+        boolean zeroOrOne = Transforms.abs(targets.mul(targets).subi(targets), false).maxNumber().doubleValue() == 0;
+        if (!zeroOrOne) {
+            return false;
+        }
+        return targets.columns() == 1 || targets.sum(1).subi(1.0).amaxNumber().doubleValue() == 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** Readers and generators behind {@link dev.scratchnet.Datasets}. Not API. */
+package dev.scratchnet.data;

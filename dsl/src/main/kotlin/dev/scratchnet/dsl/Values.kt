@@ -1,0 +1,31 @@
+package dev.scratchnet.dsl
+
+import dev.scratchnet.Activation
+import dev.scratchnet.Loss
+
+/** Logistic sigmoid, [Activation.SIGMOID]. */
+public val sigmoid: Activation = Activation.SIGMOID
+
+/** Hyperbolic tangent, [Activation.TANH]. */
+public val tanh: Activation = Activation.TANH
+
+/** Rectified linear unit, [Activation.RELU]. */
+public val relu: Activation = Activation.RELU
+
+/** Row-wise softmax, [Activation.SOFTMAX]. */
+public val softmax: Activation = Activation.SOFTMAX
+
+/** The identity, [Activation.IDENTITY]. */
+public val identity: Activation = Activation.IDENTITY
+
+/** Leaky ReLU with slope [alpha] below zero, [Activation.leakyRelu]. */
+public fun leakyRelu(alpha: Double): Activation = Activation.leakyRelu(alpha)
+
+/** Mean squared error, [Loss.MSE]. */
+public val mse: Loss = Loss.MSE
+
+/** Categorical cross-entropy, [Loss.CROSS_ENTROPY]. */
+public val crossEntropy: Loss = Loss.CROSS_ENTROPY
+
+/** Binary cross-entropy, [Loss.BINARY_CROSS_ENTROPY]. */
+public val binaryCrossEntropy: Loss = Loss.BINARY_CROSS_ENTROPY
