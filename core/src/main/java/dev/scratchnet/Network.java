@@ -1,7 +1,11 @@
 package dev.scratchnet;
 
+import dev.scratchnet.engine.Engine;
+import dev.scratchnet.engine.FastInference;
+import dev.scratchnet.engine.FastPath;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.Shapes;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +25,13 @@ public final class Network {
     private final List<Layer> layers;
     private final DataType dataType;
     private final long seed;
+    private final FastInference fastInference;
 
     Network(List<Layer> layers, DataType dataType, long seed) {
         this.layers = List.copyOf(layers);
         this.dataType = dataType;
         this.seed = seed;
+        this.fastInference = Engine.fastEnabled() ? FastInference.of(this.layers) : null;
     }
 
     /** A builder for a new network: layers in order, then {@link Builder#build()}. */
@@ -49,6 +55,9 @@ public final class Network {
     /** The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array. */
     public INDArray predict(INDArray x) {
         INDArray a = asInput(x);
+        if (fastInference != null) {
+            return fastInference.predict(a);
+        }
         for (Layer layer : layers) {
             a = layer.forward(a, false);
         }
@@ -83,7 +92,14 @@ public final class Network {
     public Gradients gradients(INDArray x, INDArray y, Loss loss) {
         Checks.notNull("loss", loss);
         INDArray targets = asTargets(x, y);
-        backward(forward(asInput(x)), targets, loss);
+        INDArray input = asInput(x);
+        FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(layers, loss, dataType, input.rows()) : null;
+        if (fast != null) {
+            fast.gradients(FastPath.readable(input), FastPath.readable(targets), Permutation.identity(input.rows()),
+                    0, input.rows());
+        } else {
+            backward(forward(input), targets, loss);
+        }
         List<INDArray> weights = new ArrayList<>();
         List<INDArray> biases = new ArrayList<>();
         for (Layer layer : layers) {

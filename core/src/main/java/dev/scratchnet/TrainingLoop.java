@@ -1,11 +1,13 @@
 package dev.scratchnet;
 
+import dev.scratchnet.engine.Engine;
+import dev.scratchnet.engine.FastPath;
+import dev.scratchnet.engine.InPlace;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -33,11 +35,23 @@ final class TrainingLoop {
         DataSet train = data.inType(network.dataType());
         Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
         boolean classes = holdsClasses(train.targets());
+        FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(network.layers(), fit.loss(),
+                network.dataType(), Math.min(fit.batchSize(), train.size())) : null;
+        INDArray features = FastPath.readable(train.features());
+        INDArray targets = FastPath.readable(train.targets());
         List<EpochResult> results = new ArrayList<>();
         for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            DataSet ordered = fit.shuffle() ? train.select(Permutation.of(train.size(), random)) : train;
-            for (int start = 0; start < ordered.size(); start += fit.batchSize()) {
-                step(ordered.rows(start, Math.min(start + fit.batchSize(), ordered.size())));
+            int[] order = fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size());
+            DataSet ordered = fast == null ? train.select(order) : null;
+            for (int start = 0; start < train.size(); start += fit.batchSize()) {
+                int end = Math.min(start + fit.batchSize(), train.size());
+                if (fast != null) {
+                    fast.gradients(features, targets, order, start, end);
+                } else {
+                    DataSet batch = ordered.rows(start, end);
+                    network.backward(network.forward(batch.features()), batch.targets(), fit.loss());
+                }
+                update();
             }
             EpochResult result = measure(epoch, train, classes);
             results.add(result);
@@ -48,17 +62,13 @@ final class TrainingLoop {
         return new TrainingHistory(results);
     }
 
-    /** One gradient step on one batch. */
-    private void step(DataSet batch) {
-        // forward and backward
-        INDArray p = network.forward(batch.features());
-        network.backward(p, batch.targets(), fit.loss());
+    /** Applies the gradients the last batch left in the layers. */
+    private void update() {
         // weight decay: dW += λ·W
         if (fit.l2() > 0) {
             for (Parameter parameter : parameters) {
                 if (parameter.decays()) {
-                    Nd4j.getBlasWrapper().level1().axpy(parameter.value().length(), fit.l2(),
-                            parameter.value(), parameter.gradient());
+                    InPlace.axpy(fit.l2(), parameter.value(), parameter.gradient());
                 }
             }
         }

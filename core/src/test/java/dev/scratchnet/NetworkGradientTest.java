@@ -1,10 +1,14 @@
 package dev.scratchnet;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** Whole-network back-propagation against finite differences of {@link Network#loss}, in float64. */
+/**
+ * Whole-network back-propagation against finite differences of {@link Network#loss}, in float64,
+ * through both the fast path and the readable reference path.
+ */
 class NetworkGradientTest {
 
     private static Network network(Activation hidden, Activation output, int nOut) {
@@ -17,33 +21,42 @@ class NetworkGradientTest {
 
     private final INDArray x = TestArrays.uniform(6, 4, -1, 1);
 
-    @Test
-    void fusedSoftmaxCrossEntropyPath() {
-        GradientCheck.network(network(Activation.RELU, Activation.SOFTMAX, 3), x,
+    private static void check(String engine, Network network, INDArray x, INDArray y, Loss loss) {
+        Engines.run(engine, () -> GradientCheck.network(network, x, y, loss));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void fusedSoftmaxCrossEntropyPath(String engine) {
+        check(engine, network(Activation.RELU, Activation.SOFTMAX, 3), x,
                 TestArrays.oneHot(3, 0, 1, 2, 2, 1, 0), Loss.CROSS_ENTROPY);
     }
 
-    @Test
-    void softmaxWithMseGoesThroughTheGeneralPath() {
-        GradientCheck.network(network(Activation.SIGMOID, Activation.SOFTMAX, 3), x,
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void softmaxWithMseGoesThroughTheGeneralPath(String engine) {
+        check(engine, network(Activation.SIGMOID, Activation.SOFTMAX, 3), x,
                 TestArrays.oneHot(3, 0, 1, 2, 2, 1, 0), Loss.MSE);
     }
 
-    @Test
-    void sigmoidOutputWithMse() {
-        GradientCheck.network(network(Activation.RELU, Activation.SIGMOID, 2), x,
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void sigmoidOutputWithMse(String engine) {
+        check(engine, network(Activation.RELU, Activation.SIGMOID, 2), x,
                 TestArrays.uniform(6, 2, 0, 1), Loss.MSE);
     }
 
-    @Test
-    void sigmoidOutputWithBinaryCrossEntropy() {
-        GradientCheck.network(network(Activation.leakyRelu(0.05), Activation.SIGMOID, 2), x,
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void sigmoidOutputWithBinaryCrossEntropy(String engine) {
+        check(engine, network(Activation.leakyRelu(0.05), Activation.SIGMOID, 2), x,
                 TestArrays.uniform(6, 2, 0, 1).gt(0.5).castTo(DataType.DOUBLE), Loss.BINARY_CROSS_ENTROPY);
     }
 
-    @Test
-    void identityOutputWithMse() {
-        GradientCheck.network(network(Activation.TANH, Activation.IDENTITY, 2), x,
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void identityOutputWithMse(String engine) {
+        check(engine, network(Activation.TANH, Activation.IDENTITY, 2), x,
                 TestArrays.uniform(6, 2, -1, 1), Loss.MSE);
     }
 }

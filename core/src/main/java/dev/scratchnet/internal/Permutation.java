@@ -17,12 +17,18 @@ public final class Permutation {
         return new Random(seed);
     }
 
-    /** A random permutation of {@code 0 .. n−1} (Fisher–Yates), drawn from {@code random}. */
-    public static int[] of(int n, Random random) {
+    /** The order {@code 0, 1, …, n−1}. */
+    public static int[] identity(int n) {
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
             order[i] = i;
         }
+        return order;
+    }
+
+    /** A random permutation of {@code 0 .. n−1} (Fisher–Yates), drawn from {@code random}. */
+    public static int[] of(int n, Random random) {
+        int[] order = identity(n);
         for (int i = n - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];

@@ -2,9 +2,9 @@ package dev.scratchnet.optimizers;
 
 import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
+import dev.scratchnet.engine.InPlace;
 import dev.scratchnet.internal.Checks;
 import java.util.List;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Plain stochastic gradient descent.
@@ -26,8 +26,7 @@ public final class Sgd implements Optimizer {
     public void step(List<Parameter> parameters) {
         for (Parameter parameter : parameters) {
             // axpy: value += (−learningRate) · gradient, in place
-            Nd4j.getBlasWrapper().level1().axpy(parameter.value().length(), -learningRate,
-                    parameter.gradient(), parameter.value());
+            InPlace.axpy(-learningRate, parameter.gradient(), parameter.value());
         }
     }
 

@@ -1,0 +1,48 @@
+package dev.scratchnet.engine;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Direct calls into the OpenBLAS library that ND4J bundles, on {@link Matrix} pointers: no
+ * ND4J bookkeeping between us and the kernel. All matrices are row-major.
+ */
+final class Blas {
+
+    private Blas() {
+    }
+
+    /**
+     * {@code C = alpha · op(A) · op(B) + beta · C} on the first rows of each buffer, where
+     * {@code op(A)} is {@code [m, k]}, {@code op(B)} is {@code [k, n]} and {@code C} is {@code [m, n]};
+     * the leading dimensions are the buffers' column counts.
+     */
+    static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+                     double alpha, Matrix a, Matrix b, double beta, Matrix c) {
+        int opA = transposeA ? CblasTrans : CblasNoTrans;
+        int opB = transposeB ? CblasTrans : CblasNoTrans;
+        if (c.isFloat()) {
+            openblas_nolapack.cblas_sgemm(CblasRowMajor, opA, opB, m, n, k, (float) alpha,
+                    (FloatPointer) a.pointer, a.columns, (FloatPointer) b.pointer, b.columns,
+                    (float) beta, (FloatPointer) c.pointer, c.columns);
+        } else {
+            openblas_nolapack.cblas_dgemm(CblasRowMajor, opA, opB, m, n, k, alpha,
+                    (DoublePointer) a.pointer, a.columns, (DoublePointer) b.pointer, b.columns,
+                    beta, (DoublePointer) c.pointer, c.columns);
+        }
+    }
+
+    /** {@code y = alpha · x + y} over the first {@code length} elements. */
+    static void axpy(int length, double alpha, Matrix x, Matrix y) {
+        if (y.isFloat()) {
+            openblas_nolapack.cblas_saxpy(length, (float) alpha, (FloatPointer) x.pointer, 1, (FloatPointer) y.pointer, 1);
+        } else {
+            openblas_nolapack.cblas_daxpy(length, alpha, (DoublePointer) x.pointer, 1, (DoublePointer) y.pointer, 1);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.scratchnet.engine;
+
+import dev.scratchnet.Layer;
+import dev.scratchnet.Parameter;
+import dev.scratchnet.layers.Dense;
+import org.nd4j.linalg.api.buffer.DataType;
+
+/**
+ * One dense layer as the fast path sees it: the layer's own W, b, dW and db (wrapped, not copied)
+ * and this path's buffers for z, a and δ, sized for a batch of at most {@code capacity} rows.
+ */
+final class FastLayer {
+
+    final int nIn;
+    final int nOut;
+    final Matrix weights;
+    final Matrix bias;
+    final Matrix weightGradient;
+    final Matrix biasGradient;
+    final ActivationKernel activation;
+    final Matrix z;
+    final Matrix a;
+    final Matrix delta;
+
+    private FastLayer(Dense layer, ActivationKernel activation, int capacity, DataType dataType) {
+        Parameter w = layer.parameters().get(0);
+        Parameter b = layer.parameters().get(1);
+        this.nIn = layer.nIn();
+        this.nOut = layer.nOut();
+        this.weights = Matrix.of(w.value());
+        this.bias = Matrix.of(b.value());
+        this.weightGradient = Matrix.of(w.gradient());
+        this.biasGradient = Matrix.of(b.gradient());
+        this.activation = activation;
+        // inference needs no buffers of its own (capacity 0): it allocates its outputs per call
+        this.z = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
+        this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
+        this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
+    }
+
+    /** The fast view of {@code layer}, or null when it has no fast path (not dense, unknown activation, odd layout). */
+    static FastLayer of(Layer layer, int capacity, DataType dataType) {
+        if (!(layer instanceof Dense dense)) {
+            return null;
+        }
+        ActivationKernel kernel = ActivationKernel.of(dense.activation());
+        if (kernel == null) {
+            return null;
+        }
+        for (Parameter parameter : dense.parameters()) {
+            if (!Matrix.canWrap(parameter.value()) || !Matrix.canWrap(parameter.gradient())) {
+                return null;
+            }
+        }
+        return new FastLayer(dense, kernel, capacity, dataType);
+    }
+
+    /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}. */
+    void forward(Matrix x, int n) {
+        affine(x, z, n);
+        activation.forward(z, a, n);
+    }
+
+    /** {@code out = xW + b} for the first {@code n} rows: bias rows first, then one gemm adds xW. */
+    void affine(Matrix x, Matrix out, int n) {
+        for (int row = 0; row < n; row++) {
+            int start = row * nOut;
+            for (int c = 0; c < nOut; c++) {
+                out.set(start + c, bias.get(c));
+            }
+        }
+        Blas.gemm(false, false, n, nOut, nIn, 1.0, x, weights, 1.0, out);
+    }
+
+    /**
+     * From {@code δ = dL/dz} in {@link #delta}: {@code dW = xᵀδ}, {@code db = Σ_rows δ}, and, when
+     * {@code gradInput} is given, {@code dL/dx = δWᵀ} written into it.
+     */
+    void backward(Matrix x, int n, Matrix gradInput) {
+        Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
+        for (int c = 0; c < nOut; c++) {
+            double sum = 0;
+            for (int row = 0; row < n; row++) {
+                sum += delta.get(row * nOut + c);
+            }
+            biasGradient.set(c, sum);
+        }
+        if (gradInput != null) {
+            Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
+        }
+    }
+}

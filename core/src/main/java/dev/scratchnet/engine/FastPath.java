@@ -1,0 +1,119 @@
+package dev.scratchnet.engine;
+
+import dev.scratchnet.Activation;
+import dev.scratchnet.Layer;
+import dev.scratchnet.Loss;
+import java.util.ArrayList;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Gradients of one mini-batch through direct BLAS calls and Java loops, with every buffer
+ * allocated once: after construction a training step allocates nothing. The math is that of
+ * {@code Network.backward} and {@code Dense}:
+ * <pre>
+ *   forward:   z = xW + b,  a = f(z)                          layer by layer
+ *   output:    δ = (p − y) / n                                 softmax + cross-entropy (fused)
+ *              δ = f'(z) ⊙ dL/dp                               any other pair
+ *   backward:  dW = xᵀδ,  db = Σ_rows δ,  δ_prev = f'_prev(z_prev) ⊙ δWᵀ
+ * </pre>
+ * One instance serves one training run on one thread.
+ */
+public final class FastPath {
+
+    private final List<FastLayer> layers;
+    private final Matrix input;
+    private final Matrix targets;
+    private final LossKernel loss;
+    private final boolean fusedSoftmaxCrossEntropy;
+    private final int capacity;
+
+    private FastPath(List<FastLayer> layers, Matrix input, Matrix targets, LossKernel loss,
+                     boolean fusedSoftmaxCrossEntropy, int capacity) {
+        this.layers = layers;
+        this.input = input;
+        this.targets = targets;
+        this.loss = loss;
+        this.fusedSoftmaxCrossEntropy = fusedSoftmaxCrossEntropy;
+        this.capacity = capacity;
+    }
+
+    /**
+     * A fast path for training {@code layers} with {@code loss} in batches of at most
+     * {@code capacity} rows, or null when some layer, activation or loss has none.
+     */
+    public static FastPath forTraining(List<Layer> layers, Loss loss, DataType dataType, int capacity) {
+        Layer last = layers.get(layers.size() - 1);
+        boolean fused = last.activation() == Activation.SOFTMAX && loss == Loss.CROSS_ENTROPY;
+        LossKernel lossKernel = LossKernel.of(loss);
+        if (lossKernel == null && !fused) {
+            return null;
+        }
+        List<FastLayer> fast = new ArrayList<>();
+        for (Layer layer : layers) {
+            FastLayer fastLayer = FastLayer.of(layer, capacity, dataType);
+            if (fastLayer == null) {
+                return null;
+            }
+            fast.add(fastLayer);
+        }
+        return new FastPath(fast, Matrix.create(dataType, capacity, layers.get(0).nIn()),
+                Matrix.create(dataType, capacity, last.nOut()), lossKernel, fused, capacity);
+    }
+
+    /** {@code array} itself when {@link #gradients} can read it in place, else a compact copy. */
+    public static INDArray readable(INDArray array) {
+        return Matrix.canWrap(array) ? array : array.dup('c');
+    }
+
+    /**
+     * Fills every layer's dW and db with the gradient of the loss on rows {@code order[from..to)}
+     * of {@code features} and {@code targets} (whole data sets, see {@link #readable}).
+     */
+    public void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
+        int n = to - from;
+        if (n > capacity) {
+            throw new IllegalArgumentException("batch of " + n + " rows exceeds the fast path's " + capacity);
+        }
+        gather(Matrix.of(features), input, order, from, n);
+        gather(Matrix.of(targetRows), targets, order, from, n);
+        // forward
+        Matrix x = input;
+        for (FastLayer layer : layers) {
+            layer.forward(x, n);
+            x = layer.a;
+        }
+        // output δ
+        FastLayer last = layers.get(layers.size() - 1);
+        if (fusedSoftmaxCrossEntropy) {
+            LossKernel.softmaxCrossEntropy(last.a, targets, last.delta, n);
+        } else {
+            loss.gradient(last.a, targets, last.delta, n);
+            last.activation.backward(last.z, last.a, last.delta, n);
+        }
+        // backward
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            FastLayer layer = layers.get(i);
+            if (i == 0) {
+                layer.backward(input, n, null);
+            } else {
+                FastLayer previous = layers.get(i - 1);
+                layer.backward(previous.a, n, previous.delta);
+                previous.activation.backward(previous.z, previous.a, previous.delta, n);
+            }
+        }
+    }
+
+    /** Copies rows {@code order[from .. from + n)} of {@code source} into the first {@code n} rows of {@code target}. */
+    private static void gather(Matrix source, Matrix target, int[] order, int from, int n) {
+        int width = target.columns;
+        for (int row = 0; row < n; row++) {
+            int sourceStart = order[from + row] * width;
+            int targetStart = row * width;
+            for (int c = 0; c < width; c++) {
+                target.set(targetStart + c, source.get(sourceStart + c));
+            }
+        }
+    }
+}

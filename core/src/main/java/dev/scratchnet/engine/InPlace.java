@@ -1,0 +1,20 @@
+package dev.scratchnet.engine;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** In-place updates of parameter arrays, by direct BLAS calls where the arrays allow it. */
+public final class InPlace {
+
+    private InPlace() {
+    }
+
+    /** {@code y += alpha · x} for two arrays of the same shape and type; nothing is allocated. */
+    public static void axpy(double alpha, INDArray x, INDArray y) {
+        if (Matrix.canWrap(x) && Matrix.canWrap(y) && x.dataType() == y.dataType()) {
+            Blas.axpy((int) y.length(), alpha, Matrix.of(x), Matrix.of(y));
+        } else {
+            Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.scratchnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** The fast path and the readable reference path must compute the same numbers. */
+class EngineParityTest {
+
+    private static Network train(String engine, DataType dataType, Activation hidden, Activation output, Loss loss) {
+        return Engines.with(engine, () -> {
+            Network net = Network.builder().seed(3).dataType(dataType)
+                    .dense(2, 12, hidden)
+                    .dense(12, 3, output)
+                    .build();
+            net.fit(Datasets.spiral(30, 3, 1), Fit.builder().loss(loss).optimizer(Optimizer.sgd(0.3))
+                    .epochs(4).batchSize(7).l2(1e-3).build());
+            return net;
+        });
+    }
+
+    private static double maxDifference(Network a, Network b) {
+        double max = 0;
+        for (int i = 0; i < a.numLayers(); i++) {
+            max = Math.max(max, a.layer(i).weights().sub(b.layer(i).weights()).amaxNumber().doubleValue());
+            max = Math.max(max, a.layer(i).bias().sub(b.layer(i).bias()).amaxNumber().doubleValue());
+        }
+        return max;
+    }
+
+    @Test
+    void trainingGivesTheSameWeightsInFloat64() {
+        assertEquals(0.0, maxDifference(
+                train("fast", DataType.DOUBLE, Activation.RELU, Activation.SOFTMAX, Loss.CROSS_ENTROPY),
+                train("reference", DataType.DOUBLE, Activation.RELU, Activation.SOFTMAX, Loss.CROSS_ENTROPY)), 1e-12);
+        assertEquals(0.0, maxDifference(
+                train("fast", DataType.DOUBLE, Activation.TANH, Activation.SIGMOID, Loss.MSE),
+                train("reference", DataType.DOUBLE, Activation.TANH, Activation.SIGMOID, Loss.MSE)), 1e-12);
+        assertEquals(0.0, maxDifference(
+                train("fast", DataType.DOUBLE, Activation.leakyRelu(0.1), Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY),
+                train("reference", DataType.DOUBLE, Activation.leakyRelu(0.1), Activation.SIGMOID,
+                        Loss.BINARY_CROSS_ENTROPY)), 1e-12);
+    }
+
+    @Test
+    void trainingGivesTheSameWeightsInFloat32UpToRounding() {
+        double difference = maxDifference(
+                train("fast", DataType.FLOAT, Activation.SIGMOID, Activation.SOFTMAX, Loss.MSE),
+                train("reference", DataType.FLOAT, Activation.SIGMOID, Activation.SOFTMAX, Loss.MSE));
+        assertTrue(difference < 1e-5, "fast and reference differ by " + difference);
+    }
+
+    @Test
+    void predictionsAgree() {
+        Network fast = train("fast", DataType.DOUBLE, Activation.TANH, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
+        INDArray x = TestArrays.uniform(9, 2, -1, 1);
+        INDArray reference = Engines.with("reference", () -> Network.builder().dataType(DataType.DOUBLE)
+                .dense(fast.layer(0).weights(), fast.layer(0).bias(), Activation.TANH)
+                .dense(fast.layer(1).weights(), fast.layer(1).bias(), Activation.SOFTMAX)
+                .build().predict(x));
+        assertEquals(0.0, fast.predict(x).sub(reference).amaxNumber().doubleValue(), 1e-14);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.scratchnet;
+
+import dev.scratchnet.engine.Engine;
+import java.util.function.Supplier;
+
+/** Runs test code with the fast path or the readable reference path chosen. */
+final class Engines {
+
+    private Engines() {
+    }
+
+    /** Runs {@code body} with {@code scratchnet.engine} set to {@code engine} ("fast" or "reference"). */
+    static <T> T with(String engine, Supplier<T> body) {
+        String previous = System.getProperty(Engine.PROPERTY);
+        System.setProperty(Engine.PROPERTY, engine);
+        try {
+            return body.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(Engine.PROPERTY);
+            } else {
+                System.setProperty(Engine.PROPERTY, previous);
+            }
+        }
+    }
+
+    static void run(String engine, Runnable body) {
+        with(engine, () -> {
+            body.run();
+            return null;
+        });
+    }
+}

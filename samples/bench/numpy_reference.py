@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""The benchmark workloads W1-W3 in numpy, written the way the from-scratch tutorials write them.
+
+Run by `./scratchnet bench` in the same invocation as scratchnet's own runs, so that the ratios
+are measured side by side. Prints one JSON object: {"W1": [seconds...], "W2": [...], "W3": [...]}.
+
+    python3 numpy_reference.py --digits FILE.csv.gz --mnist DIR --repeats 3 [--torch]
+"""
+import argparse, gzip, json, os, struct, time
+import numpy as np
+
+
+def load_digits(path):
+    data = np.loadtxt(gzip.open(path, "rt"), delimiter=",")
+    x = (data[:, :64] / 16.0).astype(np.float32)
+    y = np.eye(10, dtype=np.float32)[data[:, 64].astype(int)]
+    return x, y
+
+
+def read_idx(directory, name):
+    for candidate in (name, name + ".gz"):
+        path = os.path.join(directory, candidate)
+        if os.path.exists(path):
+            raw = (gzip.open if path.endswith(".gz") else open)(path, "rb").read()
+            magic, count = struct.unpack(">II", raw[:8])
+            if magic == 0x803:
+                rows, cols = struct.unpack(">II", raw[8:16])
+                return np.frombuffer(raw, np.uint8, offset=16).reshape(count, rows * cols)
+            return np.frombuffer(raw, np.uint8, offset=8)
+    raise FileNotFoundError(os.path.join(directory, name))
+
+
+def load_mnist(directory, limit):
+    x = read_idx(directory, "train-images-idx3-ubyte")[:limit].astype(np.float32) / 255.0
+    labels = read_idx(directory, "train-labels-idx1-ubyte")[:limit]
+    return x, np.eye(10, dtype=np.float32)[labels]
+
+
+def init(sizes, rng):
+    # Glorot uniform, as scratchnet's default
+    layers = []
+    for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+        limit = np.sqrt(6.0 / (n_in + n_out))
+        layers.append([rng.uniform(-limit, limit, (n_in, n_out)).astype(np.float32),
+                       np.zeros((1, n_out), np.float32)])
+    return layers
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + np.exp(-z))
+
+
+def softmax(z):
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def forward(layers, x, hidden, output):
+    activations = [x]
+    for i, (w, b) in enumerate(layers):
+        z = activations[-1] @ w + b
+        activations.append(output(z) if i == len(layers) - 1 else hidden(z))
+    return activations
+
+
+def relu(z):
+    return np.maximum(z, 0)
+
+
+def train(layers, x, y, epochs, batch, lr, output, loss_name, rng):
+    n = len(x)
+    for _ in range(epochs):
+        order = rng.permutation(n)
+        for start in range(0, n, batch):
+            idx = order[start:start + batch]
+            xb, yb = x[idx], y[idx]
+            acts = forward(layers, xb, relu, output)
+            p = acts[-1]
+            if loss_name == "mse":  # sigmoid output, MSE as a mean over batch and outputs
+                delta = 2 * (p - yb) / p.size * p * (1 - p)
+            else:  # softmax + cross-entropy, fused
+                delta = (p - yb) / len(xb)
+            for i in range(len(layers) - 1, -1, -1):
+                w, b = layers[i]
+                dw = acts[i].T @ delta
+                db = delta.sum(axis=0, keepdims=True)
+                if i > 0:
+                    delta = (delta @ w.T) * (acts[i] > 0)
+                w -= lr * dw
+                b -= lr * db
+        # the loss over the whole training set once per epoch, as scratchnet's fit does
+        p = forward(layers, x, relu, output)[-1]
+        if loss_name == "mse":
+            float(((p - y) ** 2).mean())
+        else:
+            float(-(y * np.log(np.maximum(p, 1e-7))).sum() / n)
+
+
+def timed(fn):
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def w1(args, rng):
+    x, y = load_digits(args.digits)
+    return timed(lambda: train(init([64, 15, 10], rng), x, y, 100, 15, 2.0, sigmoid, "mse", rng))
+
+
+def w2(args, rng):
+    x, y = load_mnist(args.mnist, 8000)
+    return timed(lambda: train(init([784, 256, 128, 10], rng), x, y, 5, 64, 0.1, softmax, "ce", rng))
+
+
+def w3(args, rng):
+    x, _ = load_mnist(args.mnist, args.samples)
+    layers = init([784, 256, 128, 10], rng)
+    forward(layers, x[:10], relu, softmax)
+    start = time.perf_counter()
+    for i in range(len(x)):
+        forward(layers, x[i:i + 1], relu, softmax)
+    return (time.perf_counter() - start) / len(x)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--digits", required=True)
+    parser.add_argument("--mnist", required=True)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--samples", type=int, default=2000)
+    parser.add_argument("--only", default="W1,W2,W3")
+    args = parser.parse_args()
+    rng = np.random.default_rng(1)
+    workloads = {"W1": w1, "W2": w2, "W3": w3}
+    results = {}
+    for name in args.only.split(","):
+        workloads[name](args, rng)  # warm-up
+        results[name] = [workloads[name](args, rng) for _ in range(args.repeats)]
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
