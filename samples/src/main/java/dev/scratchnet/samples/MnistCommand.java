@@ -1,0 +1,86 @@
+package dev.scratchnet.samples;
+
+import dev.scratchnet.Activation;
+import dev.scratchnet.DataSet;
+import dev.scratchnet.Datasets;
+import dev.scratchnet.Fit;
+import dev.scratchnet.Loss;
+import dev.scratchnet.Network;
+import dev.scratchnet.Optimizer;
+import dev.scratchnet.Split;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * MNIST from the four standard IDX files in a folder: train a 784-128-10 ReLU/softmax network with
+ * cross-entropy and SGD on the {@code train-*} files, report accuracy on the {@code t10k-*} files.
+ */
+@Command(name = "mnist", mixinStandardHelpOptions = true,
+        description = "Train on MNIST IDX files (train-*, t10k-*, plain or .gz) and report test accuracy.")
+final class MnistCommand implements Callable<Integer> {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR",
+            description = "folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, "
+                    + "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)")
+    Path data;
+
+    @Option(names = "--hidden", split = ",", description = "hidden layer widths (default: ${DEFAULT-VALUE})")
+    List<Integer> hidden = List.of(128);
+
+    @Option(names = "--learning-rate", description = "SGD learning rate (default: ${DEFAULT-VALUE})")
+    double learningRate = 0.1;
+
+    @Option(names = "--epochs", description = "passes over the training images (default: ${DEFAULT-VALUE})")
+    int epochs = 10;
+
+    @Option(names = "--batch-size", description = "examples per step (default: ${DEFAULT-VALUE})")
+    int batchSize = 32;
+
+    @Option(names = "--seed", description = "seed for the weights and the shuffling (default: ${DEFAULT-VALUE})")
+    long seed = 1;
+
+    @Option(names = "--limit", paramLabel = "N", description = "train on the first N training images only (default: all)")
+    Integer limit;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        Split mnist = Datasets.mnist(data);
+        DataSet train = limit == null ? mnist.train() : first(mnist.train(), limit);
+        DataSet test = mnist.test();
+        System.out.printf("loaded %d training and %d test images of %d pixels from %s in %.1f s%n",
+                train.size(), test.size(), train.numFeatures(), data, (System.nanoTime() - start) / 1e9);
+
+        Network.Builder builder = Network.builder().seed(seed).input(train.numFeatures());
+        for (int width : hidden) {
+            builder.dense(width, Activation.RELU);
+        }
+        Network net = builder.dense(train.numOutputs(), Activation.SOFTMAX).build();
+        System.out.print(net.summary());
+
+        Fit fit = Fit.builder()
+                .loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.sgd(learningRate))
+                .epochs(epochs).batchSize(batchSize).seed(seed)
+                .listener(r -> System.out.printf("epoch %3d  loss %.4f  train accuracy %.1f%%  test accuracy %.1f%%%n",
+                        r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * net.evaluate(test).accuracy()))
+                .build();
+        long trainStart = System.nanoTime();
+        net.fit(train, fit);
+        System.out.printf("test accuracy: %.4f (%d test images, %d epochs in %.1f s)%n",
+                net.evaluate(test).accuracy(), test.size(), epochs, (System.nanoTime() - trainStart) / 1e9);
+        return 0;
+    }
+
+    /** The first {@code n} examples, or all of them when there are fewer. */
+    private static DataSet first(DataSet data, int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("--limit must be > 0, was " + n);
+        }
+        return n >= data.size() ? data : data.batches(n).get(0);
+    }
+}

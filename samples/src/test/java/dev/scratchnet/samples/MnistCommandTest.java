@@ -1,0 +1,77 @@
+package dev.scratchnet.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mnist} on IDX files made from the bundled digits (see {@link DigitsAsMnist}). */
+class MnistCommandTest {
+
+    private static final Pattern EPOCH = Pattern.compile("(?m)^epoch +(\\d+) +loss (\\d+\\.\\d+) .*test accuracy");
+    private static final Pattern ACCURACY = Pattern.compile("(?m)^test accuracy: (\\d\\.\\d{4}) \\((\\d+) test images");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnGzippedIdxFilesAndPrintsLossPerEpochAndTestAccuracy() throws IOException {
+        DigitsAsMnist.write(dir, 1, 1, true);
+
+        Run run = run("mnist", "--data", dir.toString(), "--epochs", "8", "--hidden", "64", "--limit", "1000");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("loaded 1000 training and 359 test images of 784 pixels"), run.out());
+        Matcher epochs = EPOCH.matcher(run.out());
+        double firstLoss = Double.NaN;
+        double lastLoss = Double.NaN;
+        int count = 0;
+        while (epochs.find()) {
+            count++;
+            double loss = Double.parseDouble(epochs.group(2));
+            firstLoss = count == 1 ? loss : firstLoss;
+            lastLoss = loss;
+        }
+        assertEquals(8, count, run.out());
+        assertTrue(lastLoss < firstLoss, run.out());
+        Matcher accuracy = ACCURACY.matcher(run.out());
+        assertTrue(accuracy.find(), run.out());
+        assertEquals("359", accuracy.group(2));
+        assertTrue(Double.parseDouble(accuracy.group(1)) > 0.85, run.out());
+    }
+
+    @Test
+    void aFolderWithoutIdxFilesFailsWithTheNamesItLookedFor() {
+        Run run = run("mnist", "--data", dir.toString());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("lacks train-images-idx3-ubyte[.gz]"), run.err());
+    }
+
+    private static Run run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int status = Main.run(args);
+            return new Run(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+}
