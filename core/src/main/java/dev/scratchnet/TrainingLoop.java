@@ -3,6 +3,7 @@ package dev.scratchnet;
 import dev.scratchnet.engine.Engine;
 import dev.scratchnet.engine.FastPath;
 import dev.scratchnet.engine.InPlace;
+import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ final class TrainingLoop {
     TrainingHistory run(DataSet data) {
         DataSet train = data.inType(network.dataType());
         Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
-        boolean classes = holdsClasses(train.targets());
+        int[] labels = holdsClasses(train.targets()) ? train.labels() : null;
         FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(network.layers(), fit.loss(),
                 network.dataType(), Math.min(fit.batchSize(), train.size())) : null;
         INDArray features = FastPath.readable(train.features());
@@ -53,7 +54,7 @@ final class TrainingLoop {
                 }
                 update();
             }
-            EpochResult result = measure(epoch, train, classes);
+            EpochResult result = measure(epoch, train, labels);
             results.add(result);
             for (TrainingListener listener : fit.listeners()) {
                 listener.onEpochEnd(result);
@@ -76,20 +77,15 @@ final class TrainingLoop {
         fit.optimizer().step(parameters);
     }
 
-    private EpochResult measure(int epoch, DataSet train, boolean classes) {
+    private EpochResult measure(int epoch, DataSet train, int[] labels) {
         INDArray p = network.predict(train.features());
-        double loss = fit.loss().value(p, train.targets());
+        double loss = Metrics.loss(fit.loss(), p, train.targets());
         if (!Double.isFinite(loss)) {
             throw new IllegalStateException("loss became " + loss + " at epoch " + epoch
                     + "; try a smaller learning rate (now " + fit.optimizer().learningRate() + ")");
         }
-        double accuracy = classes ? accuracy(p, train) : Double.NaN;
+        double accuracy = labels != null ? Metrics.accuracy(p, labels) : Double.NaN;
         return new EpochResult(epoch, loss, accuracy);
-    }
-
-    private static double accuracy(INDArray p, DataSet data) {
-        return Evaluation.of(data.labels(), dev.scratchnet.internal.Argmax.ofRows(p), Math.max(2, p.columns()))
-                .accuracy();
     }
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */

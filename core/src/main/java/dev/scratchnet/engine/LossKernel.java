@@ -14,6 +14,9 @@ abstract class LossKernel {
     /** Writes {@code dL/dp} for predictions {@code p} and targets {@code y} into {@code grad}. */
     abstract void gradient(Matrix p, Matrix y, Matrix grad, int n);
 
+    /** The loss of predictions {@code p} against targets {@code y}, summed in float64. */
+    abstract double value(Matrix p, Matrix y, int n);
+
     /** The kernel for a built-in loss, or null when the loss has none (the reference path runs). */
     static LossKernel of(Loss loss) {
         if (loss instanceof MeanSquaredError) {
@@ -36,6 +39,17 @@ abstract class LossKernel {
 
     private static final LossKernel MSE = new LossKernel() {
         @Override
+        double value(Matrix p, Matrix y, int n) {
+            int end = n * p.columns;
+            double sum = 0;
+            for (int i = 0; i < end; i++) {
+                double difference = p.get(i) - y.get(i);
+                sum += difference * difference;
+            }
+            return sum / end;
+        }
+
+        @Override
         void gradient(Matrix p, Matrix y, Matrix grad, int n) {
             int end = n * p.columns;
             double scale = 2.0 / end;
@@ -47,6 +61,18 @@ abstract class LossKernel {
 
     private static final LossKernel CROSS_ENTROPY = new LossKernel() {
         @Override
+        double value(Matrix p, Matrix y, int n) {
+            double sum = 0;
+            for (int i = 0, end = n * p.columns; i < end; i++) {
+                double yi = y.get(i);
+                if (yi != 0) {
+                    sum += yi * Math.log(Math.max(p.get(i), CrossEntropy.EPSILON));
+                }
+            }
+            return -sum / n;
+        }
+
+        @Override
         void gradient(Matrix p, Matrix y, Matrix grad, int n) {
             double scale = -1.0 / n;
             for (int i = 0, end = n * p.columns; i < end; i++) {
@@ -56,6 +82,19 @@ abstract class LossKernel {
     };
 
     private static final LossKernel BINARY_CROSS_ENTROPY = new LossKernel() {
+        @Override
+        double value(Matrix p, Matrix y, int n) {
+            int end = n * p.columns;
+            double epsilon = BinaryCrossEntropy.EPSILON;
+            double sum = 0;
+            for (int i = 0; i < end; i++) {
+                double q = Math.min(Math.max(p.get(i), epsilon), 1.0 - epsilon);
+                double yi = y.get(i);
+                sum += yi * Math.log(q) + (1.0 - yi) * Math.log(1.0 - q);
+            }
+            return -sum / end;
+        }
+
         @Override
         void gradient(Matrix p, Matrix y, Matrix grad, int n) {
             int end = n * p.columns;

@@ -2,11 +2,11 @@
 """The benchmark workloads W1-W3 in numpy, written the way the from-scratch tutorials write them.
 
 Run by `./scratchnet bench` in the same invocation as scratchnet's own runs, so that the ratios
-are measured side by side. Prints one JSON object: {"W1": [seconds...], "W2": [...], "W3": [...]}.
+are measured side by side. Prints one line per workload: its name, then the seconds of each run (per image for W3 and W3B).
 
-    python3 numpy_reference.py --digits FILE.csv.gz --mnist DIR --repeats 3 [--torch]
+    python3 numpy_reference.py --digits FILE.csv.gz --mnist DIR --repeats 3
 """
-import argparse, gzip, json, os, struct, time
+import argparse, gzip, os, struct, time
 import numpy as np
 
 
@@ -112,13 +112,25 @@ def w2(args, rng):
     return timed(lambda: train(init([784, 256, 128, 10], rng), x, y, 5, 64, 0.1, softmax, "ce", rng))
 
 
+def load_mnist_test(directory, limit):
+    return read_idx(directory, "t10k-images-idx3-ubyte")[:limit].astype(np.float32) / 255.0, None
+
+
 def w3(args, rng):
-    x, _ = load_mnist(args.mnist, args.samples)
+    x, _ = load_mnist_test(args.mnist, args.samples)
     layers = init([784, 256, 128, 10], rng)
     forward(layers, x[:10], relu, softmax)
     start = time.perf_counter()
     for i in range(len(x)):
         forward(layers, x[i:i + 1], relu, softmax)
+    return (time.perf_counter() - start) / len(x)
+
+
+def w3_batched(args, rng):
+    x, _ = load_mnist_test(args.mnist, args.samples)
+    layers = init([784, 256, 128, 10], rng)
+    start = time.perf_counter()
+    forward(layers, x, relu, softmax)
     return (time.perf_counter() - start) / len(x)
 
 
@@ -128,15 +140,14 @@ def main():
     parser.add_argument("--mnist", required=True)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--samples", type=int, default=2000)
-    parser.add_argument("--only", default="W1,W2,W3")
+    parser.add_argument("--only", default="W1,W2,W3,W3B")
     args = parser.parse_args()
     rng = np.random.default_rng(1)
-    workloads = {"W1": w1, "W2": w2, "W3": w3}
-    results = {}
+    workloads = {"W1": w1, "W2": w2, "W3": w3, "W3B": w3_batched}
     for name in args.only.split(","):
         workloads[name](args, rng)  # warm-up
-        results[name] = [workloads[name](args, rng) for _ in range(args.repeats)]
-    print(json.dumps(results))
+        runs = [workloads[name](args, rng) for _ in range(args.repeats)]
+        print(name, " ".join(repr(seconds) for seconds in runs), flush=True)
 
 
 if __name__ == "__main__":

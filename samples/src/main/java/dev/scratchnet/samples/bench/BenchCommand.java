@@ -1,0 +1,173 @@
+package dev.scratchnet.samples.bench;
+
+import dev.scratchnet.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.DoubleSupplier;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./scratchnet bench}: times the workloads of {@link Workloads} through the public API after a
+ * warm-up, runs the numpy reference in the same invocation when python3 with numpy is present, and
+ * prints medians, spreads and ratios (scratchnet ÷ numpy: below 1 means scratchnet is faster).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time training and inference (W1-W3) against a numpy reference run side by side.")
+public final class BenchCommand implements Callable<Integer> {
+
+    private static final String[] NAMES = {"W1", "W2", "W3", "W3B"};
+    private static final Map<String, String> TITLES = Map.of(
+            "W1", "W1 digits 64-15-10, batch 15, 100 epochs",
+            "W2", "W2 784-256-128-10, batch 64, 5 x 8000",
+            "W3", "W3 inference, one image per call",
+            "W3B", "W3 inference, all images in one call");
+
+    @Option(names = "--data", description = "directory with MNIST IDX files (default: random MNIST-shaped data)")
+    Path data;
+
+    @Option(names = "--repeats", description = "timed runs per workload after one warm-up (default: ${DEFAULT-VALUE})")
+    int repeats = 5;
+
+    @Option(names = "--samples", description = "test images for W3 (default: ${DEFAULT-VALUE})")
+    int samples = 2000;
+
+    @Option(names = "--only", split = ",", description = "workloads to run: W1, W2, W3, W3B (default: all)")
+    List<String> only = List.of(NAMES);
+
+    @Option(names = "--no-numpy", description = "skip the numpy reference")
+    boolean noNumpy;
+
+    @Option(names = "--no-startup", description = "skip the start-up probe")
+    boolean noStartup;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        Path workDir = Files.createTempDirectory("scratchnet-bench");
+        Path mnistDir = data;
+        String dataText = data == null ? "random MNIST-shaped IDX files (10000 train, " + samples + " test)" : data.toString();
+        if (mnistDir == null) {
+            mnistDir = Files.createDirectory(workDir.resolve("mnist"));
+            SyntheticMnist.write(mnistDir, 10000, samples, 1);
+        }
+        printSetting(dataText);
+        Workloads workloads = new Workloads(mnistDir, samples);
+        Map<String, Timings> ours = new LinkedHashMap<>();
+        Map<String, DoubleSupplier> runs = Map.of("W1", workloads::w1, "W2", workloads::w2,
+                "W3", workloads::w3Single, "W3B", workloads::w3Batched);
+        for (String name : NAMES) {
+            if (only.contains(name)) {
+                ours.put(name, time(runs.get(name)));
+            }
+        }
+        Map<String, Timings> numpy = numpy(mnistDir, workDir);
+        printTable(ours, numpy);
+        if (ours.containsKey("W2")) {
+            printGemmFloor(ours.get("W2"), workloads.w2Examples());
+        }
+        if (!noStartup) {
+            printStartup();
+        }
+        return 0;
+    }
+
+    private Timings time(DoubleSupplier run) {
+        run.getAsDouble();
+        List<Double> seconds = new ArrayList<>();
+        for (int i = 0; i < repeats; i++) {
+            seconds.add(run.getAsDouble());
+        }
+        return new Timings(seconds);
+    }
+
+    private Map<String, Timings> numpy(Path mnistDir, Path workDir) throws IOException, InterruptedException {
+        if (noNumpy) {
+            return Map.of();
+        }
+        String reason = NumpyReference.unavailableReason();
+        if (reason != null) {
+            System.out.println("numpy reference skipped: " + reason);
+            return Map.of();
+        }
+        return NumpyReference.run(mnistDir, repeats, samples, String.join(",", only), workDir);
+    }
+
+    private static void printSetting(String dataText) {
+        System.out.printf("scratchnet bench: %d cores, engine %s, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n",
+                Runtime.getRuntime().availableProcessors(), Engine.fastEnabled() ? "fast" : "reference",
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
+                System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
+        System.out.println("data: " + dataText);
+    }
+
+    private void printTable(Map<String, Timings> ours, Map<String, Timings> numpy) {
+        System.out.printf("%n%-42s %-28s %-12s %s%n", "workload (median of " + repeats + ")", "scratchnet (min-max)",
+                "numpy", "ratio");
+        for (Map.Entry<String, Timings> entry : ours.entrySet()) {
+            Timings mine = entry.getValue();
+            Timings theirs = numpy.get(entry.getKey());
+            boolean perImage = entry.getKey().startsWith("W3");
+            System.out.printf("%-42s %-28s %-12s %s%n", TITLES.get(entry.getKey()),
+                    format(mine.median(), perImage) + " (" + format(mine.min(), perImage) + "-"
+                            + format(mine.max(), perImage) + ")",
+                    theirs == null ? "-" : format(theirs.median(), perImage),
+                    theirs == null ? "-" : String.format("%.2f", mine.median() / theirs.median()));
+        }
+    }
+
+    private static String format(double seconds, boolean perImage) {
+        return perImage ? String.format("%.1f us", seconds * 1e6) : String.format("%.3f s", seconds);
+    }
+
+    /** W2 against 6 · parameters · examples floating-point operations at this machine's large-GEMM speed. */
+    private static void printGemmFloor(Timings w2, int examples) {
+        double flops = 6.0 * Workloads.mnistNetwork().parameterCount() * examples * 5;
+        double gflops = largeGemmGflops();
+        double floor = flops / (gflops * 1e9);
+        System.out.printf("%nW2 GEMM floor: 6 x %d parameters x %d examples / %.0f GFLOP/s (1024^3 float32 gemm) = %.3f s;"
+                + " W2 runs at %.2f x the floor%n", Workloads.mnistNetwork().parameterCount(), examples * 5, gflops, floor,
+                w2.median() / floor);
+    }
+
+    private static double largeGemmGflops() {
+        INDArray a = Nd4j.rand(DataType.FLOAT, 1024, 1024);
+        INDArray b = Nd4j.rand(DataType.FLOAT, 1024, 1024);
+        INDArray c = Nd4j.create(DataType.FLOAT, 1024, 1024);
+        double[] rates = new double[7];
+        for (int i = 0; i < rates.length; i++) {
+            long start = System.nanoTime();
+            Nd4j.gemm(a, b, c, false, false, 1.0, 0.0);
+            rates[i] = 2.0 * 1024 * 1024 * 1024 / (System.nanoTime() - start);
+        }
+        java.util.Arrays.sort(rates);
+        return rates[rates.length / 2];
+    }
+
+    private static void printStartup() throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> prediction = new ArrayList<>();
+        List<Double> epoch = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                    StartupProbe.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] fields = new String(process.getInputStream().readAllBytes()).trim().split("\\s+");
+            if (process.waitFor() != 0 || fields.length != 2) {
+                System.out.println("start-up probe failed");
+                return;
+            }
+            prediction.add(Double.parseDouble(fields[0]) / 1000);
+            epoch.add(Double.parseDouble(fields[1]) / 1000);
+        }
+        System.out.printf("start-up (median of 3 fresh JVMs): first prediction %.2f s after JVM start,"
+                + " one digits epoch done at %.2f s%n", new Timings(prediction).median(), new Timings(epoch).median());
+    }
+}
