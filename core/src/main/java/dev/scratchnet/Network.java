@@ -68,11 +68,14 @@ public final class Network {
         return loss.value(predict(data.features()), data.targets().castTo(dataType));
     }
 
-    /** Accuracy and confusion matrix of the predicted classes against {@code data}'s labels. */
+    /**
+     * The network's predictions on {@code data} against its targets: accuracy, confusion matrix and
+     * per-class scores of the predicted classes, and MSE, MAE and R² of the raw outputs.
+     */
     public Evaluation evaluate(DataSet data) {
         Checks.notNull("data", data);
         requireTargetWidth(data.targets());
-        return Evaluation.of(data.labels(), predictClasses(data.features()), nOut());
+        return Evaluation.of(data.targets(), predict(data.features()));
     }
 
     /**
