@@ -3,6 +3,10 @@ package dev.scratchnet;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Shapes;
+import dev.scratchnet.io.ModelFile;
+import dev.scratchnet.io.ModelReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -143,6 +147,31 @@ public final class Network {
             }
         }
         return count;
+    }
+
+    /**
+     * Saves the network to {@code path} as one zip file: {@code model.json} (format version,
+     * layers, activations, shapes, initializer, data type, seed) and one numpy {@code .npy} array
+     * per weight and bias (see {@link ModelFile} for the layout). The file is written under a
+     * temporary name and renamed, so a crash never leaves half a model; missing parent directories
+     * are created.
+     *
+     * @throws IOException when the file cannot be written; an existing file is then left as it was
+     */
+    public void save(Path path) throws IOException {
+        Checks.notNull("path", path);
+        ModelFile.save(this, path);
+    }
+
+    /**
+     * Loads a network saved by {@link #save}; it predicts exactly as the saved one did.
+     *
+     * @throws IOException naming the file and the problem when it is missing, truncated, not a
+     *                     scratchnet model, corrupt, or written by a newer format version
+     */
+    public static Network load(Path path) throws IOException {
+        Checks.notNull("path", path);
+        return ModelReader.load(path);
     }
 
     /** A table of layers, shapes and parameter counts; see {@link Summary}. */
