@@ -8,13 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -31,8 +25,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  *   dense0.b.npy    b [1, nOut] of layer 0
  *   …
  * </pre>
- * The zip is written to a temporary file in the target's directory, flushed to disk and then
- * renamed over the target, so a crash leaves either the old file or the new one, never half a model.
+ * The zip is written through {@link AtomicFile}, so a crash leaves either the old file or the new
+ * one, never half a model.
  * Entries carry a fixed timestamp, so one network always gives the same bytes.
  * {@link ModelReader} reads it back.
  */
@@ -57,38 +51,18 @@ public final class ModelFile {
      * @throws IllegalStateException when a layer's activation is not one a saved model can name
      */
     public static void save(Network network, Path path) throws IOException {
-        Path target = path.toAbsolutePath();
-        Path directory = target.getParent();
-        Files.createDirectories(directory);
         ObjectNode json = describe(network);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream file = Files.newOutputStream(temporary);
-                 ZipOutputStream zip = new ZipOutputStream(file)) {
-                put(zip, MODEL_JSON, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsBytes(json));
-                for (int i = 0; i < network.numLayers(); i++) {
-                    Layer layer = network.layer(i);
-                    JsonNode entry = json.get("layers").get(i);
-                    put(zip, entry.get("weights").asText(), Npy.write(layer.weights()));
-                    put(zip, entry.get("bias").asText(), Npy.write(layer.bias()));
-                }
+        AtomicFile.write(path, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
+            put(zip, MODEL_JSON, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
+            for (int i = 0; i < network.numLayers(); i++) {
+                Layer layer = network.layer(i);
+                JsonNode entry = json.get("layers").get(i);
+                put(zip, entry.get("weights").asText(), Npy.write(layer.weights()));
+                put(zip, entry.get("bias").asText(), Npy.write(layer.bias()));
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            move(temporary, target);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-    }
-
-    private static void move(Path temporary, Path target) throws IOException {
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+            zip.close(); // also ends the deflater; closing the file again afterwards is harmless
+        });
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
