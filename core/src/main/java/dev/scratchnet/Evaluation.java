@@ -1,53 +1,170 @@
 package dev.scratchnet;
 
+import dev.scratchnet.internal.Argmax;
+import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.Shapes;
+import dev.scratchnet.metrics.Averages;
+import dev.scratchnet.metrics.ClassificationReport;
+import dev.scratchnet.metrics.ConfusionMatrix;
+import dev.scratchnet.metrics.RegressionMetrics;
+import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
 /**
- * How well predicted classes match true classes: accuracy and the confusion matrix
- * (true classes as rows, predicted classes as columns).
+ * How well a network's predictions match the truth. For classes: accuracy, the confusion matrix
+ * (true classes as rows, predicted classes as columns), per-class precision, recall, F1 and
+ * support, their macro and weighted averages, and scikit-learn's {@code classification_report}
+ * as text. For real-valued targets: MSE, MAE and R² (see {@link RegressionMetrics} for the formulas).
+ * <p>
+ * Scores follow scikit-learn with {@code zero_division=0}: a division by zero gives 0. Averages
+ * run over the classes that occur among the true or the predicted classes, as
+ * {@code classification_report} does by default.
  */
 public final class Evaluation {
 
-    private final int[][] confusion;
-    private final int total;
-
-    private Evaluation(int[][] confusion, int total) {
-        this.confusion = confusion;
-        this.total = total;
+    /**
+     * Precision, recall and F1 of one class or one average, with its support (number of true examples).
+     */
+    public record Scores(double precision, double recall, double f1, int support) {
     }
 
-    /** Compares {@code predicted} with {@code actual} (same length, classes in {@code [0, numClasses)}). */
+    private final ConfusionMatrix matrix;
+    private final RegressionMetrics regression;
+
+    private Evaluation(ConfusionMatrix matrix, RegressionMetrics regression) {
+        this.matrix = matrix;
+        this.regression = regression;
+    }
+
+    /**
+     * Compares predicted classes with true classes (same length, each in {@code [0, numClasses)}).
+     * An evaluation made this way has no regression metrics.
+     */
     public static Evaluation of(int[] actual, int[] predicted, int numClasses) {
-        if (actual.length != predicted.length) {
-            throw new IllegalArgumentException("actual has " + actual.length + " labels but predicted has "
-                    + predicted.length);
-        }
-        int classes = Math.max(numClasses, 2);
-        int[][] confusion = new int[classes][classes];
-        for (int i = 0; i < actual.length; i++) {
-            confusion[actual[i]][predicted[i]]++;
-        }
-        return new Evaluation(confusion, actual.length);
+        return new Evaluation(ConfusionMatrix.of(actual, predicted, numClasses), null);
     }
 
-    /** The fraction of examples whose predicted class is the true class. */
-    public double accuracy() {
-        int correct = 0;
-        for (int c = 0; c < confusion.length; c++) {
-            correct += confusion[c][c];
+    /**
+     * Compares network outputs {@code predictions [n, k]} with {@code targets [n, k]}: classes by
+     * the argmax of each row (for k = 1, class 1 when the value is ≥ 0.5), and the regression
+     * metrics on the raw values.
+     */
+    public static Evaluation of(INDArray targets, INDArray predictions) {
+        Checks.matrix("targets", targets);
+        Checks.matrix("predictions", predictions);
+        if (targets.rows() != predictions.rows() || targets.columns() != predictions.columns()) {
+            throw new IllegalArgumentException("targets " + Shapes.describe(targets) + " and predictions "
+                    + Shapes.describe(predictions) + " must have the same shape");
         }
-        return total == 0 ? 0.0 : (double) correct / total;
+        int numClasses = Math.max((int) targets.columns(), 2);
+        return new Evaluation(ConfusionMatrix.of(Argmax.ofRows(targets), Argmax.ofRows(predictions), numClasses),
+                RegressionMetrics.of(targets, predictions));
+    }
+
+    /** The fraction of examples whose predicted class is the true class (0 for no examples). */
+    public double accuracy() {
+        return matrix.accuracy();
     }
 
     /** A copy of the confusion matrix: entry [t][p] counts examples of true class t predicted as p. */
     public int[][] confusionMatrix() {
-        int[][] copy = new int[confusion.length][];
-        for (int i = 0; i < confusion.length; i++) {
-            copy[i] = confusion[i].clone();
-        }
-        return copy;
+        return matrix.counts();
     }
 
     /** How many examples were evaluated. */
     public int size() {
-        return total;
+        return matrix.total();
+    }
+
+    /** How many classes the confusion matrix has (at least 2). */
+    public int numClasses() {
+        return matrix.numClasses();
+    }
+
+    /** Of the examples predicted as {@code c}, the fraction that are {@code c}. */
+    public double precision(int c) {
+        return matrix.precision(checkClass(c));
+    }
+
+    /** Of the examples of class {@code c}, the fraction predicted as {@code c}. */
+    public double recall(int c) {
+        return matrix.recall(checkClass(c));
+    }
+
+    /** The harmonic mean of precision and recall of class {@code c}. */
+    public double f1(int c) {
+        return matrix.f1(checkClass(c));
+    }
+
+    /** How many examples have true class {@code c}. */
+    public int support(int c) {
+        return matrix.support(checkClass(c));
+    }
+
+    /** Precision, recall, F1 and support of class {@code c}. */
+    public Scores scores(int c) {
+        return new Scores(precision(c), recall(c), f1(c), support(c));
+    }
+
+    /** The unweighted mean of each score over the classes present; support is the total. */
+    public Scores macroAverage() {
+        return new Scores(Averages.macro(matrix, Averages.Score.PRECISION), Averages.macro(matrix, Averages.Score.RECALL),
+                Averages.macro(matrix, Averages.Score.F1), size());
+    }
+
+    /** The mean of each score weighted by each class's support; support is the total. */
+    public Scores weightedAverage() {
+        return new Scores(Averages.weighted(matrix, Averages.Score.PRECISION),
+                Averages.weighted(matrix, Averages.Score.RECALL), Averages.weighted(matrix, Averages.Score.F1), size());
+    }
+
+    /** scikit-learn's {@code classification_report} text, classes named 0, 1, 2, …, two decimals. */
+    public String classificationReport() {
+        return ClassificationReport.format(matrix, null, 2);
+    }
+
+    /** As {@link #classificationReport()}, with one name per class (e.g. {@code "cat", "dog"}). */
+    public String classificationReport(List<String> classNames) {
+        return classificationReport(classNames, 2);
+    }
+
+    /** As {@link #classificationReport(List)}, with {@code digits} decimals; names may be null. */
+    public String classificationReport(List<String> classNames, int digits) {
+        return ClassificationReport.format(matrix, classNames, digits);
+    }
+
+    /** Mean over rows and outputs of {@code (p − y)²}. */
+    public double meanSquaredError() {
+        return regression().meanSquaredError();
+    }
+
+    /** Mean over rows and outputs of {@code |p − y|}. */
+    public double meanAbsoluteError() {
+        return regression().meanAbsoluteError();
+    }
+
+    /** The coefficient of determination R², averaged over outputs. */
+    public double r2() {
+        return regression().r2();
+    }
+
+    private RegressionMetrics regression() {
+        if (regression == null) {
+            throw new IllegalStateException("this evaluation was made from class labels only; regression metrics "
+                    + "need the network's outputs: use net.evaluate(data) or Evaluation.of(targets, predictions)");
+        }
+        return regression;
+    }
+
+    private int checkClass(int c) {
+        if (c < 0 || c >= matrix.numClasses()) {
+            throw new IllegalArgumentException("class must be in [0, " + matrix.numClasses() + "), was " + c);
+        }
+        return c;
+    }
+
+    @Override
+    public String toString() {
+        return "Evaluation[" + size() + " examples, accuracy " + accuracy() + "]";
     }
 }

@@ -7,6 +7,10 @@ import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.Shapes;
+import dev.scratchnet.io.ModelFile;
+import dev.scratchnet.io.ModelReader;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -77,11 +81,14 @@ public final class Network {
         return loss.value(predict(data.features()), data.targets().castTo(dataType));
     }
 
-    /** Accuracy and confusion matrix of the predicted classes against {@code data}'s labels. */
+    /**
+     * The network's predictions on {@code data} against its targets: accuracy, confusion matrix and
+     * per-class scores of the predicted classes, and MSE, MAE and R² of the raw outputs.
+     */
     public Evaluation evaluate(DataSet data) {
         Checks.notNull("data", data);
         requireTargetWidth(data.targets());
-        return Evaluation.of(data.labels(), predictClasses(data.features()), nOut());
+        return Evaluation.of(data.targets(), predict(data.features()));
     }
 
     /**
@@ -156,6 +163,31 @@ public final class Network {
             }
         }
         return count;
+    }
+
+    /**
+     * Saves the network to {@code path} as one zip file: {@code model.json} (format version,
+     * layers, activations, shapes, initializer, data type, seed) and one numpy {@code .npy} array
+     * per weight and bias (see {@link ModelFile} for the layout). The file is written under a
+     * temporary name and renamed, so a crash never leaves half a model; missing parent directories
+     * are created.
+     *
+     * @throws IOException when the file cannot be written; an existing file is then left as it was
+     */
+    public void save(Path path) throws IOException {
+        Checks.notNull("path", path);
+        ModelFile.save(this, path);
+    }
+
+    /**
+     * Loads a network saved by {@link #save}; it predicts exactly as the saved one did.
+     *
+     * @throws IOException naming the file and the problem when it is missing, truncated, not a
+     *                     scratchnet model, corrupt, or written by a newer format version
+     */
+    public static Network load(Path path) throws IOException {
+        Checks.notNull("path", path);
+        return ModelReader.load(path);
     }
 
     /** A table of layers, shapes and parameter counts; see {@link Summary}. */

@@ -1,0 +1,169 @@
+package dev.scratchnet.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * NumPy's {@code .npy} format, version 1.0, for float32 and float64 arrays in C order:
+ * <pre>
+ *   bytes 0-5   magic "\x93NUMPY"
+ *   bytes 6-7   version 1, 0
+ *   bytes 8-9   header length H, little-endian unsigned short
+ *   H bytes     "{'descr': '&lt;f4', 'fortran_order': False, 'shape': (64, 15), }" padded with
+ *               spaces and ended by '\n' so that the data starts at a multiple of 64
+ *   then        the values, little-endian, row by row
+ * </pre>
+ * Reading also accepts versions 2.0 and 3.0 (a 4-byte header length); it refuses other data
+ * types, Fortran order, and data shorter or longer than the shape says.
+ * Format: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
+ */
+public final class Npy {
+
+    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+    private static final int ALIGNMENT = 64;
+    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
+    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
+    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+
+    private Npy() {
+    }
+
+    /** The {@code .npy} bytes of a float or double array, any rank, written in C order. */
+    public static byte[] write(INDArray array) {
+        boolean isDouble = switch (array.dataType()) {
+            case DOUBLE -> true;
+            case FLOAT -> false;
+            default -> throw new IllegalArgumentException("only FLOAT and DOUBLE arrays can be written as .npy, was "
+                    + array.dataType());
+        };
+        String dict = "{'descr': '" + (isDouble ? "<f8" : "<f4") + "', 'fortran_order': False, 'shape': "
+                + shapeTuple(array.shape()) + ", }";
+        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
+        int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
+        String header = dict + " ".repeat(padding) + "\n";
+        int itemSize = isDouble ? Double.BYTES : Float.BYTES;
+        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + (int) array.length() * itemSize)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        out.put(header.getBytes(StandardCharsets.US_ASCII));
+        INDArray flat = array.dup('c').reshape(array.length());
+        if (isDouble) {
+            for (double value : flat.toDoubleVector()) {
+                out.putDouble(value);
+            }
+        } else {
+            for (float value : flat.toFloatVector()) {
+                out.putFloat(value);
+            }
+        }
+        return out.array();
+    }
+
+    private static String shapeTuple(long[] shape) {
+        if (shape.length == 1) {
+            return "(" + shape[0] + ",)";
+        }
+        StringBuilder tuple = new StringBuilder("(");
+        for (int i = 0; i < shape.length; i++) {
+            tuple.append(i == 0 ? "" : ", ").append(shape[i]);
+        }
+        return tuple.append(')').toString();
+    }
+
+    /**
+     * Reads {@code .npy} bytes into a new array of their own data type.
+     *
+     * @throws IOException naming the problem: no magic, an unsupported version or data type,
+     *                     Fortran order, a malformed header, or too few or too many data bytes
+     */
+    public static INDArray read(byte[] bytes) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        if (bytes.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+            throw new IOException("not a .npy array (no \\x93NUMPY magic at the start)");
+        }
+        in.position(MAGIC.length);
+        int major = in.get();
+        int minor = in.get();
+        long headerLength = switch (major) {
+            case 1 -> Short.toUnsignedInt(in.getShort());
+            case 2, 3 -> bytes.length < 12 ? -1 : Integer.toUnsignedLong(in.getInt());
+            default -> throw new IOException(".npy version " + major + "." + minor + " is not supported (1.0 to 3.0 are)");
+        };
+        if (headerLength < 0 || in.position() + headerLength > bytes.length) {
+            throw new IOException(".npy header is truncated: it announces " + headerLength + " bytes but the array has "
+                    + bytes.length + " in all");
+        }
+        String header = new String(bytes, in.position(), (int) headerLength,
+                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+        int dataStart = in.position() + (int) headerLength;
+        String descr = find(DESCR, header, "descr");
+        if (!"False".equals(find(FORTRAN, header, "fortran_order"))) {
+            throw new IOException(".npy array is in Fortran order; only C order (fortran_order False) is supported");
+        }
+        long[] shape = parseShape(find(SHAPE, header, "shape"));
+        DataType type = switch (descr) {
+            case "<f4" -> DataType.FLOAT;
+            case "<f8" -> DataType.DOUBLE;
+            default -> throw new IOException(".npy data type '" + descr + "' is not supported; expected '<f4' or '<f8'");
+        };
+        int itemSize = type == DataType.DOUBLE ? Double.BYTES : Float.BYTES;
+        long count = 1;
+        long available = bytes.length - dataStart;
+        for (long size : shape) {
+            count *= size;
+            if (count > Integer.MAX_VALUE / itemSize) {
+                throw new IOException(".npy shape " + Arrays.toString(shape) + " is too large for a Java array");
+            }
+        }
+        if (available != count * itemSize) {
+            throw new IOException(".npy data has " + available + " bytes but shape " + Arrays.toString(shape) + " of "
+                    + descr + " needs " + count * itemSize + (available < count * itemSize ? " (truncated)" : ""));
+        }
+        in.position(dataStart);
+        if (type == DataType.DOUBLE) {
+            double[] values = new double[(int) count];
+            in.asDoubleBuffer().get(values);
+            return Nd4j.create(values, shape, 'c');
+        }
+        float[] values = new float[(int) count];
+        in.asFloatBuffer().get(values);
+        return Nd4j.create(values, shape, 'c');
+    }
+
+    private static String find(Pattern pattern, String header, String key) throws IOException {
+        Matcher matcher = pattern.matcher(header);
+        if (!matcher.find()) {
+            throw new IOException(".npy header has no readable '" + key + "' entry: " + header.strip());
+        }
+        return matcher.group(1);
+    }
+
+    private static long[] parseShape(String tuple) throws IOException {
+        String[] parts = tuple.split(",");
+        long[] shape = new long[parts.length];
+        int rank = 0;
+        for (String part : parts) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                shape[rank] = Long.parseLong(part.strip());
+            } catch (NumberFormatException e) {
+                throw new IOException(".npy shape (" + tuple + ") holds '" + part.strip() + "', not a size");
+            }
+            if (shape[rank] < 0) {
+                throw new IOException(".npy shape (" + tuple + ") holds a negative size");
+            }
+            rank++;
+        }
+        return Arrays.copyOf(shape, rank);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.scratchnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+
+class SummaryTest {
+
+    @Test
+    void tableForTheTutorialNetwork() {
+        Network net = Network.builder().seed(1).dense(64, 15, Activation.RELU).dense(15, 10, Activation.SIGMOID).build();
+        // 64·15 + 15 = 975 and 15·10 + 10 = 160
+        String expected = """
+                Layer (type)     Activation   Input     Output    Weights    Bias      Params
+                =============================================================================
+                dense0 (Dense)   relu         [n, 64]   [n, 15]   [64, 15]   [1, 15]      975
+                dense1 (Dense)   sigmoid      [n, 15]   [n, 10]   [15, 10]   [1, 10]      160
+                =============================================================================
+                total parameters: 1135 (weights 1110, biases 25)
+                data type: float32    seed: 1
+                """;
+        assertEquals(expected, net.summary());
+        assertEquals(1135, net.parameterCount());
+    }
+
+    @Test
+    void columnsGrowForLongNamesAndTheDataTypeIsNamed() {
+        Network net = Network.builder().seed(9).dataType(DataType.DOUBLE)
+                .dense(784, 100, Activation.leakyRelu(0.01)).dense(100, 10, Activation.SOFTMAX).build();
+        String[] lines = net.summary().split("\n");
+        assertTrue(lines[2].startsWith("dense0 (Dense)   leakyRelu(0.01)   [n, 784]"), lines[2]);
+        assertEquals(lines[0].length(), lines[2].length(), "rows line up with the header");
+        assertEquals("total parameters: 79510 (weights 79400, biases 110)", lines[5]);
+        assertEquals("data type: float64    seed: 9", lines[6]);
+    }
+}
