@@ -6,6 +6,7 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 
 /**
@@ -37,12 +38,12 @@ final class Blas {
         }
     }
 
-    /** {@code y = alpha · x + y} over the first {@code length} elements. */
-    static void axpy(int length, double alpha, Matrix x, Matrix y) {
-        if (y.isFloat()) {
-            openblas_nolapack.cblas_saxpy(length, (float) alpha, (FloatPointer) x.pointer, 1, (FloatPointer) y.pointer, 1);
+    /** {@code y = alpha · x + y} over {@code length} elements of two float (or two double) buffers. */
+    static void axpy(int length, double alpha, Pointer x, Pointer y, boolean isFloat) {
+        if (isFloat) {
+            openblas_nolapack.cblas_saxpy(length, (float) alpha, (FloatPointer) x, 1, (FloatPointer) y, 1);
         } else {
-            openblas_nolapack.cblas_daxpy(length, alpha, (DoublePointer) x.pointer, 1, (DoublePointer) y.pointer, 1);
+            openblas_nolapack.cblas_daxpy(length, alpha, (DoublePointer) x, 1, (DoublePointer) y, 1);
         }
     }
 }

@@ -28,6 +28,8 @@ public final class FastPath {
     private final LossKernel loss;
     private final boolean fusedSoftmaxCrossEntropy;
     private final int capacity;
+    private Matrix sourceFeatures;
+    private Matrix sourceTargets;
 
     private FastPath(List<FastLayer> layers, Matrix input, Matrix targets, LossKernel loss,
                      boolean fusedSoftmaxCrossEntropy, int capacity) {
@@ -76,8 +78,15 @@ public final class FastPath {
         if (n > capacity) {
             throw new IllegalArgumentException("batch of " + n + " rows exceeds the fast path's " + capacity);
         }
-        gather(Matrix.of(features), input, order, from, n);
-        gather(Matrix.of(targetRows), targets, order, from, n);
+        // the data sets stay the same for a whole fit: wrap them once
+        if (sourceFeatures == null || sourceFeatures.array != features) {
+            sourceFeatures = Matrix.of(features);
+        }
+        if (sourceTargets == null || sourceTargets.array != targetRows) {
+            sourceTargets = Matrix.of(targetRows);
+        }
+        gather(sourceFeatures, input, order, from, n);
+        gather(sourceTargets, targets, order, from, n);
         // forward
         Matrix x = input;
         for (FastLayer layer : layers) {

@@ -1,5 +1,6 @@
 package dev.scratchnet.engine;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -11,8 +12,10 @@ public final class InPlace {
 
     /** {@code y += alpha · x} for two arrays of the same shape and type; nothing is allocated. */
     public static void axpy(double alpha, INDArray x, INDArray y) {
-        if (Matrix.canWrap(x) && Matrix.canWrap(y) && x.dataType() == y.dataType()) {
-            Blas.axpy((int) y.length(), alpha, Matrix.of(x), Matrix.of(y));
+        if (Matrix.canWrap(x) && Matrix.canWrap(y) && x.dataType() == y.dataType() && x.length() == y.length()) {
+            // straight to BLAS on the arrays' own pointers: no wrapper objects, nothing allocated
+            Blas.axpy((int) y.length(), alpha, x.data().addressPointer(), y.data().addressPointer(),
+                    y.dataType() == DataType.FLOAT);
         } else {
             Nd4j.getBlasWrapper().level1().axpy(y.length(), alpha, x, y);
         }
