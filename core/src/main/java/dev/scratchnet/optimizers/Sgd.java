@@ -15,7 +15,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class Sgd implements Optimizer {
 
-    private final double learningRate;
+    private double learningRate;
 
     /** @param learningRate the step size; finite and {@code > 0} */
     public Sgd(double learningRate) {
@@ -34,6 +34,11 @@ public final class Sgd implements Optimizer {
     @Override
     public double learningRate() {
         return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Checks.positive("learningRate", learningRate);
     }
 
     @Override
