@@ -3,10 +3,12 @@ package dev.scratchnet;
 import dev.scratchnet.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * How to train: loss, optimizer, epochs, batch size, shuffling, weight decay and listeners.
- * Build with {@link #builder()}; the defaults are the constants below.
+ * How to train: loss, optimizer and learning-rate schedule, epochs, batch size, shuffling, weight
+ * decay, validation data, early stopping and listeners. Build with {@link #builder()}; the
+ * defaults are the constants below and the builder's setter docs.
  */
 public final class Fit {
 
@@ -24,6 +26,11 @@ public final class Fit {
     private final boolean shuffle;
     private final Long seed;
     private final double l2;
+    private final Schedule schedule;
+    private final double validationSplit;
+    private final DataSet validation;
+    private final int earlyStoppingPatience;
+    private final double earlyStoppingMinDelta;
     private final List<TrainingListener> listeners;
 
     private Fit(Builder builder) {
@@ -34,6 +41,11 @@ public final class Fit {
         this.shuffle = builder.shuffle;
         this.seed = builder.seed;
         this.l2 = builder.l2;
+        this.schedule = builder.schedule;
+        this.validationSplit = builder.validationSplit;
+        this.validation = builder.validation;
+        this.earlyStoppingPatience = builder.earlyStoppingPatience;
+        this.earlyStoppingMinDelta = builder.earlyStoppingMinDelta;
         this.listeners = List.copyOf(builder.listeners);
     }
 
@@ -77,6 +89,36 @@ public final class Fit {
         return l2;
     }
 
+    /** The learning-rate schedule ({@link Schedule#constant()} unless set). */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    /** The fraction of the training data held out for validation, or 0 when none is. */
+    public double validationSplit() {
+        return validationSplit;
+    }
+
+    /** The validation data given with {@link Builder#validation(DataSet)}, if any. */
+    public Optional<DataSet> validation() {
+        return Optional.ofNullable(validation);
+    }
+
+    /** Whether each epoch is measured on validation data (held out or given). */
+    public boolean hasValidation() {
+        return validation != null || validationSplit > 0;
+    }
+
+    /** Epochs without improvement of the validation loss before training stops, or 0 for no early stopping. */
+    public int earlyStoppingPatience() {
+        return earlyStoppingPatience;
+    }
+
+    /** How much the validation loss must fall to count as an improvement for early stopping. */
+    public double earlyStoppingMinDelta() {
+        return earlyStoppingMinDelta;
+    }
+
     /** Listeners called as training goes, in the order they were added. */
     public List<TrainingListener> listeners() {
         return listeners;
@@ -92,6 +134,11 @@ public final class Fit {
         private boolean shuffle = true;
         private Long seed;
         private double l2;
+        private Schedule schedule = Schedule.constant();
+        private double validationSplit;
+        private DataSet validation;
+        private int earlyStoppingPatience;
+        private double earlyStoppingMinDelta;
         private final List<TrainingListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -139,17 +186,83 @@ public final class Fit {
             return this;
         }
 
-        /** Adds a listener, called at the end of every epoch. */
+        /** The learning-rate schedule, asked before every epoch (default {@link Schedule#constant()}). */
+        public Builder schedule(Schedule schedule) {
+            this.schedule = Checks.notNull("schedule", schedule);
+            return this;
+        }
+
+        /**
+         * Holds out {@code fraction} of the training data, in {@code (0, 1)}, to measure the
+         * validation loss and accuracy after every epoch. The rows are drawn at random from the fit
+         * seed and, when the targets are classes, the same fraction of every class (stratified).
+         *
+         * @throws IllegalStateException when {@link #validation(DataSet)} was called too
+         */
+        public Builder validationSplit(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("validationSplit must be in (0, 1), was " + fraction);
+            }
+            if (validation != null) {
+                throw new IllegalStateException("validationSplit(" + fraction + ") contradicts validation(" + validation
+                        + ") set before; use one of them");
+            }
+            this.validationSplit = fraction;
+            return this;
+        }
+
+        /**
+         * Measures the loss and accuracy on {@code data} after every epoch.
+         *
+         * @throws IllegalStateException when {@link #validationSplit(double)} was called too
+         */
+        public Builder validation(DataSet data) {
+            Checks.notNull("validation data", data);
+            if (validationSplit > 0) {
+                throw new IllegalStateException("validation(" + data + ") contradicts validationSplit("
+                        + validationSplit + ") set before; use one of them");
+            }
+            this.validation = data;
+            return this;
+        }
+
+        /**
+         * Stops when the validation loss has not improved for {@code patience} epochs and puts back
+         * the weights of the epoch with the lowest validation loss. Needs validation data.
+         */
+        public Builder earlyStopping(int patience) {
+            return earlyStopping(patience, 0);
+        }
+
+        /**
+         * As {@link #earlyStopping(int)}, where only a fall of more than {@code minDelta ≥ 0} counts
+         * as an improvement; the weights put back are still those of the lowest validation loss.
+         */
+        public Builder earlyStopping(int patience, double minDelta) {
+            this.earlyStoppingPatience = Checks.positive("patience", patience);
+            this.earlyStoppingMinDelta = Checks.nonNegative("minDelta", minDelta);
+            return this;
+        }
+
+        /** Adds a listener; see {@link TrainingListener} for its events. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Checks.notNull("listener", listener));
             return this;
         }
 
-        /** The settings, checked. @throws IllegalStateException when no loss was set */
+        /**
+         * The settings, checked.
+         *
+         * @throws IllegalStateException when no loss was set, or early stopping has no validation data
+         */
         public Fit build() {
             if (loss == null) {
                 throw new IllegalStateException("Fit needs a loss: call loss(Loss.MSE), loss(Loss.CROSS_ENTROPY) or "
                         + "loss(Loss.BINARY_CROSS_ENTROPY)");
+            }
+            if (earlyStoppingPatience > 0 && validation == null && validationSplit == 0) {
+                throw new IllegalStateException("earlyStopping(" + earlyStoppingPatience + ") watches the validation "
+                        + "loss, but there is no validation data; add validationSplit(0.1) or validation(dataSet)");
             }
             return new Fit(this);
         }

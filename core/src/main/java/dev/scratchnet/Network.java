@@ -3,6 +3,7 @@ package dev.scratchnet;
 import dev.scratchnet.engine.Engine;
 import dev.scratchnet.engine.FastInference;
 import dev.scratchnet.engine.FastPath;
+import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Permutation;
@@ -78,7 +79,7 @@ public final class Network {
         Checks.notNull("data", data);
         Checks.notNull("loss", loss);
         requireTargetWidth(data.targets());
-        return loss.value(predict(data.features()), data.targets().castTo(dataType));
+        return Metrics.loss(loss, predict(data.features()), data.targets().castTo(dataType));
     }
 
     /**

@@ -2,14 +2,22 @@ package dev.scratchnet;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
-/** What {@link Network#fit} measured: one entry per epoch run. */
+/**
+ * What {@link Network#fit} measured: one entry per epoch run, and why training stopped.
+ * Every array has one value per epoch run; a value that was not measured (accuracy of non-class
+ * targets, anything about validation without validation data) is NaN.
+ */
 public final class TrainingHistory {
 
     private final List<EpochResult> results;
+    private final StopReason stopReason;
 
-    TrainingHistory(List<EpochResult> results) {
+    TrainingHistory(List<EpochResult> results, StopReason stopReason) {
         this.results = List.copyOf(results);
+        this.stopReason = stopReason;
     }
 
     /** How many epochs ran. */
@@ -19,24 +27,104 @@ public final class TrainingHistory {
 
     /** The training loss after each epoch. */
     public double[] trainLoss() {
-        return results.stream().mapToDouble(EpochResult::trainLoss).toArray();
+        return column(EpochResult::trainLoss);
     }
 
     /** The training accuracy after each epoch (NaN entries when the targets are not classes). */
     public double[] trainAccuracy() {
-        return results.stream().mapToDouble(EpochResult::trainAccuracy).toArray();
+        return column(EpochResult::trainAccuracy);
     }
 
-    /** Every epoch's numbers, in order. */
+    /** The validation loss after each epoch (NaN entries without validation data). */
+    public double[] validationLoss() {
+        return column(EpochResult::validationLoss);
+    }
+
+    /** The validation accuracy after each epoch (NaN entries without validation data or classes). */
+    public double[] validationAccuracy() {
+        return column(EpochResult::validationAccuracy);
+    }
+
+    /** The learning rate used in each epoch. */
+    public double[] learningRate() {
+        return column(EpochResult::learningRate);
+    }
+
+    /**
+     * The epoch (counting from 1) with the lowest validation loss, or the lowest training loss
+     * without validation data; the first one on a tie. With early stopping, these are the weights
+     * the network holds after {@code fit}.
+     *
+     * @throws IllegalStateException when no epoch has run
+     */
+    public int bestEpoch() {
+        requireEpochs();
+        boolean validation = results.get(0).hasValidation();
+        int best = 0;
+        for (int i = 1; i < results.size(); i++) {
+            if (monitored(results.get(i), validation) < monitored(results.get(best), validation)) {
+                best = i;
+            }
+        }
+        return results.get(best).epoch();
+    }
+
+    private static double monitored(EpochResult result, boolean validation) {
+        return validation ? result.validationLoss() : result.trainLoss();
+    }
+
+    /** Why training stopped. */
+    public StopReason stopReason() {
+        return stopReason;
+    }
+
+    /** Every epoch's numbers, in order (a copy). */
     public List<EpochResult> results() {
         return new ArrayList<>(results);
     }
 
-    /** The loss after the last epoch. */
+    /** The training loss after the last epoch. @throws IllegalStateException when no epoch has run */
     public double finalLoss() {
-        if (results.isEmpty()) {
-            throw new IllegalStateException("no epoch has run");
-        }
+        requireEpochs();
         return results.get(results.size() - 1).trainLoss();
+    }
+
+    /**
+     * The history as CSV with a header row,
+     * {@code epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate},
+     * one row per epoch; values in full precision, an empty field where a value is NaN (pandas
+     * and numpy read it back as NaN).
+     */
+    public String toCsv() {
+        StringBuilder csv = new StringBuilder(
+                "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate\n");
+        for (EpochResult r : results) {
+            csv.append(r.epoch());
+            for (double value : new double[] {r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
+                    r.validationAccuracy(), r.learningRate()}) {
+                csv.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Override
+    public String toString() {
+        if (results.isEmpty()) {
+            return "TrainingHistory[no epochs, " + stopReason + "]";
+        }
+        return String.format(Locale.ROOT, "TrainingHistory[%d epochs, %s, final loss %.4f, best epoch %d]",
+                epochs(), stopReason, finalLoss(), bestEpoch());
+    }
+
+    private double[] column(ToDoubleFunction<EpochResult> value) {
+        return results.stream().mapToDouble(value).toArray();
+    }
+
+    private void requireEpochs() {
+        if (results.isEmpty()) {
+            throw new IllegalStateException("no epoch has run (stop reason " + stopReason + ")");
+        }
     }
 }

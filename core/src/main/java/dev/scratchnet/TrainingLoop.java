@@ -1,11 +1,10 @@
 package dev.scratchnet;
 
-import dev.scratchnet.engine.Engine;
-import dev.scratchnet.engine.FastPath;
 import dev.scratchnet.engine.InPlace;
 import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -14,56 +13,111 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 /**
  * Mini-batch gradient descent over a network, as one {@link Fit} describes:
  * <pre>
+ *   hold out validation rows (when asked)
  *   for each epoch:
+ *     learning rate ← schedule(epoch, history)
  *     shuffle the rows (when asked)
- *     for each batch:  forward, backward, dW += λ·W, optimizer step
- *     measure the loss (and accuracy) over the whole training set, tell the listeners
+ *     for each batch:  forward, backward ({@link BatchGradients}), dW += λ·W, optimizer step
+ *     measure the loss (and accuracy) over the whole training and validation sets, tell the listeners
+ *     stop on divergence, early stopping or a listener's request
  * </pre>
+ * Batch losses are computed only when a listener {@link TrainingListener#wantsBatches() wants them},
+ * so the plain path costs one forward, one backward and one update per batch.
  */
 final class TrainingLoop {
 
     private final Network network;
     private final Fit fit;
     private final List<Parameter> parameters;
+    private final List<TrainingListener> listeners;
+    private final boolean batchEvents;
+    private final List<EpochResult> results = new ArrayList<>();
+    private WeightsSnapshot lastGood;
+    private EarlyStopping earlyStopping;
+    private BatchGradients gradients;
+    private int[] trainLabels;
+    private int[] validationLabels;
 
     TrainingLoop(Network network, Fit fit) {
         this.network = network;
         this.fit = fit;
         this.parameters = network.parameters();
+        this.listeners = fit.listeners();
+        this.batchEvents = listeners.stream().anyMatch(TrainingListener::wantsBatches);
     }
 
     TrainingHistory run(DataSet data) {
-        DataSet train = data.inType(network.dataType());
         Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
-        int[] labels = holdsClasses(train.targets()) ? train.labels() : null;
-        FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(network.layers(), fit.loss(),
-                network.dataType(), Math.min(fit.batchSize(), train.size())) : null;
-        INDArray features = FastPath.readable(train.features());
-        INDArray targets = FastPath.readable(train.targets());
-        List<EpochResult> results = new ArrayList<>();
-        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            int[] order = fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size());
-            DataSet ordered = fast == null ? train.select(order) : null;
-            for (int start = 0; start < train.size(); start += fit.batchSize()) {
-                int end = Math.min(start + fit.batchSize(), train.size());
-                if (fast != null) {
-                    fast.gradients(features, targets, order, start, end);
-                } else {
-                    DataSet batch = ordered.rows(start, end);
-                    network.backward(network.forward(batch.features()), batch.targets(), fit.loss());
-                }
-                update();
+        DataSet all = data.inType(network.dataType());
+        boolean classes = holdsClasses(all.targets());
+        Split parts = withValidation(all, classes, random);
+        double initialRate = fit.optimizer().learningRate();
+        lastGood = new WeightsSnapshot(parameters);
+        earlyStopping = fit.earlyStoppingPatience() > 0
+                ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
+        try {
+            gradients = new BatchGradients(network, fit.loss(), parts.train(), fit.batchSize());
+            trainLabels = classes ? parts.train().labels() : null;
+            validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
+            StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
+            if (earlyStopping != null) {
+                earlyStopping.restoreBest();
             }
-            EpochResult result = measure(epoch, train, labels);
-            results.add(result);
-            for (TrainingListener listener : fit.listeners()) {
-                listener.onEpochEnd(result);
-            }
+            TrainingHistory history = new TrainingHistory(results, reason);
+            listeners.forEach(listener -> listener.onTrainingEnd(history));
+            return history;
+        } finally {
+            fit.optimizer().setLearningRate(initialRate);
         }
-        return new TrainingHistory(results);
     }
 
-    /** Applies the gradients the last batch left in the layers. */
+    /** Runs the epochs; returns why they stopped. {@code validation} is null without validation data. */
+    private StopReason epochs(DataSet train, DataSet validation, Random random, double initialRate) {
+        int batches = (train.size() + fit.batchSize() - 1) / fit.batchSize();
+        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
+            double rate = fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results));
+            fit.optimizer().setLearningRate(rate);
+            EpochStart start = new EpochStart(epoch, fit.epochs(), batches, rate);
+            listeners.forEach(listener -> listener.onEpochStart(start));
+            gradients.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
+            boolean stopAsked = batches(epoch, batches, train.size());
+            EpochResult result = measure(epoch, train, validation, rate);
+            lastGood.save();
+            results.add(result);
+            listeners.forEach(listener -> listener.onEpochEnd(result));
+            stopAsked |= stopRequested();
+            if (earlyStopping != null && earlyStopping.shouldStop(result.validationLoss())) {
+                return StopReason.EARLY_STOPPING;
+            }
+            if (stopAsked) {
+                return StopReason.STOPPED_BY_LISTENER;
+            }
+        }
+        return StopReason.COMPLETED;
+    }
+
+    /** The batches of one epoch; true when a listener asked to stop after a batch. */
+    private boolean batches(int epoch, int batches, int rows) {
+        for (int batch = 1; batch <= batches; batch++) {
+            int start = (batch - 1) * fit.batchSize();
+            // forward and backward
+            double loss = gradients.compute(start, Math.min(start + fit.batchSize(), rows), batchEvents);
+            update();
+            if (batchEvents) {
+                if (!Double.isFinite(loss)) {
+                    throw diverged("loss", loss, epoch, batch, batches);
+                }
+                BatchResult result = new BatchResult(epoch, batch, batches, loss);
+                listeners.forEach(listener -> listener.onBatchEnd(result));
+                if (stopRequested()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Applies the gradients the batch left in the layers. */
     private void update() {
         // weight decay: dW += λ·W
         if (fit.l2() > 0) {
@@ -77,15 +131,60 @@ final class TrainingLoop {
         fit.optimizer().step(parameters);
     }
 
-    private EpochResult measure(int epoch, DataSet train, int[] labels) {
+    private EpochResult measure(int epoch, DataSet train, DataSet validation, double rate) {
         INDArray p = network.predict(train.features());
         double loss = Metrics.loss(fit.loss(), p, train.targets());
         if (!Double.isFinite(loss)) {
-            throw new IllegalStateException("loss became " + loss + " at epoch " + epoch
-                    + "; try a smaller learning rate (now " + fit.optimizer().learningRate() + ")");
+            throw diverged("training loss", loss, epoch, 0, 0);
         }
-        double accuracy = labels != null ? Metrics.accuracy(p, labels) : Double.NaN;
-        return new EpochResult(epoch, loss, accuracy);
+        double accuracy = trainLabels != null ? Metrics.accuracy(p, trainLabels) : Double.NaN;
+        if (validation == null) {
+            return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
+        }
+        INDArray q = network.predict(validation.features());
+        double validationLoss = Metrics.loss(fit.loss(), q, validation.targets());
+        if (!Double.isFinite(validationLoss)) {
+            throw diverged("validation loss", validationLoss, epoch, 0, 0);
+        }
+        return new EpochResult(epoch, loss, accuracy, validationLoss,
+                validationLabels != null ? Metrics.accuracy(q, validationLabels) : Double.NaN, rate);
+    }
+
+    /** Puts back the last good epoch's weights, ends the listeners and builds the exception to throw. */
+    private TrainingDivergedException diverged(String what, double loss, int epoch, int batch, int batches) {
+        lastGood.restore();
+        TrainingHistory history = new TrainingHistory(results, StopReason.DIVERGED);
+        listeners.forEach(listener -> listener.onTrainingEnd(history));
+        String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batches : "epoch " + epoch;
+        String kept = results.isEmpty() ? "the initial weights" : "the weights after epoch " + results.size();
+        return new TrainingDivergedException(what + " became " + loss + " at " + where
+                + "; try a smaller learning rate (now " + fit.optimizer().learningRate() + "); the network keeps "
+                + kept, epoch, batch, history);
+    }
+
+    private boolean stopRequested() {
+        boolean stop = false;
+        for (TrainingListener listener : listeners) {
+            stop |= listener.stopRequested();
+        }
+        return stop;
+    }
+
+    /** The training rows and the validation rows: held out, given, or null when there are none. */
+    private Split withValidation(DataSet all, boolean classes, Random random) {
+        if (fit.validationSplit() > 0) {
+            return ValidationSplit.of(all, fit.validationSplit(), classes, random);
+        }
+        DataSet given = fit.validation().orElse(null);
+        if (given == null) {
+            return new Split(all, null);
+        }
+        if (given.numFeatures() != network.nIn() || given.numOutputs() != network.nOut()) {
+            throw new IllegalArgumentException("validation data has " + given.numFeatures() + " feature and "
+                    + given.numOutputs() + " target columns but the network expects nIn = " + network.nIn()
+                    + " and outputs " + network.nOut());
+        }
+        return new Split(all, given.inType(network.dataType()));
     }
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */

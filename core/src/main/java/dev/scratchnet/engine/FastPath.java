@@ -28,6 +28,7 @@ public final class FastPath {
     private final LossKernel loss;
     private final boolean fusedSoftmaxCrossEntropy;
     private final int capacity;
+    private int lastBatchRows;
     private Matrix sourceFeatures;
     private Matrix sourceTargets;
 
@@ -75,6 +76,7 @@ public final class FastPath {
      */
     public void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
         int n = to - from;
+        lastBatchRows = n;
         if (n > capacity) {
             throw new IllegalArgumentException("batch of " + n + " rows exceeds the fast path's " + capacity);
         }
@@ -112,6 +114,16 @@ public final class FastPath {
                 previous.activation.backward(previous.z, previous.a, previous.delta, n);
             }
         }
+    }
+
+    /** The loss of the last batch's predictions (before any update), by the loss's loop. */
+    public double batchLoss(Loss loss) {
+        LossKernel kernel = LossKernel.of(loss);
+        FastLayer last = layers.get(layers.size() - 1);
+        if (kernel == null) {
+            throw new IllegalStateException("no fast loss for " + loss.name());
+        }
+        return kernel.value(last.a, targets, lastBatchRows);
     }
 
     /** Copies rows {@code order[from .. from + n)} of {@code source} into the first {@code n} rows of {@code target}. */

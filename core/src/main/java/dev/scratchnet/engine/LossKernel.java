@@ -14,8 +14,18 @@ abstract class LossKernel {
     /** Writes {@code dL/dp} for predictions {@code p} and targets {@code y} into {@code grad}. */
     abstract void gradient(Matrix p, Matrix y, Matrix grad, int n);
 
-    /** The loss of predictions {@code p} against targets {@code y}, summed in float64. */
-    abstract double value(Matrix p, Matrix y, int n);
+    /**
+     * The loss of predictions {@code p} against targets {@code y} over the first {@code n} rows,
+     * summed in float64 and then rounded to the type of {@code p}: a float32 network's loss that
+     * float32 cannot hold is infinite, as the reference computation finds it.
+     */
+    final double value(Matrix p, Matrix y, int n) {
+        double value = sum(p, y, n);
+        return p.isFloat() ? (float) value : value;
+    }
+
+    /** The loss in float64. */
+    abstract double sum(Matrix p, Matrix y, int n);
 
     /** The kernel for a built-in loss, or null when the loss has none (the reference path runs). */
     static LossKernel of(Loss loss) {
@@ -39,7 +49,7 @@ abstract class LossKernel {
 
     private static final LossKernel MSE = new LossKernel() {
         @Override
-        double value(Matrix p, Matrix y, int n) {
+        double sum(Matrix p, Matrix y, int n) {
             int end = n * p.columns;
             double sum = 0;
             for (int i = 0; i < end; i++) {
@@ -61,7 +71,7 @@ abstract class LossKernel {
 
     private static final LossKernel CROSS_ENTROPY = new LossKernel() {
         @Override
-        double value(Matrix p, Matrix y, int n) {
+        double sum(Matrix p, Matrix y, int n) {
             double sum = 0;
             for (int i = 0, end = n * p.columns; i < end; i++) {
                 double yi = y.get(i);
@@ -83,7 +93,7 @@ abstract class LossKernel {
 
     private static final LossKernel BINARY_CROSS_ENTROPY = new LossKernel() {
         @Override
-        double value(Matrix p, Matrix y, int n) {
+        double sum(Matrix p, Matrix y, int n) {
             int end = n * p.columns;
             double epsilon = BinaryCrossEntropy.EPSILON;
             double sum = 0;

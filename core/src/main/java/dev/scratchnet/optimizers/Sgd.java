@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Sgd implements Optimizer {
 
-    private final double learningRate;
+    private double learningRate;
 
     /** @param learningRate the step size; finite and {@code > 0} */
     public Sgd(double learningRate) {
@@ -33,6 +33,11 @@ public final class Sgd implements Optimizer {
     @Override
     public double learningRate() {
         return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Checks.positive("learningRate", learningRate);
     }
 
     @Override

@@ -1,0 +1,58 @@
+package dev.scratchnet;
+
+import dev.scratchnet.engine.Engine;
+import dev.scratchnet.engine.FastPath;
+import dev.scratchnet.engine.Metrics;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Fills every layer's dW and db for one batch of an epoch: through the fast path when every
+ * layer, activation and the loss have one (and {@code scratchnet.engine} is not {@code reference}),
+ * else through the readable {@link Network#forward} / {@link Network#backward}.
+ */
+final class BatchGradients {
+
+    private final Network network;
+    private final Loss loss;
+    private final DataSet train;
+    private final FastPath fast;
+    private final INDArray features;
+    private final INDArray targets;
+    private int[] order;
+    private DataSet ordered;
+
+    BatchGradients(Network network, Loss loss, DataSet train, int batchSize) {
+        this.network = network;
+        this.loss = loss;
+        this.train = train;
+        this.fast = Engine.fastEnabled()
+                ? FastPath.forTraining(network.layers(), loss, network.dataType(), Math.min(batchSize, train.size()))
+                : null;
+        this.features = fast != null ? FastPath.readable(train.features()) : null;
+        this.targets = fast != null ? FastPath.readable(train.targets()) : null;
+    }
+
+    /** Starts an epoch whose batches take the training rows in {@code order}. */
+    void startEpoch(int[] order) {
+        this.order = order;
+        // the reference path reads contiguous rows, so it copies the rows into the epoch's order once
+        this.ordered = fast == null ? train.select(order) : null;
+    }
+
+    /**
+     * Fills the gradients for positions {@code [start, end)} of the epoch's order.
+     *
+     * @param wantLoss whether to also compute the loss of the batch (before the update)
+     * @return that loss, or NaN when not wanted
+     */
+    double compute(int start, int end, boolean wantLoss) {
+        if (fast != null) {
+            fast.gradients(features, targets, order, start, end);
+            return wantLoss ? fast.batchLoss(loss) : Double.NaN;
+        }
+        DataSet rows = ordered.rows(start, end);
+        INDArray p = network.forward(rows.features());
+        network.backward(p, rows.targets(), loss);
+        return wantLoss ? Metrics.loss(loss, p, rows.targets()) : Double.NaN;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.scratchnet.optimizers;
+
+import dev.scratchnet.Optimizer;
+import dev.scratchnet.Parameter;
+import dev.scratchnet.engine.InPlace;
+import dev.scratchnet.internal.Checks;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Adam (Kingma and Ba, 2015), bias-corrected, the update of {@code torch.optim.Adam}.
+ * <pre>
+ *   t ← t + 1
+ *   m ← β1·m + (1 − β1)·dW                 first moment, the running mean of dW
+ *   v ← β2·v + (1 − β2)·dW²                second moment, the running mean of dW² (element-wise)
+ *   W ← W − learningRate · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
+ * </pre>
+ * ε is added after the square root, as torch does (Keras adds it to the bias-corrected rate
+ * instead). Per parameter: {@code m}, {@code v}, a scratch array and the step count {@code t},
+ * allocated on its first step and kept here; every step is in place.
+ */
+public final class Adam implements Optimizer {
+
+    /** β1, the paper's and torch's default. */
+    public static final double DEFAULT_BETA1 = 0.9;
+    /** β2, the paper's and torch's default. */
+    public static final double DEFAULT_BETA2 = 0.999;
+    /** ε, the paper's and torch's default. */
+    public static final double DEFAULT_EPSILON = 1e-8;
+
+    private double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
+
+    /** The moments of one parameter and a scratch array of its shape. */
+    private static final class Moments {
+        final INDArray m;
+        final INDArray v;
+        final INDArray scratch;
+        int t;
+
+        Moments(INDArray value) {
+            m = Nd4j.zerosLike(value);
+            v = Nd4j.zerosLike(value);
+            scratch = Nd4j.zerosLike(value);
+        }
+    }
+
+    /**
+     * @param learningRate finite and {@code > 0}
+     * @param beta1        decay of the first moment, in {@code [0, 1)}
+     * @param beta2        decay of the second moment, in {@code [0, 1)}
+     * @param epsilon      added to the denominator, finite and {@code > 0}
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.beta1 = Rates.decay("beta1", beta1);
+        this.beta2 = Rates.decay("beta2", beta2);
+        this.epsilon = Checks.positive("epsilon", epsilon);
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            Moments state = moments.computeIfAbsent(parameter, p -> new Moments(p.value()));
+            INDArray dW = parameter.gradient();
+            state.t++;
+            // moments
+            state.m.muli(beta1);
+            InPlace.axpy(1 - beta1, dW, state.m);
+            INDArray squared = state.scratch.assign(dW).muli(dW);
+            state.v.muli(beta2);
+            InPlace.axpy(1 - beta2, squared, state.v);
+            // update: W −= (learningRate / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε)
+            double correction1 = 1 - Math.pow(beta1, state.t);
+            double correction2 = 1 - Math.pow(beta2, state.t);
+            INDArray denominator = Transforms.sqrt(state.scratch.assign(state.v), false)
+                    .divi(Math.sqrt(correction2)).addi(epsilon);
+            INDArray direction = denominator.rdivi(state.m);
+            InPlace.axpy(-learningRate / correction1, direction, parameter.value());
+        }
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Checks.positive("learningRate", learningRate);
+    }
+
+    @Override
+    public String name() {
+        return "adam(" + learningRate + ", " + beta1 + ", " + beta2 + ", " + epsilon + ")";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.scratchnet.optimizers;
+
+import dev.scratchnet.Optimizer;
+import dev.scratchnet.Parameter;
+import dev.scratchnet.engine.InPlace;
+import dev.scratchnet.internal.Checks;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * RMSprop (Hinton, Coursera lecture 6e), the update of {@code torch.optim.RMSprop} without
+ * momentum or centering.
+ * <pre>
+ *   v ← ρ·v + (1 − ρ)·dW²          the running mean of dW² (element-wise)
+ *   W ← W − learningRate · dW / (√v + ε)
+ * </pre>
+ * Per parameter: {@code v} and a scratch array, allocated on its first step and kept here; every
+ * step is in place.
+ */
+public final class RmsProp implements Optimizer {
+
+    /** ρ, torch's default ({@code alpha = 0.99}; Keras uses 0.9). */
+    public static final double DEFAULT_RHO = 0.99;
+    /** ε, torch's default. */
+    public static final double DEFAULT_EPSILON = 1e-8;
+
+    private double learningRate;
+    private final double rho;
+    private final double epsilon;
+    private final Map<Parameter, Buffers> state = new IdentityHashMap<>();
+
+    /** The running mean of one parameter and a scratch array of its shape. */
+    private record Buffers(INDArray v, INDArray scratch) {
+    }
+
+    /**
+     * @param learningRate finite and {@code > 0}
+     * @param rho          decay of the running mean, in {@code [0, 1)}
+     * @param epsilon      added to the denominator, finite and {@code > 0}
+     */
+    public RmsProp(double learningRate, double rho, double epsilon) {
+        this.learningRate = Checks.positive("learningRate", learningRate);
+        this.rho = Rates.decay("rho", rho);
+        this.epsilon = Checks.positive("epsilon", epsilon);
+    }
+
+    @Override
+    public void step(List<Parameter> parameters) {
+        for (Parameter parameter : parameters) {
+            Buffers buffers = state.computeIfAbsent(parameter,
+                    p -> new Buffers(Nd4j.zerosLike(p.value()), Nd4j.zerosLike(p.value())));
+            INDArray v = buffers.v();
+            INDArray dW = parameter.gradient();
+            INDArray squared = buffers.scratch().assign(dW).muli(dW);
+            v.muli(rho);
+            InPlace.axpy(1 - rho, squared, v);
+            INDArray denominator = Transforms.sqrt(buffers.scratch().assign(v), false).addi(epsilon);
+            InPlace.axpy(-learningRate, denominator.rdivi(dW), parameter.value());
+        }
+    }
+
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        this.learningRate = Checks.positive("learningRate", learningRate);
+    }
+
+    @Override
+    public String name() {
+        return "rmsProp(" + learningRate + ", " + rho + ", " + epsilon + ")";
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
