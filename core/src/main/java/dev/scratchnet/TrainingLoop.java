@@ -1,6 +1,6 @@
 package dev.scratchnet;
 
-import dev.scratchnet.engine.InPlace;
+import dev.scratchnet.engine.NativeVector;
 import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
@@ -35,6 +35,8 @@ final class TrainingLoop {
     private WeightsSnapshot lastGood;
     private EarlyStopping earlyStopping;
     private BatchGradients gradients;
+    private final List<NativeVector> decayingValues = new ArrayList<>();
+    private final List<NativeVector> decayingGradients = new ArrayList<>();
     private int[] trainLabels;
     private int[] validationLabels;
 
@@ -44,6 +46,12 @@ final class TrainingLoop {
         this.parameters = network.parameters();
         this.listeners = fit.listeners();
         this.batchEvents = listeners.stream().anyMatch(TrainingListener::wantsBatches);
+        for (Parameter parameter : parameters) {
+            if (parameter.decays() && fit.l2() > 0) {
+                decayingValues.add(NativeVector.of(parameter.value()));
+                decayingGradients.add(NativeVector.of(parameter.gradient()));
+            }
+        }
     }
 
     TrainingHistory run(DataSet data) {
@@ -120,12 +128,8 @@ final class TrainingLoop {
     /** Applies the gradients the batch left in the layers. */
     private void update() {
         // weight decay: dW += λ·W
-        if (fit.l2() > 0) {
-            for (Parameter parameter : parameters) {
-                if (parameter.decays()) {
-                    InPlace.axpy(fit.l2(), parameter.value(), parameter.gradient());
-                }
-            }
+        for (int i = 0; i < decayingValues.size(); i++) {
+            NativeVector.axpy(fit.l2(), decayingValues.get(i), decayingGradients.get(i));
         }
         // update
         fit.optimizer().step(parameters);

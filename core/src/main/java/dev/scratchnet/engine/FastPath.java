@@ -91,7 +91,9 @@ public final class FastPath {
         gather(sourceTargets, targets, order, from, n);
         // forward
         Matrix x = input;
-        for (FastLayer layer : layers) {
+        for (int i = 0; i < layers.size(); i++) {
+            // indexed loops here and below: an iterator would be an allocation per step
+            FastLayer layer = layers.get(i);
             layer.forward(x, n);
             x = layer.a;
         }

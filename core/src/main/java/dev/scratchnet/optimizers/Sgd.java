@@ -2,19 +2,23 @@ package dev.scratchnet.optimizers;
 
 import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
-import dev.scratchnet.engine.InPlace;
+import dev.scratchnet.engine.NativeVector;
 import dev.scratchnet.internal.Checks;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plain stochastic gradient descent.
  * <pre>
  *   W ← W − learningRate · dW
  * </pre>
- * Stateless: one axpy per parameter, in place, nothing allocated.
+ * One axpy per parameter, in place. The only state is each parameter's pair of native pointers,
+ * taken at its first step, so that later steps allocate nothing.
  */
 public final class Sgd implements Optimizer {
 
+    private final Map<Parameter, NativeVector[]> vectors = new IdentityHashMap<>();
     private double learningRate;
 
     /** @param learningRate the step size; finite and {@code > 0} */
@@ -24,10 +28,17 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
+        for (int i = 0; i < parameters.size(); i++) {
+            // an indexed loop: an iterator would be an allocation per step
+            Parameter parameter = parameters.get(i);
+            NativeVector[] valueAndGradient = vectors.computeIfAbsent(parameter, Sgd::vectorsOf);
             // axpy: value += (−learningRate) · gradient, in place
-            InPlace.axpy(-learningRate, parameter.gradient(), parameter.value());
+            NativeVector.axpy(-learningRate, valueAndGradient[1], valueAndGradient[0]);
         }
+    }
+
+    private static NativeVector[] vectorsOf(Parameter parameter) {
+        return new NativeVector[] {NativeVector.of(parameter.value()), NativeVector.of(parameter.gradient())};
     }
 
     @Override

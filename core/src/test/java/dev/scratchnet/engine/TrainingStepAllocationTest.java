@@ -1,0 +1,63 @@
+package dev.scratchnet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scratchnet.Activation;
+import dev.scratchnet.DataSet;
+import dev.scratchnet.Datasets;
+import dev.scratchnet.Layer;
+import dev.scratchnet.Loss;
+import dev.scratchnet.Network;
+import dev.scratchnet.Optimizer;
+import dev.scratchnet.Parameter;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * After warm-up, a training step (fast gradients + SGD update) allocates nothing on the Java heap:
+ * every buffer was made when the fast path was built, and no ND4J call that allocates is made.
+ * Measured with the JVM's per-thread allocation counter.
+ */
+class TrainingStepAllocationTest {
+
+    private static final int BATCH = 15;
+
+    @Test
+    void aTrainingStepAllocatesNothingAfterWarmUp() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        DataSet digits = Datasets.digits().scale(1 / 16.0);
+        Network net = Network.builder().seed(1).dense(64, 15, Activation.RELU).dense(15, 10, Activation.SIGMOID).build();
+        FastPath fast = FastPath.forTraining(net.layers(), Loss.MSE, DataType.FLOAT, BATCH);
+        INDArray features = FastPath.readable(digits.features());
+        INDArray targets = FastPath.readable(digits.targets());
+        int[] order = dev.scratchnet.internal.Permutation.identity(digits.size());
+        List<Parameter> parameters = new ArrayList<>();
+        for (Layer layer : net.layers()) {
+            parameters.addAll(layer.parameters());
+        }
+        Optimizer sgd = Optimizer.sgd(0.5);
+        int steps = digits.size() / BATCH;
+        Runnable epoch = () -> {
+            for (int step = 0; step < steps; step++) {
+                fast.gradients(features, targets, order, step * BATCH, (step + 1) * BATCH);
+                sgd.step(parameters);
+            }
+        };
+        for (int i = 0; i < 40; i++) {
+            epoch.run();
+        }
+
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int i = 0; i < 10; i++) {
+            epoch.run();
+        }
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+
+        // any object allocated per step would cost at least 16 bytes a step
+        assertTrue(allocated < 10L * steps, allocated + " bytes allocated in " + 10 * steps + " steps");
+    }
+}
