@@ -18,11 +18,15 @@ final class BatchGradients {
     private final FastPath fast;
     private final INDArray features;
     private final INDArray targets;
+    private final int[] labels;
     private int[] order;
     private DataSet ordered;
+    private int correct;
 
-    BatchGradients(Network network, Loss loss, DataSet train, int batchSize) {
+    /** @param labels the class of each training row, or null when the targets are not classes */
+    BatchGradients(Network network, Loss loss, DataSet train, int[] labels, int batchSize) {
         this.network = network;
+        this.labels = labels;
         this.loss = loss;
         this.train = train;
         this.fast = Engine.fastEnabled()
@@ -40,19 +44,25 @@ final class BatchGradients {
     }
 
     /**
-     * Fills the gradients for positions {@code [start, end)} of the epoch's order.
-     *
-     * @param wantLoss whether to also compute the loss of the batch (before the update)
-     * @return that loss, or NaN when not wanted
+     * Fills the gradients for positions {@code [start, end)} of the epoch's order and returns the
+     * loss of the batch's predictions (made before the update); {@link #correct()} then tells how
+     * many of them were right. Both come from the forward pass the gradients need anyway.
      */
-    double compute(int start, int end, boolean wantLoss) {
+    double compute(int start, int end) {
         if (fast != null) {
             fast.gradients(features, targets, order, start, end);
-            return wantLoss ? fast.batchLoss(loss) : Double.NaN;
+            correct = labels != null ? fast.batchCorrect(labels) : 0;
+            return fast.batchLoss(loss);
         }
         DataSet rows = ordered.rows(start, end);
         INDArray p = network.forward(rows.features());
         network.backward(p, rows.targets(), loss);
-        return wantLoss ? Metrics.loss(loss, p, rows.targets()) : Double.NaN;
+        correct = labels != null ? Metrics.correct(p, labels, order, start) : 0;
+        return Metrics.loss(loss, p, rows.targets());
+    }
+
+    /** How many rows of the last batch were classified right (0 when the targets are not classes). */
+    int correct() {
+        return correct;
     }
 }

@@ -18,11 +18,12 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *     learning rate ← schedule(epoch, history)
  *     shuffle the rows (when asked)
  *     for each batch:  forward, backward ({@link BatchGradients}), dW += λ·W, optimizer step
- *     measure the loss (and accuracy) over the whole training and validation sets, tell the listeners
- *     stop on divergence, early stopping or a listener's request
+ *                      the batch's loss (and correct count) from that same forward pass
+ *     training loss and accuracy = their averages over the epoch's batches (as Keras reports them);
+ *     measure the validation set with the epoch's final weights, tell the listeners
+ *     stop on divergence (checked every batch), early stopping or a listener's request
  * </pre>
- * Batch losses are computed only when a listener {@link TrainingListener#wantsBatches() wants them},
- * so the plain path costs one forward, one backward and one update per batch.
+ * No extra forward pass over the training set: its numbers come from the batches as they train.
  */
 final class TrainingLoop {
 
@@ -38,6 +39,8 @@ final class TrainingLoop {
     private final List<NativeVector> decayingValues = new ArrayList<>();
     private final List<NativeVector> decayingGradients = new ArrayList<>();
     private int[] trainLabels;
+    private double epochLoss;
+    private int epochCorrect;
     private int[] validationLabels;
 
     TrainingLoop(Network network, Fit fit) {
@@ -64,8 +67,8 @@ final class TrainingLoop {
         earlyStopping = fit.earlyStoppingPatience() > 0
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
         try {
-            gradients = new BatchGradients(network, fit.loss(), parts.train(), fit.batchSize());
             trainLabels = classes ? parts.train().labels() : null;
+            gradients = new BatchGradients(network, fit.loss(), parts.train(), trainLabels, fit.batchSize());
             validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
             StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
             if (earlyStopping != null) {
@@ -89,7 +92,7 @@ final class TrainingLoop {
             listeners.forEach(listener -> listener.onEpochStart(start));
             gradients.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
             boolean stopAsked = batches(epoch, batches, train.size());
-            EpochResult result = measure(epoch, train, validation, rate);
+            EpochResult result = measure(epoch, train.size(), validation, rate);
             lastGood.save();
             results.add(result);
             listeners.forEach(listener -> listener.onEpochEnd(result));
@@ -106,15 +109,20 @@ final class TrainingLoop {
 
     /** The batches of one epoch; true when a listener asked to stop after a batch. */
     private boolean batches(int epoch, int batches, int rows) {
+        epochLoss = 0;
+        epochCorrect = 0;
         for (int batch = 1; batch <= batches; batch++) {
             int start = (batch - 1) * fit.batchSize();
+            int end = Math.min(start + fit.batchSize(), rows);
             // forward and backward
-            double loss = gradients.compute(start, Math.min(start + fit.batchSize(), rows), batchEvents);
+            double loss = gradients.compute(start, end);
+            if (!Double.isFinite(loss)) {
+                throw diverged("loss", loss, epoch, batch, batches);
+            }
+            epochLoss += loss * (end - start);
+            epochCorrect += gradients.correct();
             update();
             if (batchEvents) {
-                if (!Double.isFinite(loss)) {
-                    throw diverged("loss", loss, epoch, batch, batches);
-                }
                 BatchResult result = new BatchResult(epoch, batch, batches, loss);
                 listeners.forEach(listener -> listener.onBatchEnd(result));
                 if (stopRequested()) {
@@ -135,13 +143,10 @@ final class TrainingLoop {
         fit.optimizer().step(parameters);
     }
 
-    private EpochResult measure(int epoch, DataSet train, DataSet validation, double rate) {
-        INDArray p = network.predict(train.features());
-        double loss = Metrics.loss(fit.loss(), p, train.targets());
-        if (!Double.isFinite(loss)) {
-            throw diverged("training loss", loss, epoch, 0, 0);
-        }
-        double accuracy = trainLabels != null ? Metrics.accuracy(p, trainLabels) : Double.NaN;
+    /** The epoch's numbers: training loss and accuracy over its batches, validation after its last update. */
+    private EpochResult measure(int epoch, int rows, DataSet validation, double rate) {
+        double loss = epochLoss / rows;
+        double accuracy = trainLabels != null ? (double) epochCorrect / rows : Double.NaN;
         if (validation == null) {
             return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
         }

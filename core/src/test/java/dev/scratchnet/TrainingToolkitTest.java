@@ -167,7 +167,7 @@ class TrainingToolkitTest {
     }
 
     @Test
-    void divergenceStopsNamingTheEpochAndKeepsTheWeightsOfTheLastGoodEpoch() {
+    void divergenceStopsNamingTheEpochAndBatchAndKeepsTheWeightsOfTheLastGoodEpoch() {
         DataSet data = linear();
         Network net = linearNetwork();
 
@@ -175,7 +175,8 @@ class TrainingToolkitTest {
 
         int epoch = e.epoch();
         assertTrue(epoch > 1 && epoch < 200, "diverged at epoch " + epoch);
-        assertTrue(e.getMessage().contains("at epoch " + epoch + ";"), e.getMessage());
+        assertTrue(e.getMessage().contains("at epoch " + epoch + ", batch 1 of 1;"), e.getMessage());
+        assertEquals(1, e.batch());
         assertTrue(e.getMessage().contains("try a smaller learning rate (now 2.5)"), e.getMessage());
         assertEquals(epoch - 1, e.history().epochs());
         assertEquals(StopReason.DIVERGED, e.history().stopReason());

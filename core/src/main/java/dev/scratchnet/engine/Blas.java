@@ -38,6 +38,20 @@ final class Blas {
         }
     }
 
+    /**
+     * Column sums {@code y[c] = Σ_{r < n} a[r, c]} of the first {@code n} rows, as {@code aᵀ · ones}
+     * (one gemv instead of a strided loop).
+     */
+    static void columnSums(Matrix a, int n, Matrix ones, Matrix y) {
+        if (y.isFloat()) {
+            openblas_nolapack.cblas_sgemv(CblasRowMajor, CblasTrans, n, a.columns, 1f, (FloatPointer) a.pointer,
+                    a.columns, (FloatPointer) ones.pointer, 1, 0f, (FloatPointer) y.pointer, 1);
+        } else {
+            openblas_nolapack.cblas_dgemv(CblasRowMajor, CblasTrans, n, a.columns, 1.0, (DoublePointer) a.pointer,
+                    a.columns, (DoublePointer) ones.pointer, 1, 0.0, (DoublePointer) y.pointer, 1);
+        }
+    }
+
     /** {@code y = alpha · x + y} over {@code length} elements of two float (or two double) buffers. */
     static void axpy(int length, double alpha, Pointer x, Pointer y, boolean isFloat) {
         if (isFloat) {

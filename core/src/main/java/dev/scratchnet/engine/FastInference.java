@@ -3,23 +3,22 @@ package dev.scratchnet.engine;
 import dev.scratchnet.Layer;
 import java.util.ArrayList;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Predictions through direct BLAS calls and Java loops: per layer one loop writing the bias rows,
- * one gemm adding {@code xW}, one loop applying the activation in place. Hidden layers write into
- * buffers kept per thread (reallocated when the batch size changes); only the output is a new
- * array. Shares nothing writable between threads, so it is safe from many threads at once.
+ * Predictions through direct BLAS calls and Java loops: per layer one gemm writing the bias rows
+ * (ones · b), one gemm adding {@code xW}, the activation in place. Hidden layers write into buffers
+ * kept per thread (made anew when the batch size changes); only the output is a new array. Shares nothing writable between threads, so it is safe from many threads at once.
  */
 public final class FastInference {
 
     private final List<FastLayer> layers;
-    private final ThreadLocal<Matrix[]> hiddenBuffers;
+    private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
 
     private FastInference(List<FastLayer> layers) {
         this.layers = layers;
-        this.hiddenBuffers = ThreadLocal.withInitial(() -> new Matrix[layers.size() - 1]);
     }
 
     /** The fast path for {@code layers}, or null when some layer or activation has none. */
@@ -38,24 +37,34 @@ public final class FastInference {
     /** The outputs {@code [n, nOut]} for inputs {@code x [n, nIn]} of the layers' data type, as a new array. */
     public INDArray predict(INDArray x) {
         int n = x.rows();
-        Matrix[] hidden = hiddenBuffers.get();
+        Scratch buffers = scratchFor(n, x.dataType());
         Matrix current = Matrix.of(Matrix.canWrap(x) ? x : x.dup('c'));
         for (int i = 0; i < layers.size(); i++) {
             FastLayer layer = layers.get(i);
-            Matrix out = i < hidden.length ? buffer(hidden, i, n, layer.nOut, x)
+            Matrix out = i < buffers.hidden.length ? buffers.hidden[i]
                     : Matrix.of(Nd4j.createUninitialized(x.dataType(), n, layer.nOut));
-            layer.affine(current, out, n);
-            layer.activation.forward(out, out, n);
+            layer.affine(current, out, n, buffers.ones);
+            layer.activation.forward(out, n);
             current = out;
         }
         return current.array;
     }
 
-    /** This thread's buffer for hidden layer {@code i}, sized {@code [n, width]}. */
-    private static Matrix buffer(Matrix[] hidden, int i, int n, int width, INDArray x) {
-        if (hidden[i] == null || hidden[i].rows != n || hidden[i].array.dataType() != x.dataType()) {
-            hidden[i] = Matrix.of(Nd4j.createUninitialized(x.dataType(), n, width));
+    /** This thread's buffers for batches of {@code n} rows, made anew when the batch size or type changes. */
+    private Scratch scratchFor(int n, DataType dataType) {
+        Scratch buffers = scratch.get();
+        if (buffers == null || buffers.ones.rows != n || buffers.ones.array.dataType() != dataType) {
+            Matrix[] hidden = new Matrix[layers.size() - 1];
+            for (int i = 0; i < hidden.length; i++) {
+                hidden[i] = Matrix.create(dataType, n, layers.get(i).nOut);
+            }
+            buffers = new Scratch(Matrix.of(Nd4j.ones(dataType, n, 1)), hidden);
+            scratch.set(buffers);
         }
-        return hidden[i];
+        return buffers;
+    }
+
+    /** One thread's column of ones (for the bias rows) and outputs of the hidden layers. */
+    private record Scratch(Matrix ones, Matrix[] hidden) {
     }
 }

@@ -7,7 +7,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 
 /**
  * One dense layer as the fast path sees it: the layer's own W, b, dW and db (wrapped, not copied)
- * and this path's buffers for z, a and δ, sized for a batch of at most {@code capacity} rows.
+ * and this path's buffers for a (z is turned into a in place) and δ, sized for a batch of at most
+ * {@code capacity} rows.
  */
 final class FastLayer {
 
@@ -18,7 +19,6 @@ final class FastLayer {
     final Matrix weightGradient;
     final Matrix biasGradient;
     final ActivationKernel activation;
-    final Matrix z;
     final Matrix a;
     final Matrix delta;
 
@@ -33,7 +33,6 @@ final class FastLayer {
         this.biasGradient = Matrix.of(b.gradient());
         this.activation = activation;
         // inference needs no buffers of its own (capacity 0): it allocates its outputs per call
-        this.z = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
     }
@@ -55,18 +54,24 @@ final class FastLayer {
         return new FastLayer(dense, kernel, capacity, dataType);
     }
 
-    /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}. */
-    void forward(Matrix x, int n) {
-        affine(x, z, n);
-        activation.forward(z, a, n);
+    /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}, into {@link #a}. */
+    void forward(Matrix x, int n, Matrix ones) {
+        affine(x, a, n, ones);
+        activation.forward(a, n);
     }
 
-    /** {@code out = xW + b} for the first {@code n} rows: bias rows first, then one gemm adds xW. */
-    void affine(Matrix x, Matrix out, int n) {
-        for (int row = 0; row < n; row++) {
-            int start = row * nOut;
-            for (int c = 0; c < nOut; c++) {
-                out.set(start + c, bias.get(c));
+    /**
+     * {@code out = xW + b} for the first {@code n} rows: the bias rows first (as the outer product
+     * {@code ones · b} when a column of ones is at hand, else by a loop), then one gemm adds xW.
+     */
+    void affine(Matrix x, Matrix out, int n, Matrix ones) {
+        if (ones != null) {
+            Blas.gemm(false, false, n, nOut, 1, 1.0, ones, bias, 0.0, out);
+        } else {
+            for (int row = 0; row < n; row++) {
+                for (int c = 0; c < nOut; c++) {
+                    out.set(row * nOut + c, bias.get(c));
+                }
             }
         }
         Blas.gemm(false, false, n, nOut, nIn, 1.0, x, weights, 1.0, out);
@@ -76,15 +81,9 @@ final class FastLayer {
      * From {@code δ = dL/dz} in {@link #delta}: {@code dW = xᵀδ}, {@code db = Σ_rows δ}, and, when
      * {@code gradInput} is given, {@code dL/dx = δWᵀ} written into it.
      */
-    void backward(Matrix x, int n, Matrix gradInput) {
+    void backward(Matrix x, int n, Matrix gradInput, Matrix ones) {
         Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
-        for (int c = 0; c < nOut; c++) {
-            double sum = 0;
-            for (int row = 0; row < n; row++) {
-                sum += delta.get(row * nOut + c);
-            }
-            biasGradient.set(c, sum);
-        }
+        Blas.columnSums(delta, n, ones, biasGradient);
         if (gradInput != null) {
             Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Gradients of one mini-batch through direct BLAS calls and Java loops, with every buffer
@@ -18,17 +19,21 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *              δ = f'(z) ⊙ dL/dp                               any other pair
  *   backward:  dW = xᵀδ,  db = Σ_rows δ,  δ_prev = f'_prev(z_prev) ⊙ δWᵀ
  * </pre>
- * One instance serves one training run on one thread.
+ * Bias rows and bias gradients go through BLAS with a column of ones. One instance serves one
+ * training run on one thread.
  */
 public final class FastPath {
 
     private final List<FastLayer> layers;
     private final Matrix input;
     private final Matrix targets;
+    private final Matrix ones;
     private final LossKernel loss;
     private final boolean fusedSoftmaxCrossEntropy;
     private final int capacity;
     private int lastBatchRows;
+    private int lastFrom;
+    private int[] lastOrder;
     private Matrix sourceFeatures;
     private Matrix sourceTargets;
 
@@ -37,6 +42,7 @@ public final class FastPath {
         this.layers = layers;
         this.input = input;
         this.targets = targets;
+        this.ones = Matrix.of(Nd4j.ones(input.array.dataType(), capacity, 1));
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fusedSoftmaxCrossEntropy;
         this.capacity = capacity;
@@ -77,6 +83,8 @@ public final class FastPath {
     public void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
         int n = to - from;
         lastBatchRows = n;
+        lastFrom = from;
+        lastOrder = order;
         if (n > capacity) {
             throw new IllegalArgumentException("batch of " + n + " rows exceeds the fast path's " + capacity);
         }
@@ -94,7 +102,7 @@ public final class FastPath {
         for (int i = 0; i < layers.size(); i++) {
             // indexed loops here and below: an iterator would be an allocation per step
             FastLayer layer = layers.get(i);
-            layer.forward(x, n);
+            layer.forward(x, n, ones);
             x = layer.a;
         }
         // output δ
@@ -103,17 +111,17 @@ public final class FastPath {
             LossKernel.softmaxCrossEntropy(last.a, targets, last.delta, n);
         } else {
             loss.gradient(last.a, targets, last.delta, n);
-            last.activation.backward(last.z, last.a, last.delta, n);
+            last.activation.backward(last.a, last.delta, n);
         }
         // backward
         for (int i = layers.size() - 1; i >= 0; i--) {
             FastLayer layer = layers.get(i);
             if (i == 0) {
-                layer.backward(input, n, null);
+                layer.backward(input, n, null, ones);
             } else {
                 FastLayer previous = layers.get(i - 1);
-                layer.backward(previous.a, n, previous.delta);
-                previous.activation.backward(previous.z, previous.a, previous.delta, n);
+                layer.backward(previous.a, n, previous.delta, ones);
+                previous.activation.backward(previous.a, previous.delta, n);
             }
         }
     }
@@ -128,15 +136,15 @@ public final class FastPath {
         return kernel.value(last.a, targets, lastBatchRows);
     }
 
+    /** How many rows of the last batch were predicted (before the update) as {@code labels} of the data set says. */
+    public int batchCorrect(int[] labels) {
+        return Metrics.correct(layers.get(layers.size() - 1).a, lastBatchRows, labels, lastOrder, lastFrom);
+    }
+
     /** Copies rows {@code order[from .. from + n)} of {@code source} into the first {@code n} rows of {@code target}. */
     private static void gather(Matrix source, Matrix target, int[] order, int from, int n) {
-        int width = target.columns;
         for (int row = 0; row < n; row++) {
-            int sourceStart = order[from + row] * width;
-            int targetStart = row * width;
-            for (int c = 0; c < width; c++) {
-                target.set(targetStart + c, source.get(sourceStart + c));
-            }
+            target.copyRow(source, order[from + row], row);
         }
     }
 }

@@ -45,6 +45,9 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
         return of(Nd4j.create(dataType, rows, columns));
     }
 
+    /** Copies row {@code sourceRow} of {@code source} (same width and type) into row {@code targetRow}. */
+    abstract void copyRow(Matrix source, int sourceRow, int targetRow);
+
     abstract double get(int index);
 
     abstract void set(int index, double value);
@@ -60,6 +63,11 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
         private OfFloat(INDArray array) {
             super(array);
             this.buffer = array.data().asNioFloat();
+        }
+
+        @Override
+        void copyRow(Matrix source, int sourceRow, int targetRow) {
+            buffer.put(targetRow * columns, ((OfFloat) source).buffer, sourceRow * columns, columns);
         }
 
         @Override
@@ -80,6 +88,11 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
         private OfDouble(INDArray array) {
             super(array);
             this.buffer = array.data().asNioDouble();
+        }
+
+        @Override
+        void copyRow(Matrix source, int sourceRow, int targetRow) {
+            buffer.put(targetRow * columns, ((OfDouble) source).buffer, sourceRow * columns, columns);
         }
 
         @Override

@@ -27,10 +27,21 @@ public final class Metrics {
      * row (first on ties), or for a single column 1 when {@code p ≥ 0.5}.
      */
     public static double accuracy(INDArray p, int[] labels) {
-        Matrix scores = Matrix.of(Matrix.canWrap(p) ? p : p.dup('c'));
+        return (double) correct(p, labels, null, 0) / labels.length;
+    }
+
+    /**
+     * How many rows of {@code p} predict the class {@code labels[order[from + row]]} (or
+     * {@code labels[from + row]} when {@code order} is null).
+     */
+    public static int correct(INDArray p, int[] labels, int[] order, int from) {
+        return correct(Matrix.of(Matrix.canWrap(p) ? p : p.dup('c')), p.rows(), labels, order, from);
+    }
+
+    static int correct(Matrix scores, int n, int[] labels, int[] order, int from) {
         int k = scores.columns;
         int correct = 0;
-        for (int row = 0; row < labels.length; row++) {
+        for (int row = 0; row < n; row++) {
             int predicted;
             if (k == 1) {
                 predicted = scores.get(row) >= 0.5 ? 1 : 0;
@@ -42,10 +53,11 @@ public final class Metrics {
                     }
                 }
             }
-            if (predicted == labels[row]) {
+            int index = from + row;
+            if (predicted == labels[order == null ? index : order[index]]) {
                 correct++;
             }
         }
-        return (double) correct / labels.length;
+        return correct;
     }
 }

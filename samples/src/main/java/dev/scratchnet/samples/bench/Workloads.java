@@ -22,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *   <li>W2: 784-256-128-10 ReLU/softmax, cross-entropy, SGD, batch 64, 5 epochs over the first 8000 training images;</li>
  *   <li>W3: W2's network predicting test images one at a time (seconds per image), and all at once.</li>
  * </ul>
- * {@code fit} measures the loss over the whole training set after every epoch; the numpy
+ * {@code fit} takes each batch's loss from its forward pass and averages them over the epoch; the numpy
  * reference does the same, so both sides do the same work.
  */
 final class Workloads {

@@ -71,14 +71,18 @@ def train(layers, x, y, epochs, batch, lr, output, loss_name, rng):
     n = len(x)
     for _ in range(epochs):
         order = rng.permutation(n)
+        epoch_loss = 0.0
         for start in range(0, n, batch):
             idx = order[start:start + batch]
             xb, yb = x[idx], y[idx]
             acts = forward(layers, xb, relu, output)
             p = acts[-1]
+            # the batch loss from the forward pass, averaged over the epoch, as scratchnet's fit does
             if loss_name == "mse":  # sigmoid output, MSE as a mean over batch and outputs
+                epoch_loss += float(((p - yb) ** 2).mean()) * len(xb)
                 delta = 2 * (p - yb) / p.size * p * (1 - p)
             else:  # softmax + cross-entropy, fused
+                epoch_loss += float(-(yb * np.log(np.maximum(p, 1e-7))).sum())
                 delta = (p - yb) / len(xb)
             for i in range(len(layers) - 1, -1, -1):
                 w, b = layers[i]
@@ -88,12 +92,7 @@ def train(layers, x, y, epochs, batch, lr, output, loss_name, rng):
                     delta = (delta @ w.T) * (acts[i] > 0)
                 w -= lr * dw
                 b -= lr * db
-        # the loss over the whole training set once per epoch, as scratchnet's fit does
-        p = forward(layers, x, relu, output)[-1]
-        if loss_name == "mse":
-            float(((p - y) ** 2).mean())
-        else:
-            float(-(y * np.log(np.maximum(p, 1e-7))).sum() / n)
+        epoch_loss / n
 
 
 def timed(fn):
