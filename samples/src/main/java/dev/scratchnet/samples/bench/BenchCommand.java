@@ -2,6 +2,7 @@ package dev.scratchnet.samples.bench;
 
 import dev.scratchnet.engine.Engine;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -156,9 +157,13 @@ public final class BenchCommand implements Callable<Integer> {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> prediction = new ArrayList<>();
         List<Double> epoch = new ArrayList<>();
+        // the probe starts as this JVM did, class-data-sharing archive included (the launcher passes one)
+        List<String> command = new ArrayList<>(List.of(java));
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> argument.startsWith("-XX:SharedArchiveFile")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName()));
         for (int i = 0; i < 3; i++) {
-            Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    StartupProbe.class.getName()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String[] fields = new String(process.getInputStream().readAllBytes()).trim().split("\\s+");
             if (process.waitFor() != 0 || fields.length != 2) {
                 System.out.println("start-up probe failed");
@@ -167,7 +172,8 @@ public final class BenchCommand implements Callable<Integer> {
             prediction.add(Double.parseDouble(fields[0]) / 1000);
             epoch.add(Double.parseDouble(fields[1]) / 1000);
         }
-        System.out.printf("start-up (median of 3 fresh JVMs): first prediction %.2f s after JVM start,"
-                + " one digits epoch done at %.2f s%n", new Timings(prediction).median(), new Timings(epoch).median());
+        System.out.printf("start-up (median of 3 fresh JVMs%s): first prediction %.2f s after JVM start,"
+                + " one digits epoch done at %.2f s%n", command.size() > 4 ? ", class-data-sharing archive" : "",
+                new Timings(prediction).median(), new Timings(epoch).median());
     }
 }
