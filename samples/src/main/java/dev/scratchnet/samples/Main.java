@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code ./scratchnet} command line: one subcommand per sample. */
 @Command(name = "scratchnet", mixinStandardHelpOptions = true, version = "scratchnet 0.1.0",
         description = "Train and evaluate small neural networks written from scratch.",
-        subcommands = {DigitsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DigitsCommand.class, ScriptCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     private Main() {

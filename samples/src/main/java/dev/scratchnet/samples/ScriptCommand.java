@@ -1,0 +1,47 @@
+package dev.scratchnet.samples;
+
+import dev.scratchnet.dsl.script.ScriptCompilationException;
+import dev.scratchnet.dsl.script.ScriptHost;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Runs a {@code *.nn.kts} Kotlin script with {@link ScriptHost}. Compile errors are printed as
+ * {@code FILE:LINE:COLUMN: message} and exit with 1; an exception the script throws exits with 1
+ * and its message (through {@link Main}'s handler).
+ */
+@Command(name = "script", mixinStandardHelpOptions = true,
+        description = {"Run a Kotlin script FILE.nn.kts that sees dev.scratchnet.* and dev.scratchnet.dsl.* "
+                + "without imports.", "ARGS after the file reach the script as args (put -- before ARGS that start with -)."})
+final class ScriptCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "the script, e.g. samples/scripts/digits.nn.kts")
+    Path file;
+
+    @Parameters(index = "1..*", paramLabel = "ARGS", description = "arguments for the script")
+    List<String> args = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            ScriptHost.run(file, args).forEach(err::println);
+            return 0;
+        } catch (ScriptCompilationException e) {
+            e.getErrors().forEach(err::println);
+            return 1;
+        } finally {
+            err.flush();
+        }
+    }
+}
