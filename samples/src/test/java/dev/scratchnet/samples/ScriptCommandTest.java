@@ -59,7 +59,7 @@ class ScriptCommandTest {
 
     @Test
     void spiralScriptLearnsTheSpiralInAShortRun() {
-        Run run = scratchnet("script", "scripts/spiral.nn.kts", "500");
+        Run run = scratchnet("script", "scripts/spiral.nn.kts", "300");
         assertEquals(0, run.status(), run.err());
         assertTrue(number(run.out(), "training accuracy: ([0-9.]+)") >= 0.85, run.out());
     }

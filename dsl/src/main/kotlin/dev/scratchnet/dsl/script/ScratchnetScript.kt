@@ -6,7 +6,7 @@ import kotlin.script.experimental.api.ScriptCompilationConfiguration
 import kotlin.script.experimental.api.acceptedLocations
 import kotlin.script.experimental.api.defaultImports
 import kotlin.script.experimental.api.ide
-import kotlin.script.experimental.jvm.dependenciesFromCurrentContext
+import kotlin.script.experimental.jvm.dependenciesFromClassContext
 import kotlin.script.experimental.jvm.jvm
 
 /**
@@ -26,13 +26,13 @@ public abstract class ScratchnetScript(
 )
 
 /**
- * How `*.nn.kts` scripts compile: the two default imports, and the whole classpath of the
- * running program (core, dsl, ND4J) as the script's classpath.
+ * How `*.nn.kts` scripts compile: the two default imports, and the whole classpath that loaded
+ * this definition (core, dsl, ND4J) as the script's classpath, in the launcher as in an IDE.
  */
 public object ScratchnetScriptConfiguration : ScriptCompilationConfiguration({
     defaultImports("dev.scratchnet.*", "dev.scratchnet.dsl.*")
     jvm {
-        dependenciesFromCurrentContext(wholeClasspath = true)
+        dependenciesFromClassContext(ScratchnetScript::class, wholeClasspath = true)
     }
     ide {
         acceptedLocations(ScriptAcceptedLocation.Everywhere)
