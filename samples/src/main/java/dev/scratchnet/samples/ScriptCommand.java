@@ -35,7 +35,10 @@ final class ScriptCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            ScriptHost.run(file, args).forEach(err::println);
+            ScriptHost.run(file, args, warning -> {
+                err.println(warning);
+                err.flush();
+            });
             return 0;
         } catch (ScriptCompilationException e) {
             e.getErrors().forEach(err::println);

@@ -10,6 +10,7 @@ import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
 import java.nio.file.NoSuchFileException
 import java.nio.file.Path
+import kotlin.io.path.exists
 import kotlin.io.path.readText
 import kotlin.io.path.writeText
 import kotlin.script.experimental.annotations.KotlinScript
@@ -27,8 +28,25 @@ class ScriptHostSpec : FunSpec({
             val history = net.fit(train) { loss = binaryCrossEntropy; epochs = 3; batchSize = 2 }
             java.io.File(args[0]).writeText("${'$'}{history.epochs()} ${'$'}{args[1]} ${'$'}{net(train.features()).rows()}")
         """)
-        ScriptHost.run(file, listOf(out.toString(), "hello")) shouldBe emptyList()
+        val warnings = mutableListOf<String>()
+        ScriptHost.run(file, listOf(out.toString(), "hello")) { warnings += it }
+        warnings shouldBe emptyList()
         out.readText() shouldBe "3 hello 2"
+    }
+
+    test("warnings about the script's lines are handed over with their place, before the script runs") {
+        val out = dir.resolve("ran.txt")
+        val file = script("warns.nn.kts", """
+            val name = "net"
+            java.io.File(args[0]).writeText(name!!)
+        """)
+        val warnings = mutableListOf<String>()
+        val ranBeforeWarning = mutableListOf<Boolean>()
+        ScriptHost.run(file, listOf(out.toString())) { warnings += it; ranBeforeWarning += out.exists() }
+        warnings.single() shouldStartWith "$file:2:"
+        warnings.single() shouldContain "warning: Unnecessary non-null assertion"
+        ranBeforeWarning shouldBe listOf(false)
+        out.readText() shouldBe "net"
     }
 
     test("compile errors come back as FILE:LINE:COLUMN: message, every one of them") {
