@@ -49,7 +49,7 @@ class ScriptCommandTest {
 
     @Test
     void xorScriptLearnsAllFourRows() {
-        Run run = scratchnet("script", "scripts/xor.nn.kts");
+        Run run = scratchnet("script", "--no-cache", "scripts/xor.nn.kts");
         assertEquals(0, run.status(), run.err());
         assertTrue(number(run.out(), "0 xor 0 -> ([0-9.]+)") < 0.5, run.out());
         assertTrue(number(run.out(), "0 xor 1 -> ([0-9.]+)") > 0.5, run.out());
@@ -59,14 +59,14 @@ class ScriptCommandTest {
 
     @Test
     void spiralScriptLearnsTheSpiralInAShortRun() {
-        Run run = scratchnet("script", "scripts/spiral.nn.kts", "300");
+        Run run = scratchnet("script", "--no-cache", "scripts/spiral.nn.kts", "300");
         assertEquals(0, run.status(), run.err());
         assertTrue(number(run.out(), "training accuracy: ([0-9.]+)") >= 0.85, run.out());
     }
 
     @Test
     void digitsScriptReachesNinetyPercentHeldOutInAShortRun() {
-        Run run = scratchnet("script", "scripts/digits.nn.kts", "5");
+        Run run = scratchnet("script", "--no-cache", "scripts/digits.nn.kts", "5");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("epoch   5  loss"), run.out());
         assertTrue(number(run.out(), "held-out accuracy: ([0-9.]+)") >= 0.9, run.out());
@@ -75,7 +75,7 @@ class ScriptCommandTest {
     @Test
     void compileErrorsArePrintedWithFileLineAndColumnAndExitNonZero(@TempDir Path dir) throws IOException {
         Path script = Files.writeString(dir.resolve("typo.nn.kts"), "val net = network {\n    dense(2, 3, rellu)\n}\n");
-        Run run = scratchnet("script", script.toString());
+        Run run = scratchnet("script", "--no-cache", script.toString());
         assertEquals(1, run.status());
         assertEquals(script + ":2:17: Unresolved reference: rellu", run.err().strip());
     }
@@ -83,7 +83,7 @@ class ScriptCommandTest {
     @Test
     void aScriptsOwnExceptionExitsNonZeroWithItsMessage(@TempDir Path dir) throws IOException {
         Path script = Files.writeString(dir.resolve("bad.nn.kts"), "println(\"start\")\nrequire(args.isNotEmpty()) { \"give an epoch count\" }\n");
-        Run run = scratchnet("script", script.toString());
+        Run run = scratchnet("script", "--no-cache", script.toString());
         assertEquals(1, run.status());
         assertEquals("start", run.out().strip());
         assertEquals("scratchnet: " + script + ":2: give an epoch count", run.err().strip());
@@ -91,7 +91,7 @@ class ScriptCommandTest {
 
     @Test
     void aMissingScriptExitsNonZeroNamingIt() {
-        Run run = scratchnet("script", "scripts/absent.nn.kts");
+        Run run = scratchnet("script", "--no-cache", "scripts/absent.nn.kts");
         assertEquals(1, run.status());
         assertEquals("scratchnet: scripts/absent.nn.kts: no such script file", run.err().strip());
     }

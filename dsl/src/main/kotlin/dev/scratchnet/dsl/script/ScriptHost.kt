@@ -9,7 +9,11 @@ import kotlin.script.experimental.api.ResultWithDiagnostics
 import kotlin.script.experimental.api.ScriptDiagnostic
 import kotlin.script.experimental.api.constructorArgs
 import kotlin.script.experimental.api.valueOr
+import kotlin.script.experimental.host.ScriptingHostConfiguration
 import kotlin.script.experimental.host.toScriptSource
+import kotlin.script.experimental.jvm.compilationCache
+import kotlin.script.experimental.jvm.defaultJvmScriptingHostConfiguration
+import kotlin.script.experimental.jvm.jvm
 import kotlin.script.experimental.jvmhost.BasicJvmScriptingHost
 import kotlin.script.experimental.jvmhost.createJvmCompilationConfigurationFromTemplate
 import kotlin.script.experimental.jvmhost.createJvmEvaluationConfigurationFromTemplate
@@ -26,6 +30,8 @@ public object ScriptHost {
     /**
      * Compiles [file], hands each compiler warning about its lines to [warnings]
      * (`FILE:LINE:COLUMN: warning: message`), then runs it with [args] as its `args`.
+     * With a [cacheDirectory], an unchanged script runs from the jar compiled for it last time
+     * (and its warnings are not repeated); see [ScriptCache] for what counts as unchanged.
      *
      * @throws NoSuchFileException when [file] is not a readable file
      * @throws IllegalArgumentException when its name does not end with `.nn.kts`
@@ -33,15 +39,20 @@ public object ScriptHost {
      * @throws ScriptFailureException when the script throws, wrapping what it threw
      */
     @JvmStatic
-    public fun run(file: Path, args: List<String>, warnings: Consumer<String>) {
+    public fun run(file: Path, args: List<String>, warnings: Consumer<String>, cacheDirectory: Path?) {
         require(file.fileName?.toString()?.endsWith(FILE_EXTENSION) == true) {
             "a script file name must end with $FILE_EXTENSION, was $file"
         }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw NoSuchFileException(file.toString(), null, "no such script file")
         }
-        val host = BasicJvmScriptingHost()
-        val compilation = createJvmCompilationConfigurationFromTemplate<ScratchnetScript>()
+        val hostConfiguration = ScriptingHostConfiguration(defaultJvmScriptingHostConfiguration) {
+            if (cacheDirectory != null) {
+                jvm { compilationCache(ScriptCache(cacheDirectory)) }
+            }
+        }
+        val host = BasicJvmScriptingHost(hostConfiguration)
+        val compilation = createJvmCompilationConfigurationFromTemplate<ScratchnetScript>(hostConfiguration)
         val evaluation = createJvmEvaluationConfigurationFromTemplate<ScratchnetScript> {
             constructorArgs(args.toTypedArray())
         }
@@ -69,10 +80,16 @@ public object ScriptHost {
         }
     }
 
-    /** [run] with the warnings dropped. */
+    /** [run] without a cache. */
+    @JvmStatic
+    public fun run(file: Path, args: List<String>, warnings: Consumer<String>) {
+        run(file, args, warnings, null)
+    }
+
+    /** [run] without a cache, the warnings dropped. */
     @JvmStatic
     public fun run(file: Path, args: List<String>) {
-        run(file, args) { }
+        run(file, args, { }, null)
     }
 
     private fun located(file: Path, diagnostic: ScriptDiagnostic): String {

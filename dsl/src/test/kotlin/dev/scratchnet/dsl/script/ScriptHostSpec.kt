@@ -49,6 +49,25 @@ class ScriptHostSpec : FunSpec({
         out.readText() shouldBe "net"
     }
 
+    test("with a cache directory an unchanged script runs from its jar, and an edited one compiles anew") {
+        val cache = dir.resolve("cache")
+        val out = dir.resolve("count.txt")
+        val file = script("cached.nn.kts", "java.io.File(args[0]).appendText(\"a\")")
+        fun jars() = cache.toFile().listFiles().orEmpty().map { "${it.name} ${it.lastModified()}" }.sorted()
+
+        ScriptHost.run(file, listOf(out.toString()), { }, cache)
+        val first = jars()
+        ScriptHost.run(file, listOf(out.toString()), { }, cache)
+        first shouldHaveSize 1
+        jars() shouldBe first
+        out.readText() shouldBe "aa"
+
+        file.writeText("java.io.File(args[0]).appendText(\"b\")")
+        ScriptHost.run(file, listOf(out.toString()), { }, cache)
+        jars() shouldHaveSize 2
+        out.readText() shouldBe "aab"
+    }
+
     test("compile errors come back as FILE:LINE:COLUMN: message, every one of them") {
         val file = script("broken.nn.kts", """
             val net = network {
