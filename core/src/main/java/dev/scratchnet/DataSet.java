@@ -109,6 +109,14 @@ public final class DataSet {
         return select(Permutation.of(size(), Permutation.generator(seed)));
     }
 
+    /** The seed {@link #split(double)} shuffles with. */
+    public static final long DEFAULT_SPLIT_SEED = 1;
+
+    /** {@link #split(double, long)} with {@link #DEFAULT_SPLIT_SEED}, so the same call always cuts alike. */
+    public Split split(double fraction) {
+        return split(fraction, DEFAULT_SPLIT_SEED);
+    }
+
     /**
      * Shuffles with {@code seed}, then cuts: the first {@code fraction} of the rows (rounded) train,
      * the rest test. Both parts must be non-empty.

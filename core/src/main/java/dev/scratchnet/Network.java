@@ -272,10 +272,12 @@ public final class Network {
 
         /** The seed used when {@link #seed(long)} is not called. */
         public static final long DEFAULT_SEED = 1;
+        /** The data type used when {@link #dataType(DataType)} is not called. */
+        public static final DataType DEFAULT_DATA_TYPE = DataType.FLOAT;
 
         private final List<LayerSpec> specs = new ArrayList<>();
         private long seed = DEFAULT_SEED;
-        private DataType dataType = DataType.FLOAT;
+        private DataType dataType = DEFAULT_DATA_TYPE;
         private Integer inputWidth;
 
         private Builder() {

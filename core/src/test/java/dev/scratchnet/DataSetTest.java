@@ -70,6 +70,13 @@ class DataSetTest {
     }
 
     @Test
+    void splitWithoutSeedUsesTheDefaultSplitSeed() {
+        DataSet data = numbered(10);
+        assertArrayEquals(data.split(0.7, DataSet.DEFAULT_SPLIT_SEED).test().features().toDoubleVector(),
+                data.split(0.7).test().features().toDoubleVector());
+    }
+
+    @Test
     void shuffleKeepsFeaturesWithTheirTargets() {
         DataSet shuffled = numbered(30).shuffle(4);
         double[] features = shuffled.features().toDoubleVector();

@@ -1,0 +1,70 @@
+package dev.scratchnet.dsl
+
+import dev.scratchnet.Activation
+import dev.scratchnet.Initializer
+import dev.scratchnet.Network
+import org.nd4j.linalg.api.buffer.DataType
+import org.nd4j.linalg.api.ndarray.INDArray
+
+/**
+ * Builds a [Network], layers in order; the typed Kotlin skin over [Network.Builder]:
+ * ```
+ * val net = network(seed = 1) {
+ *     dense(64, 15, relu)
+ *     dense(15, 10, sigmoid)
+ * }
+ * ```
+ * [seed] and [dataType] default to the builder's own defaults. The builder checks everything,
+ * so the errors are exactly the Java builder's: layers whose sizes do not chain fail here,
+ * naming both layers.
+ */
+public fun network(
+    seed: Long = Network.Builder.DEFAULT_SEED,
+    dataType: DataType = Network.Builder.DEFAULT_DATA_TYPE,
+    layers: NetworkScope.() -> Unit,
+): Network {
+    val builder = Network.builder().seed(seed).dataType(dataType)
+    NetworkScope(builder).layers()
+    return builder.build()
+}
+
+/** `net(x)` is `net.predict(x)`: the outputs `[n, nOut]` for inputs `x [n, nIn]`, as a new array. */
+public operator fun Network.invoke(x: INDArray): INDArray = predict(x)
+
+/**
+ * The body of `network { }`: each function adds one layer by calling the [Network.Builder]
+ * method of the same name and parameters, and adds nothing of its own.
+ */
+@ScratchnetDsl
+public class NetworkScope internal constructor(private val builder: Network.Builder) {
+
+    /** The input width, so that each following `dense(nOut, activation)` gives only its output width. */
+    public fun input(nIn: Int) {
+        builder.input(nIn)
+    }
+
+    /** A dense layer `nIn → nOut` with the builder's default initializer. */
+    public fun dense(nIn: Int, nOut: Int, activation: Activation) {
+        builder.dense(nIn, nOut, activation)
+    }
+
+    /** A dense layer `nIn → nOut` whose weights [initializer] fills, e.g. `initializer = he`. */
+    public fun dense(nIn: Int, nOut: Int, activation: Activation, initializer: Initializer) {
+        builder.dense(nIn, nOut, activation, initializer)
+    }
+
+    /** A dense layer whose input width is the previous layer's output, or [input]'s width. */
+    public fun dense(nOut: Int, activation: Activation) {
+        builder.dense(nOut, activation)
+    }
+
+    /** As `dense(nOut, activation)`, with weights filled by [initializer]. */
+    public fun dense(nOut: Int, activation: Activation, initializer: Initializer) {
+        builder.dense(nOut, activation, initializer)
+    }
+
+    /** A dense layer with explicit [weights] `[nIn, nOut]` and [bias] `[nOut]` or `[1, nOut]`, both copied. */
+    public fun dense(weights: INDArray, bias: INDArray, activation: Activation) {
+        builder.dense(weights, bias, activation)
+    }
+}

@@ -1,0 +1,19 @@
+package dev.scratchnet.dsl
+
+import dev.scratchnet.Schedule
+
+/** The learning rate stays as the optimizer's, [Schedule.constant]. */
+public fun constant(): Schedule = Schedule.constant()
+
+/** The rate times [factor] every [every] epochs, [Schedule.stepDecay]. */
+public fun stepDecay(every: Int, factor: Double): Schedule = Schedule.stepDecay(every, factor)
+
+/** The rate times [factor] every epoch, [Schedule.exponentialDecay]. */
+public fun exponentialDecay(factor: Double): Schedule = Schedule.exponentialDecay(factor)
+
+/** The rate times [factor] after [patience] epochs without improvement, [Schedule.reduceOnPlateau]. */
+public fun reduceOnPlateau(factor: Double, patience: Int): Schedule = Schedule.reduceOnPlateau(factor, patience)
+
+/** As [reduceOnPlateau], with the smallest improvement that counts and a floor for the rate. */
+public fun reduceOnPlateau(factor: Double, patience: Int, minDelta: Double, minLearningRate: Double): Schedule =
+    Schedule.reduceOnPlateau(factor, patience, minDelta, minLearningRate)

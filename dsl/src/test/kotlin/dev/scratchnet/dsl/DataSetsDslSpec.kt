@@ -1,0 +1,35 @@
+package dev.scratchnet.dsl
+
+import dev.scratchnet.DataSet
+import dev.scratchnet.Datasets
+import io.kotest.assertions.throwables.shouldThrow
+import io.kotest.core.spec.style.FunSpec
+import io.kotest.matchers.shouldBe
+import io.kotest.matchers.string.shouldContain
+import org.nd4j.linalg.factory.Nd4j
+
+class DataSetsDslSpec : FunSpec({
+
+    test("val (train, test) = data.split(0.8) is the Java split with the default seed") {
+        val spiral = Datasets.spiral(20, 3, 5)
+        val (train, test) = spiral.split(0.8)
+        val java = spiral.split(0.8, DataSet.DEFAULT_SPLIT_SEED)
+        train.size() shouldBe 48
+        test.size() shouldBe 12
+        train.features().ravel().toDoubleVector().toList() shouldBe java.train().features().ravel().toDoubleVector().toList()
+        test.features().ravel().toDoubleVector().toList() shouldBe java.test().features().ravel().toDoubleVector().toList()
+    }
+
+    test("dataSetOf(features, labels, classes) one-hot encodes the labels") {
+        val features = Nd4j.rand(3, 2)
+        val data = dataSetOf(features, intArrayOf(2, 0, 1), classes = 3)
+        data.labels().toList() shouldBe listOf(2, 0, 1)
+        data.numOutputs() shouldBe 3
+    }
+
+    test("dataSetOf(features, targets) pairs them, and bad labels fail with the core's message") {
+        dataSetOf(Nd4j.rand(4, 2), Nd4j.zeros(4, 1)).size() shouldBe 4
+        shouldThrow<IllegalArgumentException> { dataSetOf(Nd4j.rand(2, 2), intArrayOf(0, 5), classes = 3) }
+            .message shouldContain "label 5 at row 1 is outside [0, 3)"
+    }
+})

@@ -1,0 +1,98 @@
+package dev.scratchnet.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ./scratchnet script}: the example scripts in {@code samples/scripts} run and learn (with
+ * fewer epochs where they take an epoch count), and failures exit non-zero with a located message.
+ * Output is captured, so the tests stay quiet.
+ */
+class ScriptCommandTest {
+
+    /** Exit status, standard output and standard error of one {@code ./scratchnet} command line. */
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run scratchnet(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
+            int status = Main.run(args);
+            return new Run(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    private static double number(String output, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(output);
+        assertTrue(matcher.find(), "no match for " + pattern + " in:\n" + output);
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    @Test
+    void xorScriptLearnsAllFourRows() {
+        Run run = scratchnet("script", "--no-cache", "scripts/xor.nn.kts");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(number(run.out(), "0 xor 0 -> ([0-9.]+)") < 0.5, run.out());
+        assertTrue(number(run.out(), "0 xor 1 -> ([0-9.]+)") > 0.5, run.out());
+        assertTrue(number(run.out(), "1 xor 0 -> ([0-9.]+)") > 0.5, run.out());
+        assertTrue(number(run.out(), "1 xor 1 -> ([0-9.]+)") < 0.5, run.out());
+    }
+
+    @Test
+    void spiralScriptLearnsTheSpiralInAShortRun() {
+        Run run = scratchnet("script", "--no-cache", "scripts/spiral.nn.kts", "300");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(number(run.out(), "training accuracy: ([0-9.]+)") >= 0.85, run.out());
+    }
+
+    @Test
+    void digitsScriptReachesNinetyPercentHeldOutInAShortRun() {
+        Run run = scratchnet("script", "--no-cache", "scripts/digits.nn.kts", "5");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("epoch   5  loss"), run.out());
+        assertTrue(number(run.out(), "held-out accuracy: ([0-9.]+)") >= 0.9, run.out());
+    }
+
+    @Test
+    void compileErrorsArePrintedWithFileLineAndColumnAndExitNonZero(@TempDir Path dir) throws IOException {
+        Path script = Files.writeString(dir.resolve("typo.nn.kts"), "val net = network {\n    dense(2, 3, rellu)\n}\n");
+        Run run = scratchnet("script", "--no-cache", script.toString());
+        assertEquals(1, run.status());
+        assertEquals(script + ":2:17: Unresolved reference: rellu", run.err().strip());
+    }
+
+    @Test
+    void aScriptsOwnExceptionExitsNonZeroWithItsMessage(@TempDir Path dir) throws IOException {
+        Path script = Files.writeString(dir.resolve("bad.nn.kts"), "println(\"start\")\nrequire(args.isNotEmpty()) { \"give an epoch count\" }\n");
+        Run run = scratchnet("script", "--no-cache", script.toString());
+        assertEquals(1, run.status());
+        assertEquals("start", run.out().strip());
+        assertEquals("scratchnet: " + script + ":2: give an epoch count", run.err().strip());
+    }
+
+    @Test
+    void aMissingScriptExitsNonZeroNamingIt() {
+        Run run = scratchnet("script", "--no-cache", "scripts/absent.nn.kts");
+        assertEquals(1, run.status());
+        assertEquals("scratchnet: scripts/absent.nn.kts: no such script file", run.err().strip());
+    }
+}
