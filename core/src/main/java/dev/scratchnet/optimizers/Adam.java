@@ -1,6 +1,5 @@
 package dev.scratchnet.optimizers;
 
-import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.engine.InPlace;
 import dev.scratchnet.internal.Checks;
@@ -23,7 +22,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * instead). Per parameter: {@code m}, {@code v}, a scratch array and the step count {@code t},
  * allocated on its first step and kept here; every step is in place.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StepSize {
 
     /** β1, the paper's and torch's default. */
     public static final double DEFAULT_BETA1 = 0.9;
@@ -32,7 +31,6 @@ public final class Adam implements Optimizer {
     /** ε, the paper's and torch's default. */
     public static final double DEFAULT_EPSILON = 1e-8;
 
-    private double learningRate;
     private final double beta1;
     private final double beta2;
     private final double epsilon;
@@ -59,7 +57,7 @@ public final class Adam implements Optimizer {
      * @param epsilon      added to the denominator, finite and {@code > 0}
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        super(learningRate);
         this.beta1 = Rates.decay("beta1", beta1);
         this.beta2 = Rates.decay("beta2", beta2);
         this.epsilon = Checks.positive("epsilon", epsilon);
@@ -83,27 +81,12 @@ public final class Adam implements Optimizer {
             INDArray denominator = Transforms.sqrt(state.scratch.assign(state.v), false)
                     .divi(Math.sqrt(correction2)).addi(epsilon);
             INDArray direction = denominator.rdivi(state.m);
-            InPlace.axpy(-learningRate / correction1, direction, parameter.value());
+            InPlace.axpy(-learningRate() / correction1, direction, parameter.value());
         }
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
-    }
-
-    @Override
     public String name() {
-        return "adam(" + learningRate + ", " + beta1 + ", " + beta2 + ", " + epsilon + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
+        return "adam(" + learningRate() + ", " + beta1 + ", " + beta2 + ", " + epsilon + ")";
     }
 }

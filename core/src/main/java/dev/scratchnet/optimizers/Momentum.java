@@ -1,9 +1,7 @@
 package dev.scratchnet.optimizers;
 
-import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.engine.InPlace;
-import dev.scratchnet.internal.Checks;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * One velocity {@code v} per parameter, the parameter's shape, allocated on its first step and
  * kept here (keyed by the parameter's identity); every step is in place.
  */
-public final class Momentum implements Optimizer {
+public final class Momentum extends StepSize {
 
-    private double learningRate;
     private final double momentum;
     private final Map<Parameter, INDArray> velocities = new IdentityHashMap<>();
 
@@ -31,7 +28,7 @@ public final class Momentum implements Optimizer {
      * @param momentum     the fraction of the velocity kept each step, in {@code [0, 1)}
      */
     public Momentum(double learningRate, double momentum) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        super(learningRate);
         this.momentum = Rates.decay("momentum", momentum);
     }
 
@@ -40,27 +37,12 @@ public final class Momentum implements Optimizer {
         for (Parameter parameter : parameters) {
             INDArray v = velocities.computeIfAbsent(parameter, p -> Nd4j.zerosLike(p.value()));
             v.muli(momentum).addi(parameter.gradient());
-            InPlace.axpy(-learningRate, v, parameter.value());
+            InPlace.axpy(-learningRate(), v, parameter.value());
         }
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
-    }
-
-    @Override
     public String name() {
-        return "momentum(" + learningRate + ", " + momentum + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
+        return "momentum(" + learningRate() + ", " + momentum + ")";
     }
 }

@@ -1,9 +1,7 @@
 package dev.scratchnet.optimizers;
 
-import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.engine.InPlace;
-import dev.scratchnet.internal.Checks;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * One velocity {@code v} per parameter, allocated on its first step and kept here; every step is
  * in place (two axpys into {@code W}).
  */
-public final class Nesterov implements Optimizer {
+public final class Nesterov extends StepSize {
 
-    private double learningRate;
     private final double momentum;
     private final Map<Parameter, INDArray> velocities = new IdentityHashMap<>();
 
@@ -32,7 +29,7 @@ public final class Nesterov implements Optimizer {
      * @param momentum     the fraction of the velocity kept each step, in {@code [0, 1)}
      */
     public Nesterov(double learningRate, double momentum) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        super(learningRate);
         this.momentum = Rates.decay("momentum", momentum);
     }
 
@@ -42,28 +39,13 @@ public final class Nesterov implements Optimizer {
             INDArray v = velocities.computeIfAbsent(parameter, p -> Nd4j.zerosLike(p.value()));
             v.muli(momentum).addi(parameter.gradient());
             // W ← W − learningRate·dW − learningRate·momentum·v
-            InPlace.axpy(-learningRate, parameter.gradient(), parameter.value());
-            InPlace.axpy(-learningRate * momentum, v, parameter.value());
+            InPlace.axpy(-learningRate(), parameter.gradient(), parameter.value());
+            InPlace.axpy(-learningRate() * momentum, v, parameter.value());
         }
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
-    }
-
-    @Override
     public String name() {
-        return "nesterov(" + learningRate + ", " + momentum + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
+        return "nesterov(" + learningRate() + ", " + momentum + ")";
     }
 }

@@ -1,6 +1,5 @@
 package dev.scratchnet.optimizers;
 
-import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.engine.InPlace;
 import dev.scratchnet.internal.Checks;
@@ -21,14 +20,13 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Per parameter: {@code v} and a scratch array, allocated on its first step and kept here; every
  * step is in place.
  */
-public final class RmsProp implements Optimizer {
+public final class RmsProp extends StepSize {
 
     /** ρ, torch's default ({@code alpha = 0.99}; Keras uses 0.9). */
     public static final double DEFAULT_RHO = 0.99;
     /** ε, torch's default. */
     public static final double DEFAULT_EPSILON = 1e-8;
 
-    private double learningRate;
     private final double rho;
     private final double epsilon;
     private final Map<Parameter, Buffers> state = new IdentityHashMap<>();
@@ -43,7 +41,7 @@ public final class RmsProp implements Optimizer {
      * @param epsilon      added to the denominator, finite and {@code > 0}
      */
     public RmsProp(double learningRate, double rho, double epsilon) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        super(learningRate);
         this.rho = Rates.decay("rho", rho);
         this.epsilon = Checks.positive("epsilon", epsilon);
     }
@@ -59,27 +57,12 @@ public final class RmsProp implements Optimizer {
             v.muli(rho);
             InPlace.axpy(1 - rho, squared, v);
             INDArray denominator = Transforms.sqrt(buffers.scratch().assign(v), false).addi(epsilon);
-            InPlace.axpy(-learningRate, denominator.rdivi(dW), parameter.value());
+            InPlace.axpy(-learningRate(), denominator.rdivi(dW), parameter.value());
         }
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
-    }
-
-    @Override
     public String name() {
-        return "rmsProp(" + learningRate + ", " + rho + ", " + epsilon + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
+        return "rmsProp(" + learningRate() + ", " + rho + ", " + epsilon + ")";
     }
 }

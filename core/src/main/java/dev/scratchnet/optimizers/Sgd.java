@@ -1,9 +1,7 @@
 package dev.scratchnet.optimizers;
 
-import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.engine.NativeVector;
-import dev.scratchnet.internal.Checks;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +14,13 @@ import java.util.Map;
  * One axpy per parameter, in place. The only state is each parameter's pair of native pointers,
  * taken at its first step, so that later steps allocate nothing.
  */
-public final class Sgd implements Optimizer {
+public final class Sgd extends StepSize {
 
     private final Map<Parameter, NativeVector[]> vectors = new IdentityHashMap<>();
-    private double learningRate;
 
     /** @param learningRate the step size; finite and {@code > 0} */
     public Sgd(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+        super(learningRate);
     }
 
     @Override
@@ -33,7 +30,7 @@ public final class Sgd implements Optimizer {
             Parameter parameter = parameters.get(i);
             NativeVector[] valueAndGradient = vectors.computeIfAbsent(parameter, Sgd::vectorsOf);
             // axpy: value += (−learningRate) · gradient, in place
-            NativeVector.axpy(-learningRate, valueAndGradient[1], valueAndGradient[0]);
+            NativeVector.axpy(-learningRate(), valueAndGradient[1], valueAndGradient[0]);
         }
     }
 
@@ -42,22 +39,7 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public double learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public void setLearningRate(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
-    }
-
-    @Override
     public String name() {
-        return "sgd(" + learningRate + ")";
-    }
-
-    @Override
-    public String toString() {
-        return name();
+        return "sgd(" + learningRate() + ")";
     }
 }

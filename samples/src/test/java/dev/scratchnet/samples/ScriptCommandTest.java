@@ -3,10 +3,7 @@ package dev.scratchnet.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -21,26 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScriptCommandTest {
 
-    /** Exit status, standard output and standard error of one {@code ./scratchnet} command line. */
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run scratchnet(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int status = Main.run(args);
-            return new Run(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
     private static double number(String output, String pattern) {
         Matcher matcher = Pattern.compile(pattern).matcher(output);
         assertTrue(matcher.find(), "no match for " + pattern + " in:\n" + output);
@@ -49,7 +26,7 @@ class ScriptCommandTest {
 
     @Test
     void xorScriptLearnsAllFourRows() {
-        Run run = scratchnet("script", "--no-cache", "scripts/xor.nn.kts");
+        CommandRun run = CommandRun.of("script", "--no-cache", "scripts/xor.nn.kts");
         assertEquals(0, run.status(), run.err());
         assertTrue(number(run.out(), "0 xor 0 -> ([0-9.]+)") < 0.5, run.out());
         assertTrue(number(run.out(), "0 xor 1 -> ([0-9.]+)") > 0.5, run.out());
@@ -59,14 +36,14 @@ class ScriptCommandTest {
 
     @Test
     void spiralScriptLearnsTheSpiralInAShortRun() {
-        Run run = scratchnet("script", "--no-cache", "scripts/spiral.nn.kts", "300");
+        CommandRun run = CommandRun.of("script", "--no-cache", "scripts/spiral.nn.kts", "300");
         assertEquals(0, run.status(), run.err());
         assertTrue(number(run.out(), "training accuracy: ([0-9.]+)") >= 0.85, run.out());
     }
 
     @Test
     void digitsScriptReachesNinetyPercentHeldOutInAShortRun() {
-        Run run = scratchnet("script", "--no-cache", "scripts/digits.nn.kts", "5");
+        CommandRun run = CommandRun.of("script", "--no-cache", "scripts/digits.nn.kts", "5");
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("epoch   5  loss"), run.out());
         assertTrue(number(run.out(), "held-out accuracy: ([0-9.]+)") >= 0.9, run.out());
@@ -75,7 +52,7 @@ class ScriptCommandTest {
     @Test
     void compileErrorsArePrintedWithFileLineAndColumnAndExitNonZero(@TempDir Path dir) throws IOException {
         Path script = Files.writeString(dir.resolve("typo.nn.kts"), "val net = network {\n    dense(2, 3, rellu)\n}\n");
-        Run run = scratchnet("script", "--no-cache", script.toString());
+        CommandRun run = CommandRun.of("script", "--no-cache", script.toString());
         assertEquals(1, run.status());
         assertEquals(script + ":2:17: Unresolved reference: rellu", run.err().strip());
     }
@@ -83,7 +60,7 @@ class ScriptCommandTest {
     @Test
     void aScriptsOwnExceptionExitsNonZeroWithItsMessage(@TempDir Path dir) throws IOException {
         Path script = Files.writeString(dir.resolve("bad.nn.kts"), "println(\"start\")\nrequire(args.isNotEmpty()) { \"give an epoch count\" }\n");
-        Run run = scratchnet("script", "--no-cache", script.toString());
+        CommandRun run = CommandRun.of("script", "--no-cache", script.toString());
         assertEquals(1, run.status());
         assertEquals("start", run.out().strip());
         assertEquals("scratchnet: " + script + ":2: give an epoch count", run.err().strip());
@@ -91,7 +68,7 @@ class ScriptCommandTest {
 
     @Test
     void aMissingScriptExitsNonZeroNamingIt() {
-        Run run = scratchnet("script", "--no-cache", "scripts/absent.nn.kts");
+        CommandRun run = CommandRun.of("script", "--no-cache", "scripts/absent.nn.kts");
         assertEquals(1, run.status());
         assertEquals("scratchnet: scripts/absent.nn.kts: no such script file", run.err().strip());
     }
