@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -23,7 +24,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Build one with {@link #builder()}; it is ready to predict and to {@link #fit} at once.
  * <p>
  * {@link #predict} and the other read-only methods touch no state and may run on many threads at
- * once; {@link #fit} and {@link #gradients} change the network and must not overlap other calls.
+ * once. {@link #fit} and {@link #gradients} change the network: a second such call while one runs
+ * (from another thread, or from a listener inside {@code fit}) is refused with an
+ * {@link IllegalStateException}, and predictions made while {@code fit} runs see weights in the
+ * middle of training.
+ * <p>
+ * Every public method checks its arguments before it touches anything: a call refused with an
+ * {@link IllegalArgumentException} or {@link IllegalStateException} leaves the weights as they were.
  */
 public final class Network {
 
@@ -31,6 +38,8 @@ public final class Network {
     private final DataType dataType;
     private final long seed;
     private final FastInference fastInference;
+    /** The thread inside {@link #fit} or {@link #gradients}, or null when none is. */
+    private final AtomicReference<Thread> trainer = new AtomicReference<>();
 
     Network(List<Layer> layers, DataType dataType, long seed) {
         this.layers = List.copyOf(layers);
@@ -48,17 +57,41 @@ public final class Network {
      * Trains the network on {@code data} as {@code fit} says, changing its weights in place.
      *
      * @return the loss (and accuracy, for class targets) after every epoch
+     * @throws IllegalArgumentException when the data does not fit the network or the loss (checked
+     *                                  before any weight changes)
+     * @throws IllegalStateException    when {@code fit} or {@link #gradients} already runs on this network
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite; the network then
+     *                                   keeps the weights of the last good epoch
      */
     public TrainingHistory fit(DataSet data, Fit fit) {
         Checks.notNull("data", data);
         Checks.notNull("fit", fit);
         requireTargetWidth(data.targets());
         requireInputWidth(data.features());
-        return new TrainingLoop(this, fit).run(data);
+        requireTargetsFor(fit.loss(), "targets", data.targets());
+        fit.validation().ifPresent(validation -> requireTargetsFor(fit.loss(), "validation targets",
+                validation.targets()));
+        claim("fit");
+        try {
+            return new TrainingLoop(this, fit).run(data);
+        } finally {
+            trainer.set(null);
+        }
     }
 
-    /** The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array. */
+    /**
+     * The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array.
+     *
+     * @throws IllegalArgumentException when {@code x} is not a non-empty matrix of width
+     *                                  {@link #nIn()}, or holds a NaN or infinite value
+     */
     public INDArray predict(INDArray x) {
+        Checks.allFinite("input", Checks.matrix("input", x));
+        return outputs(x);
+    }
+
+    /** {@link #predict} without the check for NaN and infinite inputs, for data checked already. */
+    INDArray outputs(INDArray x) {
         INDArray a = asInput(x);
         if (fastInference != null) {
             return fastInference.predict(a);
@@ -79,6 +112,7 @@ public final class Network {
         Checks.notNull("data", data);
         Checks.notNull("loss", loss);
         requireTargetWidth(data.targets());
+        requireTargetsFor(loss, "targets", data.targets());
         return Metrics.loss(loss, predict(data.features()), data.targets().castTo(dataType));
     }
 
@@ -96,11 +130,27 @@ public final class Network {
      * The gradient of {@code loss} with respect to every weight and bias for one batch, by
      * back-propagation (no weight decay). The returned arrays are copies; the network's
      * weights are unchanged, its gradient buffers and forward caches are overwritten.
+     *
+     * @throws IllegalArgumentException when {@code x} or {@code y} does not fit the network or the
+     *                                  loss, or holds a NaN or infinite value
+     * @throws IllegalStateException    when {@link #fit} or {@code gradients} already runs on this network
      */
     public Gradients gradients(INDArray x, INDArray y, Loss loss) {
         Checks.notNull("loss", loss);
+        Checks.allFinite("input", Checks.matrix("input", x));
         INDArray targets = asTargets(x, y);
+        Checks.allFinite("targets", targets);
+        requireTargetsFor(loss, "targets", targets);
         INDArray input = asInput(x);
+        claim("gradients");
+        try {
+            return backPropagate(input, targets, loss);
+        } finally {
+            trainer.set(null);
+        }
+    }
+
+    private Gradients backPropagate(INDArray input, INDArray targets, Loss loss) {
         FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(layers, loss, dataType, input.rows()) : null;
         if (fast != null) {
             fast.gradients(FastPath.readable(input), FastPath.readable(targets), Permutation.identity(input.rows()),
@@ -248,6 +298,32 @@ public final class Network {
             throw new IllegalArgumentException("inputs have " + x.rows() + " rows but targets have " + y.rows());
         }
         return y.dataType() == dataType ? y : y.castTo(dataType);
+    }
+
+    /**
+     * Marks the calling thread as the one changing this network, or refuses when one already is.
+     * Released by {@code trainer.set(null)} in a {@code finally}.
+     */
+    private void claim(String call) {
+        Thread current = Thread.currentThread();
+        if (trainer.compareAndSet(null, current)) {
+            return;
+        }
+        Thread holder = trainer.get();
+        if (holder == current) {
+            throw new IllegalStateException(call + " was called on a network that this thread is already training "
+                    + "(from a listener?); a network runs one fit or gradients call at a time");
+        }
+        throw new IllegalStateException(call + " was called while thread \""
+                + (holder != null ? holder.getName() : "another") + "\" is running fit or gradients on this "
+                + "network; a network runs one fit or gradients call at a time (use one network per thread)");
+    }
+
+    /** Cross-entropy losses take logarithms of probabilities, so their targets must lie in [0, 1]. */
+    private static void requireTargetsFor(Loss loss, String name, INDArray targets) {
+        if (loss == Loss.CROSS_ENTROPY || loss == Loss.BINARY_CROSS_ENTROPY) {
+            Checks.unitInterval(name, targets, "loss " + loss.name());
+        }
     }
 
     private void requireInputWidth(INDArray x) {

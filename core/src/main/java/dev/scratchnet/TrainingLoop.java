@@ -136,7 +136,7 @@ final class TrainingLoop {
     }
 
     private EpochResult measure(int epoch, DataSet train, DataSet validation, double rate) {
-        INDArray p = network.predict(train.features());
+        INDArray p = network.outputs(train.features());
         double loss = Metrics.loss(fit.loss(), p, train.targets());
         if (!Double.isFinite(loss)) {
             throw diverged("training loss", loss, epoch, 0, 0);
@@ -145,7 +145,7 @@ final class TrainingLoop {
         if (validation == null) {
             return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
         }
-        INDArray q = network.predict(validation.features());
+        INDArray q = network.outputs(validation.features());
         double validationLoss = Metrics.loss(fit.loss(), q, validation.targets());
         if (!Double.isFinite(validationLoss)) {
             throw diverged("validation loss", validationLoss, epoch, 0, 0);

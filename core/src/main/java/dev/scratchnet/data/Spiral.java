@@ -27,6 +27,10 @@ public final class Spiral {
     public static DataSet generate(int pointsPerClass, int classes, long seed) {
         Checks.positive("pointsPerClass", pointsPerClass);
         Checks.positive("classes", classes);
+        if ((long) pointsPerClass * classes * classes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a spiral of " + pointsPerClass + " points per class × " + classes
+                    + " classes is too large for one array; ask for fewer points or classes");
+        }
         Random random = Permutation.generator(seed);
         int total = pointsPerClass * classes;
         float[][] points = new float[total][2];
