@@ -48,12 +48,16 @@ public final class DataSet {
     /**
      * Features with class labels, turned into one-hot targets {@code [n, numClasses]}.
      *
-     * @param labels one per row of {@code features}, each in {@code [0, numClasses)}
+     * @param labels     one per row of {@code features}, each in {@code [0, numClasses)}
+     * @param numClasses at least 2
      */
     public static DataSet ofClasses(INDArray features, int[] labels, int numClasses) {
         Checks.matrix("features", features);
         Checks.notNull("labels", labels);
-        Checks.positive("numClasses", numClasses);
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("numClasses must be >= 2 (a single class is nothing to tell apart), was "
+                    + numClasses);
+        }
         if (labels.length != features.rows()) {
             throw new IllegalArgumentException("features have " + features.rows() + " rows but there are "
                     + labels.length + " labels");

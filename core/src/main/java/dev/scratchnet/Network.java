@@ -69,8 +69,13 @@ public final class Network {
         requireTargetWidth(data.targets());
         requireInputWidth(data.features());
         requireTargetsFor(fit.loss(), "targets", data.targets());
-        fit.validation().ifPresent(validation -> requireTargetsFor(fit.loss(), "validation targets",
-                validation.targets()));
+        Checks.fitsIn("features", data.features(), dataType);
+        Checks.fitsIn("targets", data.targets(), dataType);
+        fit.validation().ifPresent(validation -> {
+            requireTargetsFor(fit.loss(), "validation targets", validation.targets());
+            Checks.fitsIn("validation features", validation.features(), dataType);
+            Checks.fitsIn("validation targets", validation.targets(), dataType);
+        });
         claim("fit");
         try {
             return new TrainingLoop(this, fit).run(data);
@@ -113,6 +118,7 @@ public final class Network {
         Checks.notNull("loss", loss);
         requireTargetWidth(data.targets());
         requireTargetsFor(loss, "targets", data.targets());
+        Checks.fitsIn("targets", data.targets(), dataType);
         return Metrics.loss(loss, predict(data.features()), data.targets().castTo(dataType));
     }
 
@@ -288,7 +294,7 @@ public final class Network {
     INDArray asInput(INDArray x) {
         Checks.matrix("input", x);
         requireInputWidth(x);
-        return x.dataType() == dataType ? x : x.castTo(dataType);
+        return x.dataType() == dataType ? x : Checks.fitsIn("input", x, dataType).castTo(dataType);
     }
 
     private INDArray asTargets(INDArray x, INDArray y) {
@@ -297,7 +303,7 @@ public final class Network {
         if (x != null && x.rank() == 2 && y.rows() != x.rows()) {
             throw new IllegalArgumentException("inputs have " + x.rows() + " rows but targets have " + y.rows());
         }
-        return y.dataType() == dataType ? y : y.castTo(dataType);
+        return y.dataType() == dataType ? y : Checks.fitsIn("targets", y, dataType).castTo(dataType);
     }
 
     /**

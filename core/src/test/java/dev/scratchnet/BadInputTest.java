@@ -156,7 +156,7 @@ class BadInputTest {
                         () -> DataSet.ofClasses(ones(2, 4), new int[] {-1, 0}, 3)),
                 refused("labels too many for the one-hot array", iae, "do not fit in one array",
                         () -> DataSet.ofClasses(ones(3, 4), new int[] {0, 1, 2}, Integer.MAX_VALUE)),
-                refused("zero classes", iae, "numClasses must be > 0, was 0",
+                refused("zero classes", iae, "numClasses must be >= 2 (a single class is nothing to tell apart), was 0",
                         () -> DataSet.ofClasses(ones(2, 4), new int[] {0, 0}, 0)),
                 refused("a scale that overflows", iae, "scale factor 1.0E39 is too large",
                         () -> classes(3).scale(1e39)),

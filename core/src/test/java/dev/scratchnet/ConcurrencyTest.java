@@ -22,7 +22,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class ConcurrencyTest {
 
     private static final int THREADS = 8;
-    private static final int CALLS_PER_THREAD = 500;
+    private static final int CALLS_PER_THREAD = 300;
 
     private static Network trained() {
         DataSet data = Datasets.digits().scale(1 / 16.0).split(0.2, 1).test();

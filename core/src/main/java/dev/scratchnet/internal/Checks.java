@@ -112,4 +112,28 @@ public final class Checks {
         }
         return array;
     }
+
+    /**
+     * Fails when {@code array} holds a value too large in magnitude for {@code dataType} (a float64
+     * value beyond float32's range would become infinite when cast), naming its row and column.
+     */
+    public static INDArray fitsIn(String name, INDArray array, org.nd4j.linalg.api.buffer.DataType dataType) {
+        if (dataType != org.nd4j.linalg.api.buffer.DataType.FLOAT
+                || array.dataType() != org.nd4j.linalg.api.buffer.DataType.DOUBLE
+                || array.amaxNumber().doubleValue() <= Float.MAX_VALUE) {
+            return array;
+        }
+        INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
+        for (int row = 0; row < matrix.rows(); row++) {
+            double[] values = matrix.getRow(row).dup().data().asDouble();
+            for (int column = 0; column < values.length; column++) {
+                if (Math.abs(values[column]) > Float.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + " row " + row + " column " + column + " is "
+                            + values[column] + ", beyond the float32 range (±" + Float.MAX_VALUE
+                            + ") of the network; scale the data or build the network with dataType(DOUBLE)");
+                }
+            }
+        }
+        return array;
+    }
 }
