@@ -119,7 +119,8 @@ public final class Network {
         requireTargetWidth(data.targets());
         requireTargetsFor(loss, "targets", data.targets());
         Checks.fitsIn("targets", data.targets(), dataType);
-        return Metrics.loss(loss, predict(data.features()), data.targets().castTo(dataType));
+        // a DataSet's values were checked for NaN and infinity when it was made
+        return Metrics.loss(loss, outputs(data.features()), data.targets().castTo(dataType));
     }
 
     /**
@@ -129,7 +130,7 @@ public final class Network {
     public Evaluation evaluate(DataSet data) {
         Checks.notNull("data", data);
         requireTargetWidth(data.targets());
-        return Evaluation.of(data.targets(), predict(data.features()));
+        return Evaluation.of(data.targets(), outputs(data.features()));
     }
 
     /**
