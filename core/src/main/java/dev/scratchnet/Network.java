@@ -464,10 +464,25 @@ public final class Network {
             for (int i = 0; i < specs.size(); i++) {
                 LayerSpec spec = specs.get(i);
                 int nIn = chainedInputWidth(spec, i, previousWidth);
+                requireBuildable(spec, i, nIn, dataType);
                 layers.add(spec.create("dense" + i, nIn, dataType, random));
                 previousWidth = spec.nOut();
             }
             return new Network(layers, dataType, seed);
+        }
+
+        /** Weights that fit in one array, and explicit weights that fit in the network's data type. */
+        private static void requireBuildable(LayerSpec spec, int index, int nIn, DataType dataType) {
+            String name = "dense layer " + (index + 1);
+            long count = (long) nIn * spec.nOut();
+            if (count > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(name + " would hold nIn × nOut = " + nIn + " × " + spec.nOut()
+                        + " = " + count + " weights; at most " + (Integer.MAX_VALUE - 8) + " fit in one array");
+            }
+            if (spec.weights() != null) {
+                Checks.fitsIn(name + " weights", spec.weights(), dataType);
+                Checks.fitsIn(name + " bias", spec.bias(), dataType);
+            }
         }
 
         private static int chainedInputWidth(LayerSpec spec, int index, Integer previousWidth) {

@@ -78,23 +78,39 @@ public final class Fuzz {
      * shrinks, and ND4J's {@code hashCode} of an empty array crashes the JVM, so arrays are made
      * only inside the property, by {@link #array()}.
      */
-    public record Values(double[] data, int rows, int columns, DataType type) {
+    public record Values(double[] data, int rows, int columns, DataType type, Layout layout) {
 
-        /** A new array {@code [rows, columns]} of {@code type} holding {@code data}. */
+        /** A new array {@code [rows, columns]} of {@code type} holding {@code data}, laid out as {@code layout}. */
         public INDArray array() {
-            return Nd4j.create(data, new long[] {rows, columns}, DataType.DOUBLE).castTo(type);
+            INDArray array = Nd4j.create(data, new long[] {rows, columns}, DataType.DOUBLE).castTo(type);
+            return switch (layout) {
+                case ROW_MAJOR -> array;
+                case COLUMN_MAJOR -> array.dup('f');
+                case TRANSPOSED_VIEW -> array.transpose().dup().transpose();
+            };
         }
 
         @Override
         public String toString() {
-            return type + " " + rows + "x" + columns + " " + java.util.Arrays.toString(data);
+            return type + " " + layout + " " + rows + "x" + columns + " " + java.util.Arrays.toString(data);
         }
     }
 
-    /** A matrix of {@code rows × columns} drawn from {@code values}, as float32 or float64. */
+    /** How an array's values lie in memory: users hand in all three. */
+    public enum Layout {
+        /** 'c' order, rows contiguous. */
+        ROW_MAJOR,
+        /** 'f' order, columns contiguous. */
+        COLUMN_MAJOR,
+        /** A transposed view of a row-major array (not contiguous by rows). */
+        TRANSPOSED_VIEW
+    }
+
+    /** A matrix of {@code rows × columns} drawn from {@code values}, as float32 or float64, in any layout. */
     public static Arbitrary<Values> matrix(int rows, int columns, Arbitrary<Double> values) {
         return Combinators.combine(values.array(double[].class).ofSize(rows * columns),
-                Arbitraries.of(DataType.FLOAT, DataType.DOUBLE)).as((data, type) -> new Values(data, rows, columns, type));
+                Arbitraries.of(DataType.FLOAT, DataType.DOUBLE), Arbitraries.of(Layout.class))
+                .as((data, type, layout) -> new Values(data, rows, columns, type, layout));
     }
 
     /**
