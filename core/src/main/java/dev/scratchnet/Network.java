@@ -6,6 +6,7 @@ import dev.scratchnet.engine.FastPath;
 import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.InUse;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.Shapes;
 import dev.scratchnet.io.ModelFile;
@@ -59,7 +60,8 @@ public final class Network {
      * @return the loss (and accuracy, for class targets) after every epoch
      * @throws IllegalArgumentException when the data does not fit the network or the loss (checked
      *                                  before any weight changes)
-     * @throws IllegalStateException    when {@code fit} or {@link #gradients} already runs on this network
+     * @throws IllegalStateException    when {@code fit} or {@link #gradients} already runs on this network,
+     *                                  or another {@code fit} uses the same optimizer right now
      * @throws TrainingDivergedException when the loss becomes NaN or infinite; the network then
      *                                   keeps the weights of the last good epoch
      */
@@ -78,7 +80,12 @@ public final class Network {
         });
         claim("fit");
         try {
-            return new TrainingLoop(this, fit).run(data);
+            InUse.claim(fit.optimizer(), "the optimizer " + fit.optimizer().getClass().getSimpleName());
+            try {
+                return new TrainingLoop(this, fit).run(data);
+            } finally {
+                InUse.release(fit.optimizer());
+            }
         } finally {
             trainer.set(null);
         }

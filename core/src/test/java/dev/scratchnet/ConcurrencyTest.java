@@ -120,6 +120,45 @@ class ConcurrencyTest {
     }
 
     @Test
+    void twoNetworksTrainingAtOnceWithOneOptimizerAreRefused() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrainingListener hold = new TrainingListener() {
+            @Override
+            public void onEpochStart(EpochStart start) {
+                inside.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult result) {
+            }
+        };
+        Optimizer shared = Optimizer.adam(0.01);
+        Network first = Network.builder().seed(1).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
+        Network second = Network.builder().seed(2).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
+        Thread thread = new Thread(() -> first.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).optimizer(shared)
+                .epochs(1).listener(hold).build()), "shared-optimizer");
+        thread.start();
+        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        List<INDArray> before = Weights.of(second);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> second.fit(Datasets.xor(),
+                Fit.builder().loss(Loss.MSE).optimizer(shared).epochs(1).build()));
+
+        release.countDown();
+        thread.join(30_000);
+        Weights.assertUnchanged(before, second, "the refused fit");
+        assertTrue(e.getMessage().contains("the optimizer Adam is in use by a fit running on thread \"shared-optimizer\""),
+                e.getMessage());
+        second.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).optimizer(shared).epochs(1).build());
+    }
+
+    @Test
     void aListenerStartingAnotherFitOnItsNetworkIsRefused() {
         Network net = Network.builder().seed(1).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
         AtomicReference<IllegalStateException> refused = new AtomicReference<>();
