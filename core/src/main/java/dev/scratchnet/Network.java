@@ -95,11 +95,29 @@ public final class Network {
      * The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array.
      *
      * @throws IllegalArgumentException when {@code x} is not a non-empty matrix of width
-     *                                  {@link #nIn()}, or holds a NaN or infinite value
+     *                                  {@link #nIn()}, holds a NaN or infinite value, or holds values
+     *                                  so large that the outputs overflow to NaN or infinity
      */
     public INDArray predict(INDArray x) {
         Checks.allFinite("input", Checks.matrix("input", x));
-        return outputs(x);
+        return requireFiniteOutputs(outputs(x), x);
+    }
+
+    /**
+     * Finite inputs can still overflow the arithmetic (1e38 times a weight is infinite in float32);
+     * rather than hand out NaN, say so.
+     */
+    private INDArray requireFiniteOutputs(INDArray p, INDArray x) {
+        try {
+            return Checks.allFinite("output", p);
+        } catch (IllegalArgumentException e) {
+            String largest = String.format("%.3g", x.amaxNumber().doubleValue());
+            String type = dataType == DataType.DOUBLE ? "float64" : "float32";
+            throw new IllegalArgumentException(e.getMessage().replace("; all values must be finite", "")
+                    + ": the inputs (largest magnitude " + largest + ") overflow " + type
+                    + " arithmetic in the network; scale the inputs"
+                    + (dataType == DataType.FLOAT ? " or build the network with dataType(DOUBLE)" : ""), e);
+        }
     }
 
     /** {@link #predict} without the check for NaN and infinite inputs, for data checked already. */

@@ -161,6 +161,7 @@ class ApiFuzzTest {
         if (p != null) {
             assertArrayEquals(new long[] {x.rows(), 2}, p.shape());
             assertEquals(net.dataType(), p.dataType());
+            assertTrue(Double.isFinite(p.sumNumber().doubleValue()), "predict handed out " + p);
             // the layout of the input (row-major, column-major, a view) does not change the answer
             assertEquals(net.predict(x.dup('c')), p);
         }
