@@ -100,16 +100,16 @@ public final class Network {
      */
     public INDArray predict(INDArray x) {
         Checks.allFinite("input", Checks.matrix("input", x));
-        return requireFiniteOutputs(outputs(x), x);
+        return requireFiniteOutputs(outputs(x), x, "output");
     }
 
     /**
      * Finite inputs can still overflow the arithmetic (1e38 times a weight is infinite in float32);
      * rather than hand out NaN, say so.
      */
-    private INDArray requireFiniteOutputs(INDArray p, INDArray x) {
+    private INDArray requireFiniteOutputs(INDArray p, INDArray x, String what) {
         try {
-            return Checks.allFinite("output", p);
+            return Checks.allFinite(what, p);
         } catch (IllegalArgumentException e) {
             String largest = String.format("%.3g", x.amaxNumber().doubleValue());
             String type = dataType == DataType.DOUBLE ? "float64" : "float32";
@@ -164,7 +164,8 @@ public final class Network {
      * weights are unchanged, its gradient buffers and forward caches are overwritten.
      *
      * @throws IllegalArgumentException when {@code x} or {@code y} does not fit the network or the
-     *                                  loss, or holds a NaN or infinite value
+     *                                  loss, holds a NaN or infinite value, or holds values so large
+     *                                  that the gradients overflow
      * @throws IllegalStateException    when {@link #fit} or {@code gradients} already runs on this network
      */
     public Gradients gradients(INDArray x, INDArray y, Loss loss) {
@@ -176,7 +177,12 @@ public final class Network {
         INDArray input = asInput(x);
         claim("gradients");
         try {
-            return backPropagate(input, targets, loss);
+            Gradients g = backPropagate(input, targets, loss);
+            for (int i = 0; i < g.numLayers(); i++) {
+                requireFiniteOutputs(g.weights(i), x, "gradient of dense layer " + (i + 1) + " weights");
+                requireFiniteOutputs(g.bias(i), x, "gradient of dense layer " + (i + 1) + " bias");
+            }
+            return g;
         } finally {
             trainer.set(null);
         }

@@ -113,6 +113,11 @@ public final class Fuzz {
                 .as((data, type, layout) -> new Values(data, rows, columns, type, layout));
     }
 
+    /** Whether every value of {@code array} is finite, by the exact element tests. */
+    public static boolean allFinite(INDArray array) {
+        return !array.isNaN().any() && !array.isInfinite().any();
+    }
+
     /**
      * Runs {@code call}: a return counts as a valid result, an {@link IllegalArgumentException},
      * {@link IllegalStateException} or {@link IOException} (or a subclass) with a message counts as a
