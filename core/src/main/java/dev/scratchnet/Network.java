@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,8 +38,7 @@ public final class Network {
     private final DataType dataType;
     private final long seed;
     private final FastInference fastInference;
-    /** The thread inside {@link #fit} or {@link #gradients}, or null when none is. */
-    private final AtomicReference<Thread> trainer = new AtomicReference<>();
+    private final TrainingGuard guard = new TrainingGuard();
 
     Network(List<Layer> layers, DataType dataType, long seed) {
         this.layers = List.copyOf(layers);
@@ -78,7 +76,7 @@ public final class Network {
             Checks.fitsIn("validation features", validation.features(), dataType);
             Checks.fitsIn("validation targets", validation.targets(), dataType);
         });
-        claim("fit");
+        guard.claim("fit");
         try {
             InUse.claim(fit.optimizer(), "the optimizer " + fit.optimizer().getClass().getSimpleName());
             try {
@@ -87,7 +85,7 @@ public final class Network {
                 InUse.release(fit.optimizer());
             }
         } finally {
-            trainer.set(null);
+            guard.release();
         }
     }
 
@@ -175,7 +173,7 @@ public final class Network {
         Checks.allFinite("targets", targets);
         requireTargetsFor(loss, "targets", targets);
         INDArray input = asInput(x);
-        claim("gradients");
+        guard.claim("gradients");
         try {
             Gradients g = backPropagate(input, targets, loss);
             for (int i = 0; i < g.numLayers(); i++) {
@@ -184,7 +182,7 @@ public final class Network {
             }
             return g;
         } finally {
-            trainer.set(null);
+            guard.release();
         }
     }
 
@@ -336,25 +334,6 @@ public final class Network {
             throw new IllegalArgumentException("inputs have " + x.rows() + " rows but targets have " + y.rows());
         }
         return y.dataType() == dataType ? y : Checks.fitsIn("targets", y, dataType).castTo(dataType);
-    }
-
-    /**
-     * Marks the calling thread as the one changing this network, or refuses when one already is.
-     * Released by {@code trainer.set(null)} in a {@code finally}.
-     */
-    private void claim(String call) {
-        Thread current = Thread.currentThread();
-        if (trainer.compareAndSet(null, current)) {
-            return;
-        }
-        Thread holder = trainer.get();
-        if (holder == current) {
-            throw new IllegalStateException(call + " was called on a network that this thread is already training "
-                    + "(from a listener?); a network runs one fit or gradients call at a time");
-        }
-        throw new IllegalStateException(call + " was called while thread \""
-                + (holder != null ? holder.getName() : "another") + "\" is running fit or gradients on this "
-                + "network; a network runs one fit or gradients call at a time (use one network per thread)");
     }
 
     /** Cross-entropy losses take logarithms of probabilities, so their targets must lie in [0, 1]. */
