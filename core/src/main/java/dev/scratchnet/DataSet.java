@@ -19,6 +19,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 public final class DataSet {
 
+    /** The most values one Java array (and so one of our one-hot target arrays) can hold. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
     private final INDArray features;
     private final INDArray targets;
 
@@ -45,15 +48,24 @@ public final class DataSet {
     /**
      * Features with class labels, turned into one-hot targets {@code [n, numClasses]}.
      *
-     * @param labels one per row of {@code features}, each in {@code [0, numClasses)}
+     * @param labels     one per row of {@code features}, each in {@code [0, numClasses)}
+     * @param numClasses at least 2
      */
     public static DataSet ofClasses(INDArray features, int[] labels, int numClasses) {
         Checks.matrix("features", features);
         Checks.notNull("labels", labels);
-        Checks.positive("numClasses", numClasses);
+        if (numClasses < 2) {
+            throw new IllegalArgumentException("numClasses must be >= 2 (a single class is nothing to tell apart), was "
+                    + numClasses);
+        }
         if (labels.length != features.rows()) {
             throw new IllegalArgumentException("features have " + features.rows() + " rows but there are "
                     + labels.length + " labels");
+        }
+        if ((long) labels.length * numClasses > MAX_ELEMENTS) {
+            throw new IllegalArgumentException("one-hot targets of " + labels.length + " rows × " + numClasses
+                    + " classes do not fit in one array (at most " + MAX_ELEMENTS + " values); numClasses was "
+                    + numClasses);
         }
         float[] oneHot = new float[labels.length * numClasses];
         for (int row = 0; row < labels.length; row++) {
@@ -101,7 +113,14 @@ public final class DataSet {
     /** A new data set whose features are multiplied by {@code factor}, e.g. {@code 1 / 16.0} for raw digits. */
     public DataSet scale(double factor) {
         Checks.finite("scale factor", factor);
-        return new DataSet(features.mul(factor), targets);
+        INDArray scaled = features.mul(factor);
+        try {
+            Checks.allFinite("scaled features", scaled);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (scale factor " + factor
+                    + " is too large for these features in " + features.dataType() + ")", e);
+        }
+        return new DataSet(scaled, targets);
     }
 
     /** The same examples in a random order drawn from {@code seed}. */

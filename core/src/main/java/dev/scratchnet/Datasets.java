@@ -80,7 +80,7 @@ public final class Datasets {
      * the first line is not all numbers), {@code labelColumn} holding whole-number class labels
      * ({@code 0}-based; negative counts from the end, {@code -1} is the last column). The other
      * columns become float32 features; the labels become one-hot targets over {@code max(label) + 1}
-     * classes. See {@link CsvReader}.
+     * classes (at least 2). See {@link CsvReader}.
      *
      * @throws IOException naming the file and line, for a missing file, rows of different lengths,
      *                     fields that are not finite numbers, labels that are negative or not whole

@@ -6,6 +6,7 @@ import dev.scratchnet.engine.FastPath;
 import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.InUse;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.Shapes;
 import dev.scratchnet.io.ModelFile;
@@ -23,7 +24,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * Build one with {@link #builder()}; it is ready to predict and to {@link #fit} at once.
  * <p>
  * {@link #predict} and the other read-only methods touch no state and may run on many threads at
- * once; {@link #fit} and {@link #gradients} change the network and must not overlap other calls.
+ * once. {@link #fit} and {@link #gradients} change the network: a second such call while one runs
+ * (from another thread, or from a listener inside {@code fit}) is refused with an
+ * {@link IllegalStateException}, and predictions made while {@code fit} runs see weights in the
+ * middle of training.
+ * <p>
+ * Every public method checks its arguments before it touches anything: a call refused with an
+ * {@link IllegalArgumentException} or {@link IllegalStateException} leaves the weights as they were.
  */
 public final class Network {
 
@@ -31,6 +38,7 @@ public final class Network {
     private final DataType dataType;
     private final long seed;
     private final FastInference fastInference;
+    private final TrainingGuard guard = new TrainingGuard();
 
     Network(List<Layer> layers, DataType dataType, long seed) {
         this.layers = List.copyOf(layers);
@@ -48,17 +56,70 @@ public final class Network {
      * Trains the network on {@code data} as {@code fit} says, changing its weights in place.
      *
      * @return the loss (and accuracy, for class targets) after every epoch
+     * @throws IllegalArgumentException when the data does not fit the network or the loss (checked
+     *                                  before any weight changes)
+     * @throws IllegalStateException    when {@code fit} or {@link #gradients} already runs on this network,
+     *                                  or another {@code fit} uses the same optimizer right now
+     * @throws TrainingDivergedException when the loss becomes NaN or infinite; the network then
+     *                                   keeps the weights of the last good epoch
      */
     public TrainingHistory fit(DataSet data, Fit fit) {
         Checks.notNull("data", data);
         Checks.notNull("fit", fit);
         requireTargetWidth(data.targets());
         requireInputWidth(data.features());
-        return new TrainingLoop(this, fit).run(data);
+        requireTargetsFor(fit.loss(), "targets", data.targets());
+        Checks.fitsIn("features", data.features(), dataType);
+        Checks.fitsIn("targets", data.targets(), dataType);
+        fit.validation().ifPresent(validation -> {
+            requireTargetsFor(fit.loss(), "validation targets", validation.targets());
+            Checks.fitsIn("validation features", validation.features(), dataType);
+            Checks.fitsIn("validation targets", validation.targets(), dataType);
+        });
+        guard.claim("fit");
+        try {
+            InUse.claim(fit.optimizer(), "the optimizer " + fit.optimizer().getClass().getSimpleName());
+            try {
+                return new TrainingLoop(this, fit).run(data);
+            } finally {
+                InUse.release(fit.optimizer());
+            }
+        } finally {
+            guard.release();
+        }
     }
 
-    /** The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array. */
+    /**
+     * The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array.
+     *
+     * @throws IllegalArgumentException when {@code x} is not a non-empty matrix of width
+     *                                  {@link #nIn()}, holds a NaN or infinite value, or holds values
+     *                                  so large that the outputs overflow to NaN or infinity
+     */
     public INDArray predict(INDArray x) {
+        Checks.allFinite("input", Checks.matrix("input", x));
+        return requireFiniteOutputs(outputs(x), x, "output");
+    }
+
+    /**
+     * Finite inputs can still overflow the arithmetic (1e38 times a weight is infinite in float32);
+     * rather than hand out NaN, say so.
+     */
+    private INDArray requireFiniteOutputs(INDArray p, INDArray x, String what) {
+        try {
+            return Checks.allFinite(what, p);
+        } catch (IllegalArgumentException e) {
+            String largest = String.format("%.3g", x.amaxNumber().doubleValue());
+            String type = dataType == DataType.DOUBLE ? "float64" : "float32";
+            throw new IllegalArgumentException(e.getMessage().replace("; all values must be finite", "")
+                    + ": the inputs (largest magnitude " + largest + ") overflow " + type
+                    + " arithmetic in the network; scale the inputs"
+                    + (dataType == DataType.FLOAT ? " or build the network with dataType(DOUBLE)" : ""), e);
+        }
+    }
+
+    /** {@link #predict} without the check for NaN and infinite inputs, for data checked already. */
+    INDArray outputs(INDArray x) {
         INDArray a = asInput(x);
         if (fastInference != null) {
             return fastInference.predict(a);
@@ -79,7 +140,10 @@ public final class Network {
         Checks.notNull("data", data);
         Checks.notNull("loss", loss);
         requireTargetWidth(data.targets());
-        return Metrics.loss(loss, predict(data.features()), data.targets().castTo(dataType));
+        requireTargetsFor(loss, "targets", data.targets());
+        Checks.fitsIn("targets", data.targets(), dataType);
+        // a DataSet's values were checked for NaN and infinity when it was made
+        return Metrics.loss(loss, outputs(data.features()), data.targets().castTo(dataType));
     }
 
     /**
@@ -89,18 +153,40 @@ public final class Network {
     public Evaluation evaluate(DataSet data) {
         Checks.notNull("data", data);
         requireTargetWidth(data.targets());
-        return Evaluation.of(data.targets(), predict(data.features()));
+        return Evaluation.of(data.targets(), outputs(data.features()));
     }
 
     /**
      * The gradient of {@code loss} with respect to every weight and bias for one batch, by
      * back-propagation (no weight decay). The returned arrays are copies; the network's
      * weights are unchanged, its gradient buffers and forward caches are overwritten.
+     *
+     * @throws IllegalArgumentException when {@code x} or {@code y} does not fit the network or the
+     *                                  loss, holds a NaN or infinite value, or holds values so large
+     *                                  that the gradients overflow
+     * @throws IllegalStateException    when {@link #fit} or {@code gradients} already runs on this network
      */
     public Gradients gradients(INDArray x, INDArray y, Loss loss) {
         Checks.notNull("loss", loss);
+        Checks.allFinite("input", Checks.matrix("input", x));
         INDArray targets = asTargets(x, y);
+        Checks.allFinite("targets", targets);
+        requireTargetsFor(loss, "targets", targets);
         INDArray input = asInput(x);
+        guard.claim("gradients");
+        try {
+            Gradients g = backPropagate(input, targets, loss);
+            for (int i = 0; i < g.numLayers(); i++) {
+                requireFiniteOutputs(g.weights(i), x, "gradient of dense layer " + (i + 1) + " weights");
+                requireFiniteOutputs(g.bias(i), x, "gradient of dense layer " + (i + 1) + " bias");
+            }
+            return g;
+        } finally {
+            guard.release();
+        }
+    }
+
+    private Gradients backPropagate(INDArray input, INDArray targets, Loss loss) {
         FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(layers, loss, dataType, input.rows()) : null;
         if (fast != null) {
             fast.gradients(FastPath.readable(input), FastPath.readable(targets), Permutation.identity(input.rows()),
@@ -238,7 +324,7 @@ public final class Network {
     INDArray asInput(INDArray x) {
         Checks.matrix("input", x);
         requireInputWidth(x);
-        return x.dataType() == dataType ? x : x.castTo(dataType);
+        return x.dataType() == dataType ? x : Checks.fitsIn("input", x, dataType).castTo(dataType);
     }
 
     private INDArray asTargets(INDArray x, INDArray y) {
@@ -247,7 +333,14 @@ public final class Network {
         if (x != null && x.rank() == 2 && y.rows() != x.rows()) {
             throw new IllegalArgumentException("inputs have " + x.rows() + " rows but targets have " + y.rows());
         }
-        return y.dataType() == dataType ? y : y.castTo(dataType);
+        return y.dataType() == dataType ? y : Checks.fitsIn("targets", y, dataType).castTo(dataType);
+    }
+
+    /** Cross-entropy losses take logarithms of probabilities, so their targets must lie in [0, 1]. */
+    private static void requireTargetsFor(Loss loss, String name, INDArray targets) {
+        if (loss == Loss.CROSS_ENTROPY || loss == Loss.BINARY_CROSS_ENTROPY) {
+            Checks.unitInterval(name, targets, "loss " + loss.name());
+        }
     }
 
     private void requireInputWidth(INDArray x) {
@@ -383,10 +476,25 @@ public final class Network {
             for (int i = 0; i < specs.size(); i++) {
                 LayerSpec spec = specs.get(i);
                 int nIn = chainedInputWidth(spec, i, previousWidth);
+                requireBuildable(spec, i, nIn, dataType);
                 layers.add(spec.create("dense" + i, nIn, dataType, random));
                 previousWidth = spec.nOut();
             }
             return new Network(layers, dataType, seed);
+        }
+
+        /** Weights that fit in one array, and explicit weights that fit in the network's data type. */
+        private static void requireBuildable(LayerSpec spec, int index, int nIn, DataType dataType) {
+            String name = "dense layer " + (index + 1);
+            long count = (long) nIn * spec.nOut();
+            if (count > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException(name + " would hold nIn × nOut = " + nIn + " × " + spec.nOut()
+                        + " = " + count + " weights; at most " + (Integer.MAX_VALUE - 8) + " fit in one array");
+            }
+            if (spec.weights() != null) {
+                Checks.fitsIn(name + " weights", spec.weights(), dataType);
+                Checks.fitsIn(name + " bias", spec.bias(), dataType);
+            }
         }
 
         private static int chainedInputWidth(LayerSpec spec, int index, Integer previousWidth) {

@@ -150,7 +150,7 @@ final class TrainingLoop {
         if (validation == null) {
             return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
         }
-        INDArray q = network.predict(validation.features());
+        INDArray q = network.outputs(validation.features());
         double validationLoss = Metrics.loss(fit.loss(), q, validation.targets());
         if (!Double.isFinite(validationLoss)) {
             throw diverged("validation loss", validationLoss, epoch, 0, 0);

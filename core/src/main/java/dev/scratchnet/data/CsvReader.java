@@ -18,7 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>Every other field must be a finite number, and every line must have as many fields as the first.</li>
  *   <li>The label column ({@code 0}-based; negative counts from the end, {@code -1} being the last)
  *       must hold whole numbers ≥ 0 ({@code 3} or {@code 3.0}); they become one-hot targets over
- *       {@code max(label) + 1} classes. The other columns become float32 features, in file order.</li>
+ *       {@code max(label) + 1} classes (at least 2). The other columns become float32 features, in file order.</li>
  * </ul>
  * Problems with the file are {@link IOException}s naming the file, the line (counting from 1) and
  * the column (counting from 0, as {@code labelColumn} does).
@@ -88,7 +88,8 @@ public final class CsvReader {
         if (rows == 0) {
             throw new IOException(file + " holds no rows of numbers; expected at least one after the optional header");
         }
-        int numClasses = Arrays.stream(labels, 0, rows).max().orElseThrow() + 1;
+        // at least two classes, so that a file holding only label 0 still gives two-column one-hot targets
+        int numClasses = Math.max(2, Arrays.stream(labels, 0, rows).max().orElseThrow() + 1);
         if ((long) rows * numClasses > Integer.MAX_VALUE - 8) {
             throw new IOException(file + ": the largest label, " + (numClasses - 1) + ", asks for " + numClasses
                     + " classes, too many one-hot targets for " + rows + " rows");

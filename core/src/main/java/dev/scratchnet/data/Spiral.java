@@ -26,7 +26,13 @@ public final class Spiral {
     /** {@code pointsPerClass · classes} points, class by class, with one-hot targets. */
     public static DataSet generate(int pointsPerClass, int classes, long seed) {
         Checks.positive("pointsPerClass", pointsPerClass);
-        Checks.positive("classes", classes);
+        if (classes < 2) {
+            throw new IllegalArgumentException("a spiral needs classes >= 2, was " + classes);
+        }
+        if ((long) pointsPerClass * classes * classes > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a spiral of " + pointsPerClass + " points per class × " + classes
+                    + " classes is too large for one array; ask for fewer points or classes");
+        }
         Random random = Permutation.generator(seed);
         int total = pointsPerClass * classes;
         float[][] points = new float[total][2];

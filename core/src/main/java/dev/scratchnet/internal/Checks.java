@@ -1,5 +1,6 @@
 package dev.scratchnet.internal;
 
+import dev.scratchnet.engine.Finite;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Argument checks that fail with a message naming what was expected and what was given. */
@@ -61,17 +62,76 @@ public final class Checks {
         return array;
     }
 
-    /** Fails when {@code array} holds a NaN or infinite value, naming its row and column. */
+    /**
+     * Fails when {@code array} holds a NaN or infinite value, naming its row and column.
+     * <p>
+     * Cheap on clean data: one sum, which is finite whenever every element is (a NaN or an
+     * infinity makes it NaN or infinite). Only when the sum is not finite, which also happens when
+     * large finite values overflow it, do the exact element tests run, and only when one of them
+     * finds something are the rows read one by one to name the first offending element.
+     */
     public static INDArray allFinite(String name, INDArray array) {
-        if (array.isNaN().any() || array.isInfinite().any()) {
-            double[][] values = array.toDoubleMatrix();
-            for (int row = 0; row < values.length; row++) {
-                for (int column = 0; column < values[row].length; column++) {
-                    double value = values[row][column];
-                    if (!Double.isFinite(value)) {
-                        throw new IllegalArgumentException(name + " row " + row + " column " + column
-                                + " contains " + value + "; all values must be finite");
-                    }
+        if (!array.dataType().isFPType() || array.isEmpty()) {
+            return array;
+        }
+        if (Finite.likely(array)) {
+            return array;
+        }
+        if (!array.isNaN().any() && !array.isInfinite().any()) {
+            return array;
+        }
+        INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
+        for (int row = 0; row < matrix.rows(); row++) {
+            double[] values = matrix.getRow(row).dup().data().asDouble();
+            for (int column = 0; column < values.length; column++) {
+                if (!Double.isFinite(values[column])) {
+                    throw new IllegalArgumentException(name + " row " + row + " column " + column
+                            + " contains " + values[column] + "; all values must be finite");
+                }
+            }
+        }
+        return array;
+    }
+
+    /**
+     * Fails unless every value of {@code array} lies in {@code [0, 1]}, naming the first row and
+     * column that does not; {@code why} says who needs it (for example the loss).
+     */
+    public static INDArray unitInterval(String name, INDArray array, String why) {
+        if (array.minNumber().doubleValue() >= 0 && array.maxNumber().doubleValue() <= 1) {
+            return array;
+        }
+        INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
+        for (int row = 0; row < matrix.rows(); row++) {
+            double[] values = matrix.getRow(row).dup().data().asDouble();
+            for (int column = 0; column < values.length; column++) {
+                if (!(values[column] >= 0 && values[column] <= 1)) {
+                    throw new IllegalArgumentException(name + " row " + row + " column " + column + " is "
+                            + values[column] + " but " + why + " needs values in [0, 1]");
+                }
+            }
+        }
+        return array;
+    }
+
+    /**
+     * Fails when {@code array} holds a value too large in magnitude for {@code dataType} (a float64
+     * value beyond float32's range would become infinite when cast), naming its row and column.
+     */
+    public static INDArray fitsIn(String name, INDArray array, org.nd4j.linalg.api.buffer.DataType dataType) {
+        if (dataType != org.nd4j.linalg.api.buffer.DataType.FLOAT
+                || array.dataType() != org.nd4j.linalg.api.buffer.DataType.DOUBLE
+                || array.amaxNumber().doubleValue() <= Float.MAX_VALUE) {
+            return array;
+        }
+        INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
+        for (int row = 0; row < matrix.rows(); row++) {
+            double[] values = matrix.getRow(row).dup().data().asDouble();
+            for (int column = 0; column < values.length; column++) {
+                if (Math.abs(values[column]) > Float.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + " row " + row + " column " + column + " is "
+                            + values[column] + ", beyond the float32 range (±" + Float.MAX_VALUE
+                            + ") of the network; scale the data or build the network with dataType(DOUBLE)");
                 }
             }
         }

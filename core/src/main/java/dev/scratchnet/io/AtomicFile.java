@@ -30,7 +30,14 @@ public final class AtomicFile {
     /** Writes {@code content} to {@code path}, creating missing parent directories. */
     public static void write(Path path, Content content) throws IOException {
         Path target = path.toAbsolutePath();
-        Files.createDirectories(target.getParent());
+        if (Files.isDirectory(target)) {
+            throw new IOException("cannot write " + path + ": it is a directory; expected a file name");
+        }
+        Path parent = target.getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new IOException("cannot write " + path + ": its parent " + parent + " is a file, not a directory");
+        }
+        Files.createDirectories(parent);
         Path temporary = target.resolveSibling("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -51,9 +53,17 @@ public final class ModelFile {
      * @throws IllegalStateException when a layer's activation is not one a saved model can name
      */
     public static void save(Network network, Path path) throws IOException {
+        save(network, path, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #save(Network, Path)}, with the file's stream passed through {@code through} first:
+     * the seam tests use to make a write fail half-way.
+     */
+    static void save(Network network, Path path, UnaryOperator<OutputStream> through) throws IOException {
         ObjectNode json = describe(network);
         AtomicFile.write(path, out -> {
-            ZipOutputStream zip = new ZipOutputStream(out);
+            ZipOutputStream zip = new ZipOutputStream(through.apply(out));
             put(zip, MODEL_JSON, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
             for (int i = 0; i < network.numLayers(); i++) {
                 Layer layer = network.layer(i);

@@ -1,0 +1,178 @@
+package dev.scratchnet;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Predictions from many threads at once equal the single-threaded ones; a second trainer is refused. */
+class ConcurrencyTest {
+
+    private static final int THREADS = 8;
+    private static final int CALLS_PER_THREAD = 300;
+
+    private static Network trained() {
+        DataSet data = Datasets.digits().scale(1 / 16.0).split(0.2, 1).test();
+        Network net = Network.builder().seed(4).dense(64, 32, Activation.RELU).dense(32, 10, Activation.SOFTMAX).build();
+        net.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.5)).epochs(3).batchSize(16).build());
+        return net;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void predictFromEightThreadsGivesTheSingleThreadedAnswers(String engine) throws Exception {
+        Network net = Engines.with(engine, ConcurrencyTest::trained);
+        INDArray digits = Datasets.digits().scale(1 / 16.0).features();
+        // batches of different sizes, so that per-thread buffers are resized between calls
+        List<INDArray> inputs = new ArrayList<>();
+        List<INDArray> expected = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            int rows = 1 + (i * 7) % 40;
+            INDArray x = digits.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(i * 50, i * 50 + rows),
+                    org.nd4j.linalg.indexing.NDArrayIndex.all()).dup();
+            inputs.add(x);
+            expected.add(net.predict(x));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int offset = t;
+            results.add(pool.submit(() -> {
+                start.await();
+                int mismatches = 0;
+                for (int call = 0; call < CALLS_PER_THREAD; call++) {
+                    int i = (call + offset * 5) % inputs.size();
+                    if (!expected.get(i).equals(net.predict(inputs.get(i)))) {
+                        mismatches++;
+                    }
+                }
+                return mismatches;
+            }));
+        }
+        start.countDown();
+        int mismatches = 0;
+        for (Future<Integer> result : results) {
+            mismatches += result.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertEquals(0, mismatches, "answers that differ from the single-threaded ones, out of "
+                + THREADS * CALLS_PER_THREAD);
+    }
+
+    @Test
+    void aSecondFitOrGradientsWhileOneRunsIsRefusedAndChangesNothing() throws Exception {
+        DataSet data = Datasets.xor();
+        Network net = Network.builder().seed(1).dense(2, 4, Activation.TANH).dense(4, 1, Activation.SIGMOID).build();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrainingListener holdAtFirstEpoch = new TrainingListener() {
+            @Override
+            public void onEpochStart(EpochStart start) {
+                if (start.epoch() == 1) {
+                    inside.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult result) {
+            }
+        };
+        Fit fit = Fit.builder().loss(Loss.MSE).optimizer(Optimizer.sgd(0.5)).epochs(3).batchSize(4)
+                .listener(holdAtFirstEpoch).build();
+        Thread first = new Thread(() -> net.fit(data, fit), "first-trainer");
+        first.start();
+        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        // the first fit waits before its first batch, so the weights stand still while we knock
+        List<INDArray> before = Weights.of(net);
+        Fit plain = Fit.builder().loss(Loss.MSE).epochs(1).build();
+
+        IllegalStateException refusedFit = assertThrows(IllegalStateException.class, () -> net.fit(data, plain));
+        IllegalStateException refusedGradients = assertThrows(IllegalStateException.class,
+                () -> net.gradients(data.features(), data.targets(), Loss.MSE));
+
+        Weights.assertUnchanged(before, net, "the refused calls");
+        assertTrue(refusedFit.getMessage().contains("fit was called while thread \"first-trainer\" is running fit"),
+                refusedFit.getMessage());
+        assertTrue(refusedGradients.getMessage().contains("gradients was called while thread \"first-trainer\""),
+                refusedGradients.getMessage());
+        release.countDown();
+        first.join(30_000);
+        net.fit(data, plain); // free again once the first fit is over
+    }
+
+    @Test
+    void twoNetworksTrainingAtOnceWithOneOptimizerAreRefused() throws Exception {
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        TrainingListener hold = new TrainingListener() {
+            @Override
+            public void onEpochStart(EpochStart start) {
+                inside.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult result) {
+            }
+        };
+        Optimizer shared = Optimizer.adam(0.01);
+        Network first = Network.builder().seed(1).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
+        Network second = Network.builder().seed(2).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
+        Thread thread = new Thread(() -> first.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).optimizer(shared)
+                .epochs(1).listener(hold).build()), "shared-optimizer");
+        thread.start();
+        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        List<INDArray> before = Weights.of(second);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> second.fit(Datasets.xor(),
+                Fit.builder().loss(Loss.MSE).optimizer(shared).epochs(1).build()));
+
+        release.countDown();
+        thread.join(30_000);
+        Weights.assertUnchanged(before, second, "the refused fit");
+        assertTrue(e.getMessage().contains("the optimizer Adam is in use by a fit running on thread \"shared-optimizer\""),
+                e.getMessage());
+        second.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).optimizer(shared).epochs(1).build());
+    }
+
+    @Test
+    void aListenerStartingAnotherFitOnItsNetworkIsRefused() {
+        Network net = Network.builder().seed(1).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
+        AtomicReference<IllegalStateException> refused = new AtomicReference<>();
+        TrainingListener nested = result -> {
+            try {
+                net.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).epochs(1).build());
+            } catch (IllegalStateException e) {
+                refused.set(e);
+            }
+        };
+
+        net.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).epochs(1).listener(nested).build());
+
+        assertNotNull(refused.get());
+        assertTrue(refused.get().getMessage().contains("this thread is already training"), refused.get().getMessage());
+    }
+}
