@@ -3,6 +3,7 @@ package dev.scratchnet.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchnet.Network;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -23,7 +24,9 @@ class MnistCommandTest {
     void trainsOnGzippedIdxFilesAndPrintsLossPerEpochAndTestAccuracy() throws IOException {
         DigitsAsMnist.write(dir, 1, 1, true);
 
-        CommandRun run = CommandRun.of("mnist", "--data", dir.toString(), "--epochs", "8", "--hidden", "64", "--limit", "1000");
+        Path output = dir.resolve("out");
+        CommandRun run = CommandRun.of("mnist", "--data", dir.toString(), "--epochs", "8", "--hidden", "64", "--limit", "1000",
+                "--output", output.toString());
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("loaded 1000 training and 359 test images of 784 pixels"), run.out());
@@ -43,6 +46,10 @@ class MnistCommandTest {
         assertTrue(accuracy.find(), run.out());
         assertEquals("359", accuracy.group(2));
         assertTrue(Double.parseDouble(accuracy.group(1)) > 0.85, run.out());
+        assertTrue(run.out().contains("weighted avg"), run.out());
+        assertEquals(784, Network.load(output.resolve("model.zip")).nIn());
+        DigitsCommandTest.assertPng(output.resolve("history.png"), 900, 400);
+        DigitsCommandTest.assertPng(output.resolve("confusion.png"), 600, 550);
     }
 
     @Test
