@@ -93,7 +93,7 @@ final class DigitsCommand implements Callable<Integer> {
                 .batchSize(batchSize != null ? batchSize : tutorial ? 15 : 32)
                 .l2(l2)
                 .seed(seed)
-                .listener(quiet ? r -> { } : EpochLine.PRINT)
+                .listener(quiet || EpochLine.barDrawn() ? r -> { } : EpochLine.PRINT)
                 .listener(TrainingListener.progressBar(quiet))
                 .build();
         System.out.print(net.summary());

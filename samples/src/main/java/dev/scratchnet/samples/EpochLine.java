@@ -16,6 +16,15 @@ final class EpochLine {
     private EpochLine() {
     }
 
+    /**
+     * Whether {@code TrainingListener.progressBar()} draws: only when the JVM has a terminal, and
+     * then its bar (epoch, batches, loss, ETA) stands in for the per-epoch lines, which would
+     * otherwise break into the bar's line.
+     */
+    static boolean barDrawn() {
+        return System.console() != null;
+    }
+
     /** The line for one epoch; the accuracy is left out when the targets are not classes. */
     static String format(EpochResult result) {
         StringBuilder line = new StringBuilder(String.format("epoch %3d  loss %.4f", result.epoch(), result.trainLoss()));

@@ -77,7 +77,7 @@ final class MnistCommand implements Callable<Integer> {
                 .loss(Loss.CROSS_ENTROPY)
                 .optimizer(Optimizer.sgd(learningRate))
                 .epochs(epochs).batchSize(batchSize).seed(seed)
-                .listener(quiet ? r -> { } : r -> System.out.printf(
+                .listener(quiet || EpochLine.barDrawn() ? r -> { } : r -> System.out.printf(
                         "epoch %3d  loss %.4f  train accuracy %.1f%%  test accuracy %.1f%%%n",
                         r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * net.evaluate(test).accuracy()))
                 .listener(TrainingListener.progressBar(quiet))
