@@ -3,86 +3,119 @@ package dev.scratchnet.samples;
 import dev.scratchnet.Activation;
 import dev.scratchnet.DataSet;
 import dev.scratchnet.Datasets;
+import dev.scratchnet.Evaluation;
 import dev.scratchnet.Fit;
-import dev.scratchnet.Loss;
 import dev.scratchnet.Network;
-import dev.scratchnet.Optimizer;
 import dev.scratchnet.Split;
+import dev.scratchnet.TrainingHistory;
+import dev.scratchnet.TrainingListener;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The main job: train on the bundled 8×8 digits, evaluate on a held-out fifth.
- * {@code --tutorial} switches to the tutorials' 64-15-10 ReLU/sigmoid/MSE network.
+ * The main job: train on the bundled 8×8 digits, evaluate on a held-out fifth, print the
+ * classification report and write the model and its plots. {@code --tutorial} switches the
+ * defaults to the tutorials' 64-15-10 ReLU/sigmoid/MSE network; options given explicitly still apply.
  */
-@Command(name = "digits", mixinStandardHelpOptions = true,
-        description = "Train a digits classifier on the bundled 8x8 digits and report held-out accuracy.")
+@Command(name = "digits", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a classifier on the bundled 8x8 digits (80/20 split, seeded), print the "
+                + "classification report and the held-out accuracy, and write the model and plots to --output.",
+                "Defaults: 64-256-128-10 ReLU/softmax, cross-entropy, Adam 0.001, batch 32, 60 epochs."})
 final class DigitsCommand implements Callable<Integer> {
 
-    @Option(names = "--hidden", split = ",", description = "hidden layer widths (default: ${DEFAULT-VALUE})")
-    List<Integer> hidden = List.of(100);
+    @Option(names = "--hidden", split = ",", paramLabel = "WIDTH",
+            description = "hidden layer widths, e.g. 256,128 or 100 (default: 256,128; tutorial: 15)")
+    List<Integer> hidden;
 
-    @Option(names = "--activation", description = "hidden activation: relu, tanh, sigmoid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--activation", completionCandidates = Choices.ActivationNames.class,
+            description = "hidden activation: ${COMPLETION-CANDIDATES} (default: relu)")
     String activation = "relu";
 
-    @Option(names = "--learning-rate", description = "SGD learning rate (default: ${DEFAULT-VALUE})")
-    double learningRate = 0.1;
+    @Option(names = "--loss", completionCandidates = Choices.LossNames.class,
+            description = "loss: ${COMPLETION-CANDIDATES} (default: cross-entropy; tutorial: mse)")
+    String loss;
 
-    @Option(names = "--epochs", description = "passes over the training split (default: ${DEFAULT-VALUE})")
-    int epochs = 60;
+    @Option(names = "--optimizer", completionCandidates = Choices.OptimizerNames.class,
+            description = "optimizer: ${COMPLETION-CANDIDATES} (default: adam; tutorial: sgd)")
+    String optimizer;
 
-    @Option(names = "--batch-size", description = "examples per step (default: ${DEFAULT-VALUE})")
-    int batchSize = 16;
+    @Option(names = "--learning-rate", paramLabel = "RATE",
+            description = "learning rate (default: 0.001 for adam and rmsprop, 0.01 for momentum and nesterov, "
+                    + "0.1 for sgd; tutorial: 2)")
+    Double learningRate;
+
+    @Option(names = "--epochs", description = "passes over the training split (default: 60; tutorial: 100)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", paramLabel = "N", description = "examples per step (default: 32; tutorial: 15)")
+    Integer batchSize;
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", description = "L2 weight decay (default: ${DEFAULT-VALUE})")
+    double l2;
 
     @Option(names = "--seed", description = "seed for the split, the weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
-    @Option(names = "--tutorial", description = "the tutorials' 64-15-10 ReLU/sigmoid network with MSE, batch 15, learning rate 2")
+    @Option(names = "--split-seed", paramLabel = "SEED",
+            description = "seed for the 80/20 split alone (default: the --seed)")
+    Long splitSeed;
+
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "folder for model.zip, history.csv and the PNG plots (default: ${DEFAULT-VALUE})")
+    Path output = Path.of("out", "digits");
+
+    @Option(names = "--tutorial",
+            description = "the tutorials' 64-15-10 ReLU/sigmoid network with MSE, SGD 2.0, batch 15, 100 epochs")
     boolean tutorial;
 
+    @Option(names = "--quiet", description = "no per-epoch lines and no progress bar")
+    boolean quiet;
+
     @Override
-    public Integer call() {
-        Split split = Datasets.digits().scale(1 / 16.0).split(0.8, seed);
-        Network net = tutorial ? tutorialNetwork() : defaultNetwork();
+    public Integer call() throws IOException {
+        long splitWith = splitSeed != null ? splitSeed : seed;
+        Split split = Datasets.digits().scale(1 / 16.0).split(0.8, splitWith);
+        DataSet train = split.train();
+        DataSet test = split.test();
+        System.out.printf("digits: %d training and %d held-out 8x8 images (80/20 split, seed %d)%n",
+                train.size(), test.size(), splitWith);
+
+        Network net = network();
         Fit fit = Fit.builder()
-                .loss(tutorial ? Loss.MSE : Loss.CROSS_ENTROPY)
-                .optimizer(Optimizer.sgd(tutorial ? 2.0 : learningRate))
-                .epochs(tutorial ? 100 : epochs)
-                .batchSize(tutorial ? 15 : batchSize)
+                .loss(Choices.loss(loss != null ? loss : tutorial ? "mse" : "cross-entropy"))
+                .optimizer(Choices.optimizer(optimizer != null ? optimizer : tutorial ? "sgd" : "adam",
+                        learningRate != null ? learningRate : tutorial ? Double.valueOf(2.0) : null))
+                .epochs(epochs != null ? epochs : tutorial ? 100 : 60)
+                .batchSize(batchSize != null ? batchSize : tutorial ? 15 : 32)
+                .l2(l2)
                 .seed(seed)
-                .listener(r -> System.out.printf("epoch %3d  loss %.4f  accuracy %.1f%%%n",
-                        r.epoch(), r.trainLoss(), 100 * r.trainAccuracy()))
+                .listener(quiet || EpochLine.barDrawn() ? r -> { } : EpochLine.PRINT)
+                .listener(TrainingListener.progressBar(quiet))
                 .build();
         System.out.print(net.summary());
-        net.fit(split.train(), fit);
-        DataSet test = split.test();
-        System.out.printf("held-out accuracy: %.4f (%d test digits)%n", net.evaluate(test).accuracy(), test.size());
+        System.out.printf("training: loss %s, optimizer %s, batch %d, %d epochs%n",
+                fit.loss().name(), fit.optimizer().name(), fit.batchSize(), fit.epochs());
+        TrainingHistory history = net.fit(train, fit);
+
+        Evaluation evaluation = net.evaluate(test);
+        System.out.println();
+        System.out.print(evaluation.classificationReport());
+        System.out.printf("%nheld-out accuracy: %.4f (%d test digits)%n", evaluation.accuracy(), test.size());
+        Outputs.write(output, net, history, evaluation, test);
         return 0;
     }
 
-    private Network tutorialNetwork() {
-        return Network.builder().seed(seed)
-                .dense(64, 15, Activation.RELU)
-                .dense(15, 10, Activation.SIGMOID)
-                .build();
-    }
-
-    private Network defaultNetwork() {
+    private Network network() {
+        List<Integer> widths = hidden != null ? hidden : tutorial ? List.of(15) : List.of(256, 128);
+        Activation hiddenActivation = Choices.activation(activation);
         Network.Builder builder = Network.builder().seed(seed).input(64);
-        for (int width : hidden) {
-            builder.dense(width, hiddenActivation());
+        for (int width : widths) {
+            builder.dense(width, hiddenActivation);
         }
-        return builder.dense(10, Activation.SOFTMAX).build();
-    }
-
-    private Activation hiddenActivation() {
-        return switch (activation) {
-            case "relu" -> Activation.RELU;
-            case "tanh" -> Activation.TANH;
-            case "sigmoid" -> Activation.SIGMOID;
-            default -> throw new IllegalArgumentException("--activation must be relu, tanh or sigmoid, was " + activation);
-        };
+        return builder.dense(10, tutorial ? Activation.SIGMOID : Activation.SOFTMAX).build();
     }
 }

@@ -3,11 +3,14 @@ package dev.scratchnet.samples;
 import dev.scratchnet.Activation;
 import dev.scratchnet.DataSet;
 import dev.scratchnet.Datasets;
+import dev.scratchnet.Evaluation;
 import dev.scratchnet.Fit;
 import dev.scratchnet.Loss;
 import dev.scratchnet.Network;
 import dev.scratchnet.Optimizer;
 import dev.scratchnet.Split;
+import dev.scratchnet.TrainingHistory;
+import dev.scratchnet.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * MNIST from the four standard IDX files in a folder: train a 784-128-10 ReLU/softmax network with
- * cross-entropy and SGD on the {@code train-*} files, report accuracy on the {@code t10k-*} files.
+ * cross-entropy and SGD on the {@code train-*} files, report accuracy on the {@code t10k-*} files,
+ * and write the model and its plots as {@code digits} does (see {@link Outputs}).
  */
 @Command(name = "mnist", mixinStandardHelpOptions = true,
         description = "Train on MNIST IDX files (train-*, t10k-*, plain or .gz) and report test accuracy.")
@@ -43,6 +47,13 @@ final class MnistCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed for the weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--output", paramLabel = "DIR",
+            description = "folder for model.zip, history.csv and the PNG plots (default: ${DEFAULT-VALUE})")
+    Path output = Path.of("out", "mnist");
+
+    @Option(names = "--quiet", description = "no per-epoch lines and no progress bar")
+    boolean quiet;
+
     @Option(names = "--limit", paramLabel = "N", description = "train on the first N training images only (default: all)")
     Integer limit;
 
@@ -66,13 +77,20 @@ final class MnistCommand implements Callable<Integer> {
                 .loss(Loss.CROSS_ENTROPY)
                 .optimizer(Optimizer.sgd(learningRate))
                 .epochs(epochs).batchSize(batchSize).seed(seed)
-                .listener(r -> System.out.printf("epoch %3d  loss %.4f  train accuracy %.1f%%  test accuracy %.1f%%%n",
+                .listener(quiet || EpochLine.barDrawn() ? r -> { } : r -> System.out.printf(
+                        "epoch %3d  loss %.4f  train accuracy %.1f%%  test accuracy %.1f%%%n",
                         r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * net.evaluate(test).accuracy()))
+                .listener(TrainingListener.progressBar(quiet))
                 .build();
         long trainStart = System.nanoTime();
-        net.fit(train, fit);
-        System.out.printf("test accuracy: %.4f (%d test images, %d epochs in %.1f s)%n",
-                net.evaluate(test).accuracy(), test.size(), epochs, (System.nanoTime() - trainStart) / 1e9);
+        TrainingHistory history = net.fit(train, fit);
+        double seconds = (System.nanoTime() - trainStart) / 1e9;
+        Evaluation evaluation = net.evaluate(test);
+        System.out.println();
+        System.out.print(evaluation.classificationReport());
+        System.out.printf("%ntest accuracy: %.4f (%d test images, %d epochs in %.1f s)%n",
+                evaluation.accuracy(), test.size(), history.epochs(), seconds);
+        Outputs.write(output, net, history, evaluation, test);
         return 0;
     }
 

@@ -3,10 +3,8 @@ package dev.scratchnet.samples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.scratchnet.Network;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +24,9 @@ class MnistCommandTest {
     void trainsOnGzippedIdxFilesAndPrintsLossPerEpochAndTestAccuracy() throws IOException {
         DigitsAsMnist.write(dir, 1, 1, true);
 
-        Run run = run("mnist", "--data", dir.toString(), "--epochs", "8", "--hidden", "64", "--limit", "1000");
+        Path output = dir.resolve("out");
+        CommandRun run = CommandRun.of("mnist", "--data", dir.toString(), "--epochs", "8", "--hidden", "64", "--limit", "1000",
+                "--output", output.toString());
 
         assertEquals(0, run.status(), run.err());
         assertTrue(run.out().contains("loaded 1000 training and 359 test images of 784 pixels"), run.out());
@@ -46,32 +46,17 @@ class MnistCommandTest {
         assertTrue(accuracy.find(), run.out());
         assertEquals("359", accuracy.group(2));
         assertTrue(Double.parseDouble(accuracy.group(1)) > 0.85, run.out());
+        assertTrue(run.out().contains("weighted avg"), run.out());
+        assertEquals(784, Network.load(output.resolve("model.zip")).nIn());
+        DigitsCommandTest.assertPng(output.resolve("history.png"), 900, 400);
+        DigitsCommandTest.assertPng(output.resolve("confusion.png"), 600, 550);
     }
 
     @Test
     void aFolderWithoutIdxFilesFailsWithTheNamesItLookedFor() {
-        Run run = run("mnist", "--data", dir.toString());
+        CommandRun run = CommandRun.of("mnist", "--data", dir.toString());
 
         assertEquals(1, run.status());
         assertTrue(run.err().contains("lacks train-images-idx3-ubyte[.gz]"), run.err());
-    }
-
-    private static Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(outBytes, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(errBytes, true, StandardCharsets.UTF_8));
-            int status = Main.run(args);
-            return new Run(status, outBytes.toString(StandardCharsets.UTF_8), errBytes.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
-    }
-
-    private record Run(int status, String out, String err) {
     }
 }
