@@ -97,6 +97,15 @@ public final class Network {
      *                                  so large that the outputs overflow to NaN or infinity
      */
     public INDArray predict(INDArray x) {
+        if (fastInference != null && x != null && x.rank() == 2 && x.length() > 0 && x.dataType() == dataType
+                && x.columns() == nIn()) {
+            // the common case in one pass: the fast path checks inputs and outputs as it goes
+            INDArray p = fastInference.predictIfFinite(x);
+            if (p != null) {
+                return p;
+            }
+        }
+        // anything else, including every bad input, takes the checks that explain what is wrong
         Checks.allFinite("input", Checks.matrix("input", x));
         return requireFiniteOutputs(outputs(x), x, "output");
     }

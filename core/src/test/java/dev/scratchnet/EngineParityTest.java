@@ -63,4 +63,20 @@ class EngineParityTest {
                 .build().predict(x));
         assertEquals(0.0, fast.predict(x).sub(reference).amaxNumber().doubleValue(), 1e-14);
     }
+
+    @Test
+    void largeBatchesTakeNd4jsVectorisedTransformsAndStillAgree() {
+        // 400 rows × 8 columns = 3200 elements per layer: past the bulk threshold of the fast path
+        INDArray x = TestArrays.uniform(400, 8, -2, 2);
+        for (Activation[] pair : new Activation[][] {{Activation.SIGMOID, Activation.SOFTMAX},
+                {Activation.TANH, Activation.SOFTMAX}, {Activation.RELU, Activation.SIGMOID}, {Activation.leakyRelu(0.1), Activation.TANH}}) {
+            INDArray fast = Engines.with("fast", () -> twoLayers(pair).predict(x));
+            INDArray reference = Engines.with("reference", () -> twoLayers(pair).predict(x));
+            assertEquals(0.0, fast.sub(reference).amaxNumber().doubleValue(), 1e-12, pair[0] + "/" + pair[1]);
+        }
+    }
+
+    private static Network twoLayers(Activation[] pair) {
+        return Network.builder().seed(8).dataType(DataType.DOUBLE).dense(8, 8, pair[0]).dense(8, 8, pair[1]).build();
+    }
 }

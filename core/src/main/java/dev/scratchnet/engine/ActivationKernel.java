@@ -146,6 +146,11 @@ abstract class ActivationKernel {
     private static final ActivationKernel SOFTMAX = new ActivationKernel() {
         @Override
         void forward(Matrix za, int n) {
+            if (bulk(za, n)) {
+                // ND4J's softmax subtracts the row max as well
+                Transforms.softmax(za.array, false);
+                return;
+            }
             int k = za.columns;
             for (int row = 0; row < n; row++) {
                 int start = row * k;

@@ -52,6 +52,17 @@ final class Blas {
         }
     }
 
+    /** {@code y = aᵀ · x + y} for a matrix {@code a [rows, columns]}, a vector x of rows and y of columns. */
+    static void gemvTransposed(Matrix a, Matrix x, Matrix y) {
+        if (y.isFloat()) {
+            openblas_nolapack.cblas_sgemv(CblasRowMajor, CblasTrans, a.rows, a.columns, 1f, (FloatPointer) a.pointer,
+                    a.columns, (FloatPointer) x.pointer, 1, 1f, (FloatPointer) y.pointer, 1);
+        } else {
+            openblas_nolapack.cblas_dgemv(CblasRowMajor, CblasTrans, a.rows, a.columns, 1.0, (DoublePointer) a.pointer,
+                    a.columns, (DoublePointer) x.pointer, 1, 1.0, (DoublePointer) y.pointer, 1);
+        }
+    }
+
     /** {@code y = alpha · x + y} over {@code length} elements of two float (or two double) buffers. */
     static void axpy(int length, double alpha, Pointer x, Pointer y, boolean isFloat) {
         if (isFloat) {

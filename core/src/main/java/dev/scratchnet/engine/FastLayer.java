@@ -55,26 +55,24 @@ final class FastLayer {
     }
 
     /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}, into {@link #a}. */
-    void forward(Matrix x, int n, Matrix ones) {
-        affine(x, a, n, ones);
+    void forward(Matrix x, int n) {
+        affine(x, a, n);
         activation.forward(a, n);
     }
 
     /**
-     * {@code out = xW + b} for the first {@code n} rows: the bias rows first (as the outer product
-     * {@code ones · b} when a column of ones is at hand, else by a loop), then one gemm adds xW.
+     * {@code out = xW + b} for the first {@code n} rows: b copied into every row, then one gemm adds
+     * xW (for a single row one gemv, faster than a one-row gemm).
      */
-    void affine(Matrix x, Matrix out, int n, Matrix ones) {
-        if (ones != null) {
-            Blas.gemm(false, false, n, nOut, 1, 1.0, ones, bias, 0.0, out);
-        } else {
-            for (int row = 0; row < n; row++) {
-                for (int c = 0; c < nOut; c++) {
-                    out.set(row * nOut + c, bias.get(c));
-                }
-            }
+    void affine(Matrix x, Matrix out, int n) {
+        for (int row = 0; row < n; row++) {
+            out.copyRow(bias, 0, row);
         }
-        Blas.gemm(false, false, n, nOut, nIn, 1.0, x, weights, 1.0, out);
+        if (n == 1) {
+            Blas.gemvTransposed(weights, x, out);
+        } else {
+            Blas.gemm(false, false, n, nOut, nIn, 1.0, x, weights, 1.0, out);
+        }
     }
 
     /**

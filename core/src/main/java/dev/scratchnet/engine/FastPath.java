@@ -19,7 +19,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *              δ = f'(z) ⊙ dL/dp                               any other pair
  *   backward:  dW = xᵀδ,  db = Σ_rows δ,  δ_prev = f'_prev(z_prev) ⊙ δWᵀ
  * </pre>
- * Bias rows and bias gradients go through BLAS with a column of ones. One instance serves one
+ * Bias gradients go through BLAS with a column of ones (bᵀ = δᵀ·1). One instance serves one
  * training run on one thread.
  */
 public final class FastPath {
@@ -102,7 +102,7 @@ public final class FastPath {
         for (int i = 0; i < layers.size(); i++) {
             // indexed loops here and below: an iterator would be an allocation per step
             FastLayer layer = layers.get(i);
-            layer.forward(x, n, ones);
+            layer.forward(x, n);
             x = layer.a;
         }
         // output δ

@@ -36,7 +36,7 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
 
     /** Whether {@code array} is a float or double matrix laid out row after row from the start of its buffer. */
     static boolean canWrap(INDArray array) {
-        return array.rank() == 2 && array.ordering() == 'c' && array.offset() == 0 && !array.isView()
+        return array.rank() == 2 && array.length() > 0 && array.ordering() == 'c' && array.offset() == 0 && !array.isView()
                 && (array.dataType() == DataType.FLOAT || array.dataType() == DataType.DOUBLE);
     }
 
@@ -47,6 +47,9 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
 
     /** Copies row {@code sourceRow} of {@code source} (same width and type) into row {@code targetRow}. */
     abstract void copyRow(Matrix source, int sourceRow, int targetRow);
+
+    /** Whether every element is finite (one tight loop over the buffer). */
+    abstract boolean allFinite();
 
     abstract double get(int index);
 
@@ -68,6 +71,16 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
         @Override
         void copyRow(Matrix source, int sourceRow, int targetRow) {
             buffer.put(targetRow * columns, ((OfFloat) source).buffer, sourceRow * columns, columns);
+        }
+
+        @Override
+        boolean allFinite() {
+            for (int i = 0, end = buffer.capacity(); i < end; i++) {
+                if (!Float.isFinite(buffer.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
@@ -93,6 +106,16 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
         @Override
         void copyRow(Matrix source, int sourceRow, int targetRow) {
             buffer.put(targetRow * columns, ((OfDouble) source).buffer, sourceRow * columns, columns);
+        }
+
+        @Override
+        boolean allFinite() {
+            for (int i = 0, end = buffer.capacity(); i < end; i++) {
+                if (!Double.isFinite(buffer.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override

@@ -63,7 +63,7 @@ public final class ModelReader {
             } catch (IllegalArgumentException | IllegalStateException e) {
                 throw new ModelException("the layers do not make a network: " + e.getMessage());
             }
-        } catch (ZipException e) {
+        } catch (ZipException | java.io.EOFException e) {
             throw new ModelException("the zip is damaged or truncated (" + e.getMessage() + ")", e);
         }
     }

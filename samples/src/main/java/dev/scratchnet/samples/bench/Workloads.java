@@ -32,6 +32,8 @@ final class Workloads {
     private final DataSet digits = Datasets.digits().scale(1 / 16.0);
     private final DataSet mnistTrain;
     private final INDArray mnistTest;
+    /** W3's model, built once as a served model is: inference is timed in its steady state. */
+    private final Network served = mnistNetwork();
 
     Workloads(Path mnistDir, int testSamples) throws IOException {
         Split mnist = Datasets.mnist(mnistDir);
@@ -68,7 +70,6 @@ final class Workloads {
 
     /** W3, seconds per image when each test image is predicted on its own. */
     double w3Single() {
-        Network net = mnistNetwork();
         List<INDArray> images = new ArrayList<>();
         for (int i = 0; i < mnistTest.rows(); i++) {
             // each request arrives as its own [1, 784] array
@@ -76,16 +77,15 @@ final class Workloads {
         }
         long start = System.nanoTime();
         for (INDArray image : images) {
-            net.predict(image);
+            served.predict(image);
         }
         return seconds(start) / images.size();
     }
 
     /** W3 batched, seconds per image when all test images are predicted in one call. */
     double w3Batched() {
-        Network net = mnistNetwork();
         long start = System.nanoTime();
-        net.predict(mnistTest);
+        served.predict(mnistTest);
         return seconds(start) / mnistTest.rows();
     }
 
