@@ -1,6 +1,5 @@
 package dev.scratchnet;
 
-import dev.scratchnet.engine.NativeVector;
 import dev.scratchnet.engine.Metrics;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   for each epoch:
  *     learning rate ← schedule(epoch, history)
  *     shuffle the rows (when asked)
- *     for each batch:  forward, backward ({@link BatchGradients}), dW += λ·W, optimizer step
+ *     for each batch:  forward, backward, dW += λ·W, optimizer step     ({@link BatchStep})
  *                      the batch's loss (and correct count) from that same forward pass
  *     training loss and accuracy = their averages over the epoch's batches (as Keras reports them);
  *     measure the validation set with the epoch's final weights, tell the listeners
@@ -35,9 +34,7 @@ final class TrainingLoop {
     private final List<EpochResult> results = new ArrayList<>();
     private WeightsSnapshot lastGood;
     private EarlyStopping earlyStopping;
-    private BatchGradients gradients;
-    private final List<NativeVector> decayingValues = new ArrayList<>();
-    private final List<NativeVector> decayingGradients = new ArrayList<>();
+    private BatchStep step;
     private int[] trainLabels;
     private double epochLoss;
     private int epochCorrect;
@@ -49,12 +46,6 @@ final class TrainingLoop {
         this.parameters = network.parameters();
         this.listeners = fit.listeners();
         this.batchEvents = listeners.stream().anyMatch(TrainingListener::wantsBatches);
-        for (Parameter parameter : parameters) {
-            if (parameter.decays() && fit.l2() > 0) {
-                decayingValues.add(NativeVector.of(parameter.value()));
-                decayingGradients.add(NativeVector.of(parameter.gradient()));
-            }
-        }
     }
 
     TrainingHistory run(DataSet data) {
@@ -68,7 +59,7 @@ final class TrainingLoop {
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
         try {
             trainLabels = classes ? parts.train().labels() : null;
-            gradients = new BatchGradients(network, fit.loss(), parts.train(), trainLabels, fit.batchSize());
+            step = new BatchStep(network, fit, parts.train(), trainLabels);
             validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
             StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
             if (earlyStopping != null) {
@@ -90,7 +81,7 @@ final class TrainingLoop {
             fit.optimizer().setLearningRate(rate);
             EpochStart start = new EpochStart(epoch, fit.epochs(), batches, rate);
             listeners.forEach(listener -> listener.onEpochStart(start));
-            gradients.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
+            step.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
             boolean stopAsked = batches(epoch, batches, train.size());
             EpochResult result = measure(epoch, train.size(), validation, rate);
             lastGood.save();
@@ -114,14 +105,12 @@ final class TrainingLoop {
         for (int batch = 1; batch <= batches; batch++) {
             int start = (batch - 1) * fit.batchSize();
             int end = Math.min(start + fit.batchSize(), rows);
-            // forward and backward
-            double loss = gradients.compute(start, end);
+            double loss = step.run(start, end);
             if (!Double.isFinite(loss)) {
                 throw diverged("loss", loss, epoch, batch, batches);
             }
             epochLoss += loss * (end - start);
-            epochCorrect += gradients.correct();
-            update();
+            epochCorrect += step.correct();
             if (batchEvents) {
                 BatchResult result = new BatchResult(epoch, batch, batches, loss);
                 listeners.forEach(listener -> listener.onBatchEnd(result));
@@ -131,16 +120,6 @@ final class TrainingLoop {
             }
         }
         return false;
-    }
-
-    /** Applies the gradients the batch left in the layers. */
-    private void update() {
-        // weight decay: dW += λ·W
-        for (int i = 0; i < decayingValues.size(); i++) {
-            NativeVector.axpy(fit.l2(), decayingValues.get(i), decayingGradients.get(i));
-        }
-        // update
-        fit.optimizer().step(parameters);
     }
 
     /** The epoch's numbers: training loss and accuracy over its batches, validation after its last update. */

@@ -39,17 +39,26 @@ final class Blas {
     }
 
     /**
-     * Column sums {@code y[c] = Σ_{r < n} a[r, c]} of the first {@code n} rows, as {@code aᵀ · ones}
-     * (one gemv instead of a strided loop).
+     * {@code y = alpha · Σ_{r < n} a[r, ·] + beta · y}: column sums of the first {@code n} rows, as
+     * {@code aᵀ · ones} (one gemv instead of a strided loop).
      */
-    static void columnSums(Matrix a, int n, Matrix ones, Matrix y) {
+    static void columnSums(Matrix a, int n, Matrix ones, double alpha, double beta, Matrix y) {
         if (y.isFloat()) {
-            openblas_nolapack.cblas_sgemv(CblasRowMajor, CblasTrans, n, a.columns, 1f, (FloatPointer) a.pointer,
-                    a.columns, (FloatPointer) ones.pointer, 1, 0f, (FloatPointer) y.pointer, 1);
+            openblas_nolapack.cblas_sgemv(CblasRowMajor, CblasTrans, n, a.columns, (float) alpha,
+                    (FloatPointer) a.pointer, a.columns, (FloatPointer) ones.pointer, 1, (float) beta,
+                    (FloatPointer) y.pointer, 1);
         } else {
-            openblas_nolapack.cblas_dgemv(CblasRowMajor, CblasTrans, n, a.columns, 1.0, (DoublePointer) a.pointer,
-                    a.columns, (DoublePointer) ones.pointer, 1, 0.0, (DoublePointer) y.pointer, 1);
+            openblas_nolapack.cblas_dgemv(CblasRowMajor, CblasTrans, n, a.columns, alpha,
+                    (DoublePointer) a.pointer, a.columns, (DoublePointer) ones.pointer, 1, beta,
+                    (DoublePointer) y.pointer, 1);
         }
+    }
+
+    /** {@code Σ |a_i|} over all elements: NaN or infinite when some element is (or when the sum overflows). */
+    static double absoluteSum(Matrix a) {
+        int length = (int) a.array.length();
+        return a.isFloat() ? openblas_nolapack.cblas_sasum(length, (FloatPointer) a.pointer, 1)
+                : openblas_nolapack.cblas_dasum(length, (DoublePointer) a.pointer, 1);
     }
 
     /** {@code y = aᵀ · x + y} for a matrix {@code a [rows, columns]}, a vector x of rows and y of columns. */

@@ -80,10 +80,23 @@ final class FastLayer {
      * {@code gradInput} is given, {@code dL/dx = δWᵀ} written into it.
      */
     void backward(Matrix x, int n, Matrix gradInput, Matrix ones) {
-        Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
-        Blas.columnSums(delta, n, ones, biasGradient);
         if (gradInput != null) {
             Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
         }
+        Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
+        Blas.columnSums(delta, n, ones, 1.0, 0.0, biasGradient);
+    }
+
+    /**
+     * Plain SGD fused into the backward products: {@code dL/dx = δWᵀ} first (with W as it was), then
+     * {@code W ← (1 − learningRate·l2)·W − learningRate·xᵀδ} and {@code b ← b − learningRate·Σ_rows δ}
+     * in place. dW and db are not written.
+     */
+    void backwardAndUpdate(Matrix x, int n, Matrix gradInput, Matrix ones, double learningRate, double l2) {
+        if (gradInput != null) {
+            Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
+        }
+        Blas.gemm(true, false, nIn, nOut, n, -learningRate, x, delta, 1.0 - learningRate * l2, weights);
+        Blas.columnSums(delta, n, ones, -learningRate, 1.0, bias);
     }
 }

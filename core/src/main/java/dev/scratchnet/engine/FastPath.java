@@ -81,6 +81,23 @@ public final class FastPath {
      * of {@code features} and {@code targets} (whole data sets, see {@link #readable}).
      */
     public void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
+        forward(features, targetRows, order, from, to);
+        backward(false, 0, 0);
+    }
+
+    /**
+     * One step of plain SGD with weight decay {@code l2} on rows {@code order[from..to)}, the update
+     * fused into the backward products (see {@link FastLayer#backwardAndUpdate}); the layers' dW and
+     * db are not written.
+     */
+    public void sgdStep(INDArray features, INDArray targetRows, int[] order, int from, int to,
+                        double learningRate, double l2) {
+        forward(features, targetRows, order, from, to);
+        backward(true, learningRate, l2);
+    }
+
+    /** Gathers the batch, runs it forward and leaves the output layer's δ = dL/dz in its buffer. */
+    private void forward(INDArray features, INDArray targetRows, int[] order, int from, int to) {
         int n = to - from;
         lastBatchRows = n;
         lastFrom = from;
@@ -97,7 +114,6 @@ public final class FastPath {
         }
         gather(sourceFeatures, input, order, from, n);
         gather(sourceTargets, targets, order, from, n);
-        // forward
         Matrix x = input;
         for (int i = 0; i < layers.size(); i++) {
             // indexed loops here and below: an iterator would be an allocation per step
@@ -113,14 +129,22 @@ public final class FastPath {
             loss.gradient(last.a, targets, last.delta, n);
             last.activation.backward(last.a, last.delta, n);
         }
-        // backward
+    }
+
+    /** Back-propagates the output δ through every layer, filling dW and db or, when {@code update}, applying SGD. */
+    private void backward(boolean update, double learningRate, double l2) {
+        int n = lastBatchRows;
         for (int i = layers.size() - 1; i >= 0; i--) {
             FastLayer layer = layers.get(i);
-            if (i == 0) {
-                layer.backward(input, n, null, ones);
+            Matrix x = i == 0 ? input : layers.get(i - 1).a;
+            Matrix gradInput = i == 0 ? null : layers.get(i - 1).delta;
+            if (update) {
+                layer.backwardAndUpdate(x, n, gradInput, ones, learningRate, l2);
             } else {
+                layer.backward(x, n, gradInput, ones);
+            }
+            if (i > 0) {
                 FastLayer previous = layers.get(i - 1);
-                layer.backward(previous.a, n, previous.delta, ones);
                 previous.activation.backward(previous.a, previous.delta, n);
             }
         }

@@ -5,6 +5,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /** A quick test that an array holds no NaN or infinity, for the checks at every public entry. */
 public final class Finite {
 
+    /** Up to this many elements a Java loop is as quick as a BLAS call. */
+    private static final long LOOP_LIMIT = 4096;
+
     private Finite() {
     }
 
@@ -14,14 +17,20 @@ public final class Finite {
      */
     public static boolean likely(INDArray array) {
         if (Matrix.canWrap(array)) {
-            return Matrix.of(array).allFinite();
+            return likely(Matrix.of(array));
         }
         // NaN and infinity make the sum non-finite; so can an overflow of large finite values
         return Double.isFinite(array.sumNumber().doubleValue());
     }
 
-    /** Whether every element of an array already wrapped is finite. */
+    /**
+     * Whether every element of an array already wrapped is finite: a Java loop for small arrays,
+     * one vectorised BLAS sum of absolute values for large ones (NaN and infinity survive it).
+     */
     static boolean likely(Matrix values) {
-        return values.allFinite();
+        if (values.array.length() <= LOOP_LIMIT) {
+            return values.allFinite();
+        }
+        return Double.isFinite(Blas.absoluteSum(values));
     }
 }

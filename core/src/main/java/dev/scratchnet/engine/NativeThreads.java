@@ -1,6 +1,7 @@
 package dev.scratchnet.engine;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Chooses how many threads ND4J and its OpenBLAS use, once, when scratchnet's engine is first used.
@@ -8,8 +9,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * Default: one. The matrices of these networks are small, and OpenMP threads that wait by spinning
  * cost far more than they save: on a 2-core machine with other work running, the W2 benchmark took
  * 9-15 s with two threads against 0.6-0.9 s with one ({@code ./scratchnet bench --only W2} with
- * {@code OMP_NUM_THREADS} 2 and 1). The system property {@code scratchnet.threads} sets another
- * count; an {@code OMP_NUM_THREADS} in the environment is left to rule when the property is absent.
+ * {@code OMP_NUM_THREADS} 2 and 1). Switching to more threads for the largest products only did not
+ * pay either: the switch costs about 0.1 ms each way and batched inference got no faster (see
+ * BENCHMARKS.md). The system property {@code scratchnet.threads} sets another count; an
+ * {@code OMP_NUM_THREADS} in the environment is left to rule when the property is absent.
  */
 final class NativeThreads {
 
@@ -21,17 +24,18 @@ final class NativeThreads {
 
     static void configure() {
         String requested = System.getProperty(PROPERTY);
-        int threads;
         if (requested != null) {
-            threads = parse(requested);
-        } else if (System.getenv("OMP_NUM_THREADS") != null) {
-            return;
-        } else {
-            threads = 1;
+            setThreads(parse(requested));
+        } else if (System.getenv("OMP_NUM_THREADS") == null) {
+            setThreads(1);
         }
+    }
+
+    private static void setThreads(int threads) {
+        // OpenBLAS takes its count from setMaxThreads (which also loads ND4J's backend, needed first),
+        // ND4J's own element-wise ops their OpenMP team size from setOmpNumThreads
         Nd4j.factory().blas().setMaxThreads(threads);
-        Nd4j.getEnvironment().setMaxThreads(threads);
-        Nd4j.getEnvironment().setMaxMasterThreads(threads);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
     }
 
     private static int parse(String requested) {

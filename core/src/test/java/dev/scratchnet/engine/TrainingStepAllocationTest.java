@@ -41,10 +41,12 @@ class TrainingStepAllocationTest {
         }
         Optimizer sgd = Optimizer.sgd(0.5);
         int steps = digits.size() / BATCH;
+        // both ways fit trains: gradients then an optimizer's step, and SGD fused into the products
         Runnable epoch = () -> {
             for (int step = 0; step < steps; step++) {
                 fast.gradients(features, targets, order, step * BATCH, (step + 1) * BATCH);
                 sgd.step(parameters);
+                fast.sgdStep(features, targets, order, step * BATCH, (step + 1) * BATCH, 0.5, 1e-4);
             }
         };
         for (int i = 0; i < 40; i++) {
