@@ -164,7 +164,9 @@ public final class BenchCommand implements Callable<Integer> {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StartupProbe.class.getName()));
         for (int i = 0; i < 3; i++) {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String[] fields = new String(process.getInputStream().readAllBytes()).trim().split("\\s+");
+            // the probe's own line is its last: the JVM may print warnings to standard output before it
+            String[] lines = new String(process.getInputStream().readAllBytes()).trim().split("\n");
+            String[] fields = lines[lines.length - 1].trim().split("\\s+");
             if (process.waitFor() != 0 || fields.length != 2) {
                 System.out.println("start-up probe failed");
                 return;
