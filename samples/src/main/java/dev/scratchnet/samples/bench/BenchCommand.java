@@ -51,8 +51,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-startup", description = "skip the start-up probe")
     boolean noStartup;
 
+    @Option(names = "--micro", description = "only the per-call costs of ND4J entry points against direct BLAS and Java loops")
+    boolean micro;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (micro) {
+            MicroBench.run();
+            return 0;
+        }
         Path workDir = Files.createTempDirectory("scratchnet-bench");
         Path mnistDir = data;
         String dataText = data == null ? "random MNIST-shaped IDX files (10000 train, " + samples + " test)" : data.toString();
