@@ -34,15 +34,16 @@ public final class Plots {
     }
 
     /**
-     * Loss (left) and accuracy (right) per epoch, training curves solid. The accuracy panel is
-     * left out when the targets were not classes (every accuracy NaN).
+     * Loss (left) and accuracy (right) per epoch, training curves solid, validation curves dashed
+     * (when the fit had validation data). The accuracy panel is left out when the targets were not
+     * classes (every accuracy NaN).
      */
     public static void history(TrainingHistory history, Path file, int width, int height) throws IOException {
         Checks.notNull("history", history);
         Png.checkSize(width, height);
-        // validation curves follow once TrainingHistory carries them (empty arrays draw nothing)
-        Png.write(HistoryChart.draw(history.trainLoss(), new double[0], history.trainAccuracy(), new double[0],
-                width, height), file, width, height);
+        // epochs without validation hold NaN, which draws nothing
+        Png.write(HistoryChart.draw(history.trainLoss(), history.validationLoss(), history.trainAccuracy(),
+                history.validationAccuracy(), width, height), file, width, height);
     }
 
     /** A heat map of the confusion matrix, true classes as rows (top to bottom), counts in the cells. */

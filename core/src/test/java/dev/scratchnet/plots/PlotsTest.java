@@ -1,6 +1,7 @@
 package dev.scratchnet.plots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,21 @@ class PlotsTest {
         Plots.history(history, file, 900, 400);
         BufferedImage image = decode(file, 900, 400);
         assertTrue(colours(image).contains(0x1f77b4), "the training curves are drawn in blue");
+        assertFalse(colours(image).contains(0xff7f0e), "no validation data, no orange validation curve");
+    }
+
+    @Test
+    void historyWithValidationDrawsTheValidationCurvesInOrange() throws IOException {
+        Network net = Network.builder().seed(1).dense(2, 8, Activation.TANH).dense(8, 3, Activation.SOFTMAX).build();
+        TrainingHistory history = net.fit(Datasets.spiral(30, 3, 1), Fit.builder().loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.sgd(0.5)).validationSplit(0.2).epochs(20).batchSize(16).build());
+        Path file = DIRECTORY.resolve("history-validation.png");
+
+        Plots.history(history, file, 900, 400);
+
+        BufferedImage image = decode(file, 900, 400);
+        assertTrue(colours(image).contains(0x1f77b4), "the training curves are drawn in blue");
+        assertTrue(colours(image).contains(0xff7f0e), "the validation curves are drawn in orange");
     }
 
     @Test
