@@ -77,30 +77,12 @@ class ConcurrencyTest {
     void aSecondFitOrGradientsWhileOneRunsIsRefusedAndChangesNothing() throws Exception {
         DataSet data = Datasets.xor();
         Network net = Network.builder().seed(1).dense(2, 4, Activation.TANH).dense(4, 1, Activation.SIGMOID).build();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        TrainingListener holdAtFirstEpoch = new TrainingListener() {
-            @Override
-            public void onEpochStart(EpochStart start) {
-                if (start.epoch() == 1) {
-                    inside.countDown();
-                    try {
-                        release.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-
-            @Override
-            public void onEpochEnd(EpochResult result) {
-            }
-        };
+        Hold holdAtFirstEpoch = new Hold();
         Fit fit = Fit.builder().loss(Loss.MSE).optimizer(Optimizer.sgd(0.5)).epochs(3).batchSize(4)
                 .listener(holdAtFirstEpoch).build();
         Thread first = new Thread(() -> net.fit(data, fit), "first-trainer");
         first.start();
-        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        assertTrue(holdAtFirstEpoch.inside.await(30, TimeUnit.SECONDS));
         // the first fit waits before its first batch, so the weights stand still while we knock
         List<INDArray> before = Weights.of(net);
         Fit plain = Fit.builder().loss(Loss.MSE).epochs(1).build();
@@ -114,43 +96,27 @@ class ConcurrencyTest {
                 refusedFit.getMessage());
         assertTrue(refusedGradients.getMessage().contains("gradients was called while thread \"first-trainer\""),
                 refusedGradients.getMessage());
-        release.countDown();
+        holdAtFirstEpoch.release.countDown();
         first.join(30_000);
         net.fit(data, plain); // free again once the first fit is over
     }
 
     @Test
     void twoNetworksTrainingAtOnceWithOneOptimizerAreRefused() throws Exception {
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        TrainingListener hold = new TrainingListener() {
-            @Override
-            public void onEpochStart(EpochStart start) {
-                inside.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-
-            @Override
-            public void onEpochEnd(EpochResult result) {
-            }
-        };
+        Hold hold = new Hold();
         Optimizer shared = Optimizer.adam(0.01);
         Network first = Network.builder().seed(1).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
         Network second = Network.builder().seed(2).dense(2, 3, Activation.TANH).dense(3, 1, Activation.SIGMOID).build();
         Thread thread = new Thread(() -> first.fit(Datasets.xor(), Fit.builder().loss(Loss.MSE).optimizer(shared)
                 .epochs(1).listener(hold).build()), "shared-optimizer");
         thread.start();
-        assertTrue(inside.await(30, TimeUnit.SECONDS));
+        assertTrue(hold.inside.await(30, TimeUnit.SECONDS));
         List<INDArray> before = Weights.of(second);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> second.fit(Datasets.xor(),
                 Fit.builder().loss(Loss.MSE).optimizer(shared).epochs(1).build()));
 
-        release.countDown();
+        hold.release.countDown();
         thread.join(30_000);
         Weights.assertUnchanged(before, second, "the refused fit");
         assertTrue(e.getMessage().contains("the optimizer Adam is in use by a fit running on thread \"shared-optimizer\""),
@@ -174,5 +140,25 @@ class ConcurrencyTest {
 
         assertNotNull(refused.get());
         assertTrue(refused.get().getMessage().contains("this thread is already training"), refused.get().getMessage());
+    }
+
+    /** Holds a fit at the start of each epoch until released, to test calls made while it runs. */
+    private static final class Hold implements TrainingListener {
+        final CountDownLatch inside = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void onEpochStart(EpochStart start) {
+            inside.countDown();
+            try {
+                release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void onEpochEnd(EpochResult result) {
+        }
     }
 }
