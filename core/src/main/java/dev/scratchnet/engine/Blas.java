@@ -56,7 +56,7 @@ final class Blas {
 
     /** {@code Σ |a_i|} over all elements: NaN or infinite when some element is (or when the sum overflows). */
     static double absoluteSum(Matrix a) {
-        int length = (int) a.array.length();
+        int length = (int) a.length();
         return a.isFloat() ? openblas_nolapack.cblas_sasum(length, (FloatPointer) a.pointer, 1)
                 : openblas_nolapack.cblas_dasum(length, (DoublePointer) a.pointer, 1);
     }

@@ -3,22 +3,43 @@ package dev.scratchnet.engine;
 import dev.scratchnet.Layer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Predictions through direct BLAS calls and Java loops: per layer the bias copied into each row,
- * one gemm adding {@code xW}, the activation in place. Hidden layers write into buffers
- * kept per thread (made anew when the batch size changes); only the output is a new array. Shares nothing writable between threads, so it is safe from many threads at once.
+ * one gemm adding {@code xW}, the activation in place. Hidden layers write into buffers kept per
+ * thread (made anew when the batch size changes); only the output is a new array. Batches large
+ * enough to pay for it are cut into blocks of rows shared with {@link InferenceWorkers}. Shares
+ * nothing writable between calls, so it is safe from many threads at once.
  */
 public final class FastInference {
 
+    /**
+     * Multiply-adds from which a batch is shared between threads: about 50 µs of one core's work,
+     * well above the 10-20 µs it takes to wake a helper and wait for it.
+     */
+    static final long SHARED_WORK = 1L << 23;
+
+    /** No block is smaller: below this a gemm's packing overhead shows. */
+    static final int MIN_BLOCK_ROWS = 32;
+
+    /** Blocks per thread: more than one, so a thread slowed by other work on its core takes fewer. */
+    static final int BLOCKS_PER_THREAD = 2;
+
     private final List<FastLayer> layers;
+    private final long workPerRow;
     private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
 
     private FastInference(List<FastLayer> layers) {
         this.layers = layers;
+        long work = 0;
+        for (FastLayer layer : layers) {
+            work += (long) layer.nIn * layer.nOut;
+        }
+        this.workPerRow = work;
     }
 
     /** The fast path for {@code layers}, or null when some layer or activation has none. */
@@ -36,7 +57,7 @@ public final class FastInference {
 
     /** The outputs {@code [n, nOut]} for inputs {@code x [n, nIn]} of the layers' data type, as a new array. */
     public INDArray predict(INDArray x) {
-        return predict(Matrix.of(Matrix.canWrap(x) ? x : x.dup('c')));
+        return predict(wrap(x), false);
     }
 
     /**
@@ -44,28 +65,74 @@ public final class FastInference {
      * hold NaN or infinity (the caller then finds and explains the bad value), else the outputs.
      */
     public INDArray predictIfFinite(INDArray x) {
-        Matrix input = Matrix.of(Matrix.canWrap(x) ? x : x.dup('c'));
-        if (!Finite.likely(input)) {
-            return null;
-        }
-        INDArray p = predict(input);
-        return Finite.likely(Matrix.of(p)) ? p : null;
+        return predict(wrap(x), true);
     }
 
-    private INDArray predict(Matrix input) {
-        INDArray x = input.array;
-        int n = x.rows();
-        Scratch buffers = scratchFor(n, x.dataType());
+    private static Matrix wrap(INDArray x) {
+        return Matrix.of(Matrix.canWrap(x) ? x : x.dup('c'));
+    }
+
+    /** As {@link #predictIfFinite}, with the rows cut into {@code blocks} blocks (for tests: any count gives the same numbers). */
+    INDArray predictInBlocks(INDArray x, int blocks) {
+        return predict(wrap(x), true, blocks);
+    }
+
+    private INDArray predict(Matrix input, boolean check) {
+        return predict(input, check, blocksFor(input.rows));
+    }
+
+    /** The outputs, or null when {@code check} is set and an input or an output is not finite. */
+    private INDArray predict(Matrix input, boolean check, int blocks) {
+        int n = input.rows;
+        DataType dataType = input.array().dataType();
+        Matrix[] hidden = scratchFor(n, dataType).hidden;
+        Matrix output = Matrix.of(Nd4j.createUninitialized(dataType, n, layers.get(layers.size() - 1).nOut));
+        if (blocks == 1) {
+            return forward(input, hidden, output, check) ? output.array() : null;
+        }
+        AtomicBoolean finite = new AtomicBoolean(true);
+        InferenceWorkers.forEachBlock(blocks, b -> {
+            int from = (int) ((long) b * n / blocks);
+            int to = (int) ((long) (b + 1) * n / blocks);
+            Matrix[] hiddenRows = new Matrix[hidden.length];
+            for (int i = 0; i < hidden.length; i++) {
+                hiddenRows[i] = hidden[i].rowBlock(from, to);
+            }
+            if (!forward(input.rowBlock(from, to), hiddenRows, output.rowBlock(from, to), check)) {
+                finite.set(false);
+            }
+        });
+        return finite.get() ? output.array() : null;
+    }
+
+    /** How many blocks of rows to cut a batch of {@code n} into: 1 runs it on the calling thread alone. */
+    private int blocksFor(int n) {
+        int threads = InferenceWorkers.threads();
+        if (threads < 2 || n * workPerRow < SHARED_WORK || n < 2 * MIN_BLOCK_ROWS) {
+            return 1;
+        }
+        return Math.min(threads * BLOCKS_PER_THREAD, n / MIN_BLOCK_ROWS);
+    }
+
+    /**
+     * Every layer over the rows of {@code input} (all of the same height as it): hidden layers into
+     * {@code hidden}, the last into {@code output}. With {@code check}, false as soon as the inputs
+     * or, at the end, the outputs are found not finite.
+     */
+    private boolean forward(Matrix input, Matrix[] hidden, Matrix output, boolean check) {
+        if (check && !Finite.likely(input)) {
+            return false;
+        }
+        int rows = input.rows;
         Matrix current = input;
         for (int i = 0; i < layers.size(); i++) {
             FastLayer layer = layers.get(i);
-            Matrix out = i < buffers.hidden.length ? buffers.hidden[i]
-                    : Matrix.of(Nd4j.createUninitialized(x.dataType(), n, layer.nOut));
-            layer.affine(current, out, n);
-            layer.activation.forward(out, n);
+            Matrix out = i < hidden.length ? hidden[i] : output;
+            layer.affine(current, out, rows);
+            layer.activation.forward(out, rows);
             current = out;
         }
-        return current.array;
+        return !check || Finite.likely(output);
     }
 
     /** This thread's buffers for batches of {@code n} rows, made anew when the batch size or type changes. */
@@ -82,7 +149,7 @@ public final class FastInference {
         return buffers;
     }
 
-    /** One thread's outputs of the hidden layers, for batches of {@code rows} rows. */
+    /** One thread's outputs of the hidden layers, for batches of {@code n} rows. */
     private record Scratch(int rows, DataType dataType, Matrix[] hidden) {
     }
 }

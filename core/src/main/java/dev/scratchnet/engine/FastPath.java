@@ -42,7 +42,7 @@ public final class FastPath {
         this.layers = layers;
         this.input = input;
         this.targets = targets;
-        this.ones = Matrix.of(Nd4j.ones(input.array.dataType(), capacity, 1));
+        this.ones = Matrix.of(Nd4j.ones(input.array().dataType(), capacity, 1));
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fusedSoftmaxCrossEntropy;
         this.capacity = capacity;
@@ -106,10 +106,10 @@ public final class FastPath {
             throw new IllegalArgumentException("batch of " + n + " rows exceeds the fast path's " + capacity);
         }
         // the data sets stay the same for a whole fit: wrap them once
-        if (sourceFeatures == null || sourceFeatures.array != features) {
+        if (sourceFeatures == null || sourceFeatures.array() != features) {
             sourceFeatures = Matrix.of(features);
         }
-        if (sourceTargets == null || sourceTargets.array != targetRows) {
+        if (sourceTargets == null || sourceTargets.array() != targetRows) {
             sourceTargets = Matrix.of(targetRows);
         }
         gather(sourceFeatures, input, order, from, n);

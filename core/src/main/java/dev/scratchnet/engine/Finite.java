@@ -28,7 +28,7 @@ public final class Finite {
      * one vectorised BLAS sum of absolute values for large ones (NaN and infinity survive it).
      */
     static boolean likely(Matrix values) {
-        if (values.array.length() <= LOOP_LIMIT) {
+        if (values.length() <= LOOP_LIMIT) {
             return values.allFinite();
         }
         return Double.isFinite(Blas.absoluteSum(values));

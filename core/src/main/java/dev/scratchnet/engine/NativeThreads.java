@@ -11,7 +11,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * 9-15 s with two threads against 0.6-0.9 s with one ({@code ./scratchnet bench --only W2} with
  * {@code OMP_NUM_THREADS} 2 and 1). Switching to more threads for the largest products only did not
  * pay either: the switch costs about 0.1 ms each way and batched inference got no faster (see
- * BENCHMARKS.md). The system property {@code scratchnet.threads} sets another count; an
+ * BENCHMARKS.md); large predictions use the other cores through {@link InferenceWorkers} instead. The system property {@code scratchnet.threads} sets another count; an
  * {@code OMP_NUM_THREADS} in the environment is left to rule when the property is absent.
  */
 final class NativeThreads {
@@ -22,10 +22,23 @@ final class NativeThreads {
     private NativeThreads() {
     }
 
+    /** The OpenMP team size chosen at start-up, or 0 when the environment's OMP_NUM_THREADS rules. */
+    private static volatile int ompThreads;
+
+    /**
+     * Gives the calling thread the OpenMP team size chosen at start-up: OpenMP keeps it per thread,
+     * so threads scratchnet starts itself must ask for it.
+     */
+    static void configureThisThread() {
+        if (ompThreads > 0) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(ompThreads);
+        }
+    }
+
     static void configure() {
         String requested = System.getProperty(PROPERTY);
         if (requested != null) {
-            setThreads(parse(requested));
+            setThreads(parseCount(PROPERTY, requested));
         } else if (System.getenv("OMP_NUM_THREADS") == null) {
             setThreads(1);
         }
@@ -36,9 +49,11 @@ final class NativeThreads {
         // ND4J's own element-wise ops their OpenMP team size from setOmpNumThreads
         Nd4j.factory().blas().setMaxThreads(threads);
         NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+        ompThreads = threads;
     }
 
-    private static int parse(String requested) {
+    /** The thread count a system property asks for: a whole number above 0, else a clear error. */
+    static int parseCount(String property, String requested) {
         try {
             int threads = Integer.parseInt(requested.trim());
             if (threads > 0) {
@@ -47,6 +62,6 @@ final class NativeThreads {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException(PROPERTY + " must be a whole number > 0, was \"" + requested + "\"");
+        throw new IllegalArgumentException(property + " must be a whole number > 0, was \"" + requested + "\"");
     }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
 public final class BenchCommand implements Callable<Integer> {
 
     private static final String[] NAMES = {"W1", "W2", "W3", "W3B"};
+    private static final long WARM_UP_NANOS = 1_000_000_000L;
     private static final Map<String, String> TITLES = Map.of(
             "W1", "W1 digits 64-15-10, batch 15, 100 epochs",
             "W2", "W2 784-256-128-10, batch 64, 5 x 8000",
@@ -36,7 +37,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "directory with MNIST IDX files (default: random MNIST-shaped data)")
     Path data;
 
-    @Option(names = "--repeats", description = "timed runs per workload after one warm-up (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", description = "timed runs per workload after a warm-up of at least a second (default: ${DEFAULT-VALUE})")
     int repeats = 5;
 
     @Option(names = "--samples", description = "test images for W3 (default: ${DEFAULT-VALUE})")
@@ -89,7 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Timings time(DoubleSupplier run) {
-        run.getAsDouble();
+        // warm-up: at least one run and a second of them, so that the JIT has compiled the loops
+        // (W3B's 4 ms runs need dozens) and the timed runs measure compiled code
+        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+        do {
+            run.getAsDouble();
+        } while (System.nanoTime() < warmUpEnd);
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < repeats; i++) {
             seconds.add(run.getAsDouble());

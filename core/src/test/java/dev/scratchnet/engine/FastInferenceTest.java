@@ -1,0 +1,153 @@
+package dev.scratchnet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scratchnet.Activation;
+import dev.scratchnet.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Predictions cut into row blocks shared between threads must be the predictions of one thread. */
+class FastInferenceTest {
+
+    private static INDArray uniform(DataType dataType, int rows, int columns, long seed) {
+        Random random = new Random(seed);
+        double[] values = new double[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble() * 4 - 2;
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE).castTo(dataType);
+    }
+
+    private static Network network(DataType dataType, Activation hidden, Activation output) {
+        return Network.builder().seed(5).dataType(dataType)
+                .dense(40, 300, hidden)
+                .dense(300, 30, hidden)
+                .dense(30, 7, output)
+                .build();
+    }
+
+    @Test
+    void everyBlockCountGivesTheSameNumbersAsOneBlock() {
+        Activation[][] pairs = {{Activation.RELU, Activation.SOFTMAX}, {Activation.leakyRelu(0.1), Activation.IDENTITY},
+                {Activation.SIGMOID, Activation.SOFTMAX}, {Activation.TANH, Activation.SIGMOID}};
+        for (DataType dataType : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            for (Activation[] pair : pairs) {
+                FastInference inference = FastInference.of(network(dataType, pair[0], pair[1]).layers());
+                // 1001 rows: blocks of unequal height, and more rows than one chunk of the loops
+                INDArray x = uniform(dataType, 1001, 40, 7);
+                INDArray whole = inference.predictInBlocks(x, 1);
+                for (int blocks : new int[] {2, 3, 7, 31}) {
+                    INDArray cut = inference.predictInBlocks(x, blocks);
+                    assertEquals(whole, cut, dataType + " " + pair[0] + "/" + pair[1] + " in " + blocks + " blocks");
+                }
+            }
+        }
+    }
+
+    @Test
+    void largeBatchesThroughThePublicApiMatchOneRowAtATimeUpToRounding() {
+        Network net = network(DataType.DOUBLE, Activation.RELU, Activation.SOFTMAX);
+        INDArray x = uniform(DataType.DOUBLE, 2000, 40, 11);
+        INDArray batch = net.predict(x);
+        for (int row = 0; row < 2000; row += 97) {
+            INDArray single = net.predict(x.getRow(row).reshape(1, 40));
+            double difference = single.sub(batch.getRow(row).reshape(1, 7)).amaxNumber().doubleValue();
+            assertTrue(difference < 1e-12, "row " + row + " differs by " + difference);
+        }
+    }
+
+    @Test
+    void aNonFiniteValueInAnyBlockIsFound() {
+        FastInference inference = FastInference.of(network(DataType.FLOAT, Activation.RELU, Activation.SOFTMAX).layers());
+        for (int badRow : new int[] {0, 500, 999}) {
+            INDArray x = uniform(DataType.FLOAT, 1000, 40, 3);
+            x.putScalar(badRow, 17, Float.NaN);
+            assertNull(inference.predictInBlocks(x, 4), "NaN in row " + badRow);
+            x.putScalar(badRow, 17, Float.POSITIVE_INFINITY);
+            assertNull(inference.predictInBlocks(x, 4), "infinity in row " + badRow);
+        }
+    }
+
+    @Test
+    void theNetworkExplainsABadValueInALargeBatch() {
+        Network net = network(DataType.FLOAT, Activation.RELU, Activation.SOFTMAX);
+        INDArray x = uniform(DataType.FLOAT, 3000, 40, 3);
+        x.putScalar(2999, 39, Float.NaN);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> net.predict(x));
+        assertTrue(e.getMessage().contains("2999"), e.getMessage());
+    }
+
+    @Test
+    void concurrentLargePredictionsShareTheHelpersAndAgree() throws Exception {
+        Network net = network(DataType.FLOAT, Activation.RELU, Activation.SOFTMAX);
+        List<INDArray> inputs = new ArrayList<>();
+        List<INDArray> expected = new ArrayList<>();
+        FastInference inference = FastInference.of(net.layers());
+        for (int i = 0; i < 6; i++) {
+            INDArray x = uniform(DataType.FLOAT, 1500, 40, 100 + i);
+            inputs.add(x);
+            expected.add(inference.predictInBlocks(x, 1));
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<INDArray>> results = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (INDArray x : inputs) {
+                    results.add(callers.submit(() -> net.predict(x)));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertEquals(expected.get(i % inputs.size()), results.get(i).get(), "call " + i);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void forEachBlockRunsEveryBlockOnceAndPassesOnTheFirstFailure() {
+        int[] runs = new int[50];
+        InferenceWorkers.forEachBlock(50, b -> {
+            synchronized (runs) {
+                runs[b]++;
+            }
+        });
+        int[] once = new int[50];
+        java.util.Arrays.fill(once, 1);
+        assertArrayEquals(once, runs);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> InferenceWorkers.forEachBlock(8, b -> {
+            if (b == 5) {
+                throw new IllegalStateException("block 5 failed");
+            }
+        }));
+        assertEquals("block 5 failed", e.getMessage());
+    }
+
+    @Test
+    void aRowBlockSharesItsParentsMemory() {
+        Matrix whole = Matrix.of(uniform(DataType.DOUBLE, 6, 3, 1));
+        Matrix rows = whole.rowBlock(2, 5);
+        assertEquals(3, rows.rows);
+        assertEquals(whole.array().getRows(2, 3, 4), rows.array());
+        rows.set(4, 42.0);
+        assertEquals(42.0, whole.array().getDouble(3, 1));
+        Chunks chunks = Chunks.forThisThread();
+        double[] values = new double[9];
+        rows.read(0, 9, values, chunks);
+        assertEquals(whole.array().getDouble(2, 0), values[0]);
+        assertEquals(42.0, values[4]);
+    }
+}
