@@ -132,8 +132,23 @@ abstract class ActivationKernel {
                 return;
             }
             Chunks chunks = Chunks.forThisThread();
+            int end = n * za.columns;
+            if (za instanceof Matrix.OfFloat floats) {
+                // float32 stays float32: widening and narrowing would cost more than the ReLU itself
+                float[] z = chunks.staging;
+                float slope = (float) alpha;
+                for (int start = 0; start < end; start += Chunks.SIZE) {
+                    int length = Math.min(Chunks.SIZE, end - start);
+                    floats.readFloats(start, length, z);
+                    for (int i = 0; i < length; i++) {
+                        z[i] = Math.max(z[i], 0f) + slope * Math.min(z[i], 0f);
+                    }
+                    floats.writeFloats(start, length, z);
+                }
+                return;
+            }
             double[] z = chunks.values;
-            for (int start = 0, end = n * za.columns; start < end; start += Chunks.SIZE) {
+            for (int start = 0; start < end; start += Chunks.SIZE) {
                 int length = Math.min(Chunks.SIZE, end - start);
                 za.read(start, length, z, chunks);
                 for (int i = 0; i < length; i++) {
@@ -163,21 +178,53 @@ abstract class ActivationKernel {
                 return;
             }
             int k = za.columns;
-            for (int row = 0; row < n; row++) {
-                int start = row * k;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < k; c++) {
-                    max = Math.max(max, za.get(start + c));
+            if (k > Chunks.SIZE) {
+                // rows wider than a chunk: element by element, in place
+                for (int row = 0; row < n; row++) {
+                    int start = row * k;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int c = 0; c < k; c++) {
+                        max = Math.max(max, za.get(start + c));
+                    }
+                    double sum = 0;
+                    for (int c = 0; c < k; c++) {
+                        double e = Math.exp(za.get(start + c) - max);
+                        za.set(start + c, e);
+                        sum += e;
+                    }
+                    for (int c = 0; c < k; c++) {
+                        za.set(start + c, za.get(start + c) / sum);
+                    }
                 }
-                double sum = 0;
-                for (int c = 0; c < k; c++) {
-                    double e = Math.exp(za.get(start + c) - max);
-                    za.set(start + c, e);
-                    sum += e;
+                return;
+            }
+            // whole rows a chunk at a time
+            Chunks chunks = Chunks.forThisThread();
+            double[] z = chunks.values;
+            int rowsPerChunk = Chunks.SIZE / k;
+            for (int firstRow = 0; firstRow < n; firstRow += rowsPerChunk) {
+                int rows = Math.min(rowsPerChunk, n - firstRow);
+                za.read(firstRow * k, rows * k, z, chunks);
+                for (int start = 0; start < rows * k; start += k) {
+                    softmaxRow(z, start, k);
                 }
-                for (int c = 0; c < k; c++) {
-                    za.set(start + c, za.get(start + c) / sum);
-                }
+                za.write(firstRow * k, rows * k, z, chunks);
+            }
+        }
+
+        /** Softmax of the {@code k} values from {@code start}, in place, after subtracting their max. */
+        private static void softmaxRow(double[] z, int start, int k) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = start; c < start + k; c++) {
+                max = Math.max(max, z[c]);
+            }
+            double sum = 0;
+            for (int c = start; c < start + k; c++) {
+                z[c] = Math.exp(z[c] - max);
+                sum += z[c];
+            }
+            for (int c = start; c < start + k; c++) {
+                z[c] /= sum;
             }
         }
 

@@ -137,6 +137,16 @@ abstract sealed class Matrix permits Matrix.OfFloat, Matrix.OfDouble {
             buffer.put(targetRow * columns, ((OfFloat) source).buffer, sourceRow * columns, columns);
         }
 
+        /** Copies elements {@code start} to {@code start + length} into {@code into} as they are stored. */
+        void readFloats(int start, int length, float[] into) {
+            buffer.get(start, into, 0, length);
+        }
+
+        /** Writes {@code from[0, length)} over elements {@code start} to {@code start + length}. */
+        void writeFloats(int start, int length, float[] from) {
+            buffer.put(start, from, 0, length);
+        }
+
         @Override
         void read(int start, int length, double[] into, Chunks chunks) {
             float[] staging = chunks.staging;

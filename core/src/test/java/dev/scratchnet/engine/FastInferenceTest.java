@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.Activation;
+import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,25 @@ class FastInferenceTest {
                     INDArray cut = inference.predictInBlocks(x, blocks);
                     assertEquals(whole, cut, dataType + " " + pair[0] + "/" + pair[1] + " in " + blocks + " blocks");
                 }
+            }
+        }
+    }
+
+    @Test
+    void blocksAgreeWithTheReadableLayers() {
+        Activation[][] pairs = {{Activation.RELU, Activation.SOFTMAX}, {Activation.leakyRelu(0.1), Activation.SOFTMAX},
+                {Activation.TANH, Activation.IDENTITY}};
+        for (Activation[] pair : pairs) {
+            Network net = network(DataType.DOUBLE, pair[0], pair[1]);
+            INDArray x = uniform(DataType.DOUBLE, 1001, 40, 9);
+            INDArray expected = x;
+            for (Layer layer : net.layers()) {
+                expected = layer.forward(expected, false);
+            }
+            for (int blocks : new int[] {1, 3}) {
+                INDArray fast = FastInference.of(net.layers()).predictInBlocks(x, blocks);
+                double difference = fast.sub(expected).amaxNumber().doubleValue();
+                assertTrue(difference < 1e-12, pair[0] + "/" + pair[1] + " in " + blocks + " blocks differs by " + difference);
             }
         }
     }
