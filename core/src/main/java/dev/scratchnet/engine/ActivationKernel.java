@@ -171,7 +171,8 @@ abstract class ActivationKernel {
     private static final ActivationKernel SOFTMAX = new ActivationKernel() {
         @Override
         void forward(Matrix za, int n) {
-            // a row block has no INDArray, and ND4J's softmax over a view is slow (3 ms on 1000 × 10)
+            // a row block has no INDArray, and ND4J's softmax over views is slow (about 3 ms for a
+            // 2000 × 10 output in four views, against 0.35 ms on the whole array)
             if (bulk(za, n) && za.hasArray()) {
                 // ND4J's softmax subtracts the row max as well
                 Transforms.softmax(za.array(), false);

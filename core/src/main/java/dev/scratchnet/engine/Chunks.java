@@ -15,8 +15,6 @@ final class Chunks {
 
     /** Working values as doubles, whatever the storage type. */
     final double[] values = new double[SIZE];
-    /** A second set, for loops over two matrices. */
-    final double[] others = new double[SIZE];
     /** Where float32 storage is copied before widening, and narrowed before it is written back. */
     final float[] staging = new float[SIZE];
 
