@@ -1,20 +1,20 @@
 package dev.scratchnet;
 
-import dev.scratchnet.engine.Engine;
-import dev.scratchnet.engine.FastInference;
-import dev.scratchnet.engine.FastPath;
-import dev.scratchnet.engine.Metrics;
+import dev.scratchnet.arithmetic.Arithmetic;
+import dev.scratchnet.arithmetic.Backends;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.InUse;
-import dev.scratchnet.internal.Permutation;
+import dev.scratchnet.internal.ProcessSettings;
 import dev.scratchnet.internal.Shapes;
+import dev.scratchnet.ops.OpTable;
 import dev.scratchnet.io.ModelFile;
 import dev.scratchnet.io.ModelReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -37,14 +37,14 @@ public final class Network {
     private final List<Layer> layers;
     private final DataType dataType;
     private final long seed;
-    private final FastInference fastInference;
+    private final Arithmetic arithmetic;
     private final TrainingGuard guard = new TrainingGuard();
 
-    Network(List<Layer> layers, DataType dataType, long seed) {
+    Network(List<Layer> layers, DataType dataType, long seed, Backend backend) {
         this.layers = List.copyOf(layers);
         this.dataType = dataType;
         this.seed = seed;
-        this.fastInference = Engine.fastEnabled() ? FastInference.of(this.layers) : null;
+        this.arithmetic = Backends.create(backend, this.layers, dataType);
     }
 
     /** A builder for a new network: layers in order, then {@link Builder#build()}. */
@@ -97,12 +97,11 @@ public final class Network {
      *                                  so large that the outputs overflow to NaN or infinity
      */
     public INDArray predict(INDArray x) {
-        if (fastInference != null && x != null && x.rank() == 2 && x.length() > 0 && x.dataType() == dataType
-                && x.columns() == nIn()) {
-            // the common case in one pass: the fast path checks inputs and outputs as it goes
-            INDArray p = fastInference.predictIfFinite(x);
-            if (p != null) {
-                return p;
+        if (x != null && x.rank() == 2 && x.length() > 0 && x.dataType() == dataType && x.columns() == nIn()) {
+            // the common case in one pass: the backend checks inputs and outputs as it goes
+            Optional<INDArray> p = arithmetic.predictIfFinite(x);
+            if (p.isPresent()) {
+                return p.get();
             }
         }
         // anything else, including every bad input, takes the checks that explain what is wrong
@@ -129,14 +128,7 @@ public final class Network {
 
     /** {@link #predict} without the check for NaN and infinite inputs, for data checked already. */
     INDArray outputs(INDArray x) {
-        INDArray a = asInput(x);
-        if (fastInference != null) {
-            return fastInference.predict(a);
-        }
-        for (Layer layer : layers) {
-            a = layer.forward(a, false);
-        }
-        return a;
+        return arithmetic.predict(asInput(x));
     }
 
     /** The index of the largest output of each row: the predicted class. */
@@ -152,7 +144,7 @@ public final class Network {
         requireTargetsFor(loss, "targets", data.targets());
         Checks.fitsIn("targets", data.targets(), dataType);
         // a DataSet's values were checked for NaN and infinity when it was made
-        return Metrics.loss(loss, outputs(data.features()), data.targets().castTo(dataType));
+        return arithmetic.loss(loss, outputs(data.features()), data.targets().castTo(dataType));
     }
 
     /**
@@ -196,13 +188,7 @@ public final class Network {
     }
 
     private Gradients backPropagate(INDArray input, INDArray targets, Loss loss) {
-        FastPath fast = Engine.fastEnabled() ? FastPath.forTraining(layers, loss, dataType, input.rows()) : null;
-        if (fast != null) {
-            fast.gradients(FastPath.readable(input), FastPath.readable(targets), Permutation.identity(input.rows()),
-                    0, input.rows());
-        } else {
-            backward(forward(input), targets, loss);
-        }
+        arithmetic.gradients(input, targets, loss);
         List<INDArray> weights = new ArrayList<>();
         List<INDArray> biases = new ArrayList<>();
         for (Layer layer : layers) {
@@ -296,28 +282,18 @@ public final class Network {
         return summary();
     }
 
-    /** A training forward pass: every layer caches what its backward needs. */
-    INDArray forward(INDArray x) {
-        INDArray a = x;
-        for (Layer layer : layers) {
-            a = layer.forward(a, true);
-        }
-        return a;
+    /** The code that does this network's arithmetic, chosen when it was built. */
+    Arithmetic arithmetic() {
+        return arithmetic;
     }
 
-    /** Back-propagates {@code loss} of the last training forward pass, filling every gradient. */
-    void backward(INDArray p, INDArray y, Loss loss) {
-        Layer last = layers.get(layers.size() - 1);
-        INDArray grad;
-        if (last.activation() == Activation.SOFTMAX && loss == Loss.CROSS_ENTROPY) {
-            // softmax + cross-entropy: the fused, stable gradient dL/dz = (p − y) / n
-            grad = last.backwardFromPreActivation(p.sub(y).divi(p.rows()));
-        } else {
-            grad = last.backward(loss.gradient(p, y));
-        }
-        for (int i = layers.size() - 2; i >= 0; i--) {
-            grad = layers.get(i).backward(grad);
-        }
+    /**
+     * The backend that runs this network's arithmetic: the one its builder asked for, or
+     * {@link Backend#REFERENCE} when the fast backend lacks a kernel for one of its activations
+     * ({@link #summary()} then says which).
+     */
+    public Backend backend() {
+        return arithmetic.backend();
     }
 
     /** Every parameter of every layer, input side first. */
@@ -347,7 +323,7 @@ public final class Network {
 
     /** Cross-entropy losses take logarithms of probabilities, so their targets must lie in [0, 1]. */
     private static void requireTargetsFor(Loss loss, String name, INDArray targets) {
-        if (loss == Loss.CROSS_ENTROPY || loss == Loss.BINARY_CROSS_ENTROPY) {
+        if (OpTable.needsProbabilityTargets(loss)) {
             Checks.unitInterval(name, targets, "loss " + loss.name());
         }
     }
@@ -380,6 +356,7 @@ public final class Network {
         private final List<LayerSpec> specs = new ArrayList<>();
         private long seed = DEFAULT_SEED;
         private DataType dataType = DEFAULT_DATA_TYPE;
+        private Backend backend;
         private Integer inputWidth;
 
         private Builder() {
@@ -398,6 +375,15 @@ public final class Network {
                 throw new IllegalArgumentException("dataType must be FLOAT or DOUBLE, was " + dataType);
             }
             this.dataType = dataType;
+            return this;
+        }
+
+        /**
+         * The backend that does the network's arithmetic; without this call, {@link Backend#byDefault()}
+         * (the system property {@value Backend#PROPERTY}, else {@link Backend#FAST}), read at {@link #build()}.
+         */
+        public Builder backend(Backend backend) {
+            this.backend = Checks.notNull("backend", backend);
             return this;
         }
 
@@ -478,6 +464,9 @@ public final class Network {
             if (specs.isEmpty()) {
                 throw new IllegalStateException("a network needs at least one layer; add one with dense(...)");
             }
+            Backend chosen = backend != null ? backend : Backend.byDefault();
+            // the process-wide settings (native threads, headless plots), once, before ND4J does any work
+            ProcessSettings.applyOnce();
             List<Layer> layers = new ArrayList<>();
             // one generator for the whole network, so the seed fixes every initial weight
             org.nd4j.linalg.api.rng.Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
@@ -489,7 +478,7 @@ public final class Network {
                 layers.add(spec.create("dense" + i, nIn, dataType, random));
                 previousWidth = spec.nOut();
             }
-            return new Network(layers, dataType, seed);
+            return new Network(layers, dataType, seed, chosen);
         }
 
         /** Weights that fit in one array, and explicit weights that fit in the network's data type. */

@@ -1,5 +1,6 @@
 package dev.scratchnet;
 
+import dev.scratchnet.internal.ProcessSettings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,10 @@ import java.util.List;
  *   ============================================================================
  *   total parameters: 1135 (weights 1110, biases 25)
  *   data type: float32    seed: 1
+ *   backend: fast    native threads: 1 (scratchnet's default)
  * </pre>
+ * The last line names the backend that runs the network (and, when it is not the one asked for,
+ * why) and the native thread count in force with where it came from.
  * Column widths follow the longest entry, so long activation names such as
  * {@code leakyRelu(0.01)} stay aligned.
  */
@@ -58,6 +62,8 @@ final class Summary {
                 .append(", biases ").append(biases).append(")\n");
         out.append("data type: ").append(network.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
                 ? "float64" : "float32").append(GAP).append(" seed: ").append(network.seed()).append('\n');
+        out.append("backend: ").append(network.arithmetic().describe()).append(GAP).append(" native threads: ")
+                .append(ProcessSettings.describeThreads()).append('\n');
         return out.toString();
     }
 

@@ -1,6 +1,6 @@
 package dev.scratchnet;
 
-import dev.scratchnet.engine.Metrics;
+import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +38,7 @@ final class TrainingLoop {
     private int[] trainLabels;
     private double epochLoss;
     private int epochCorrect;
+    private int epochRows;
     private int[] validationLabels;
 
     TrainingLoop(Network network, Fit fit) {
@@ -75,7 +76,8 @@ final class TrainingLoop {
 
     /** Runs the epochs; returns why they stopped. {@code validation} is null without validation data. */
     private StopReason epochs(DataSet train, DataSet validation, Random random, double initialRate) {
-        int batches = (train.size() + fit.batchSize() - 1) / fit.batchSize();
+        // in long arithmetic: size + batchSize − 1 overflows an int for batchSize near Integer.MAX_VALUE
+        int batches = (int) ((train.size() + (long) fit.batchSize() - 1) / fit.batchSize());
         for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
             double rate = fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results));
             fit.optimizer().setLearningRate(rate);
@@ -83,7 +85,7 @@ final class TrainingLoop {
             listeners.forEach(listener -> listener.onEpochStart(start));
             step.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
             boolean stopAsked = batches(epoch, batches, train.size());
-            EpochResult result = measure(epoch, train.size(), validation, rate);
+            EpochResult result = measure(epoch, validation, rate);
             lastGood.save();
             results.add(result);
             listeners.forEach(listener -> listener.onEpochEnd(result));
@@ -102,15 +104,17 @@ final class TrainingLoop {
     private boolean batches(int epoch, int batches, int rows) {
         epochLoss = 0;
         epochCorrect = 0;
+        epochRows = 0;
         for (int batch = 1; batch <= batches; batch++) {
-            int start = (batch - 1) * fit.batchSize();
-            int end = Math.min(start + fit.batchSize(), rows);
+            int start = (int) Math.min((long) (batch - 1) * fit.batchSize(), rows);
+            int end = (int) Math.min((long) start + fit.batchSize(), rows);
             double loss = step.run(start, end);
             if (!Double.isFinite(loss)) {
                 throw diverged("loss", loss, epoch, batch, batches);
             }
             epochLoss += loss * (end - start);
             epochCorrect += step.correct();
+            epochRows += end - start;
             if (batchEvents) {
                 BatchResult result = new BatchResult(epoch, batch, batches, loss);
                 listeners.forEach(listener -> listener.onBatchEnd(result));
@@ -122,20 +126,23 @@ final class TrainingLoop {
         return false;
     }
 
-    /** The epoch's numbers: training loss and accuracy over its batches, validation after its last update. */
-    private EpochResult measure(int epoch, int rows, DataSet validation, double rate) {
-        double loss = epochLoss / rows;
-        double accuracy = trainLabels != null ? (double) epochCorrect / rows : Double.NaN;
+    /**
+     * The epoch's numbers: training loss and accuracy averaged over the rows of the batches that ran
+     * (all of them, or those before a listener stopped the epoch), validation after its last update.
+     */
+    private EpochResult measure(int epoch, DataSet validation, double rate) {
+        double loss = epochLoss / epochRows;
+        double accuracy = trainLabels != null ? (double) epochCorrect / epochRows : Double.NaN;
         if (validation == null) {
             return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
         }
         INDArray q = network.outputs(validation.features());
-        double validationLoss = Metrics.loss(fit.loss(), q, validation.targets());
+        double validationLoss = network.arithmetic().loss(fit.loss(), q, validation.targets());
         if (!Double.isFinite(validationLoss)) {
             throw diverged("validation loss", validationLoss, epoch, 0, 0);
         }
         return new EpochResult(epoch, loss, accuracy, validationLoss,
-                validationLabels != null ? Metrics.accuracy(q, validationLabels) : Double.NaN, rate);
+                validationLabels != null ? Accuracy.of(q, validationLabels) : Double.NaN, rate);
     }
 
     /** Puts back the last good epoch's weights, ends the listeners and builds the exception to throw. */

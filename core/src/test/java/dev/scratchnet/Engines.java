@@ -1,6 +1,6 @@
 package dev.scratchnet;
 
-import dev.scratchnet.engine.Engine;
+
 import java.util.function.Supplier;
 
 /** Runs test code with the fast path or the readable reference path chosen. */
@@ -11,15 +11,15 @@ final class Engines {
 
     /** Runs {@code body} with {@code scratchnet.engine} set to {@code engine} ("fast" or "reference"). */
     static <T> T with(String engine, Supplier<T> body) {
-        String previous = System.getProperty(Engine.PROPERTY);
-        System.setProperty(Engine.PROPERTY, engine);
+        String previous = System.getProperty(Backend.PROPERTY);
+        System.setProperty(Backend.PROPERTY, engine);
         try {
             return body.get();
         } finally {
             if (previous == null) {
-                System.clearProperty(Engine.PROPERTY);
+                System.clearProperty(Backend.PROPERTY);
             } else {
-                System.setProperty(Engine.PROPERTY, previous);
+                System.setProperty(Backend.PROPERTY, previous);
             }
         }
     }

@@ -21,7 +21,11 @@ class SummaryTest {
                 total parameters: 1135 (weights 1110, biases 25)
                 data type: float32    seed: 1
                 """;
-        assertEquals(expected, net.summary());
+        String summary = net.summary();
+        assertEquals(expected, summary.substring(0, expected.length()));
+        // the last line names the backend and the native threads in force, which the environment may set
+        String last = summary.substring(expected.length());
+        assertTrue(last.matches("backend: fast    native threads: \\d+ \\((scratchnet's default|OMP_NUM_THREADS|system property scratchnet\\.threads|set by Setup\\.nativeThreads)\\)\n"), last);
         assertEquals(1135, net.parameterCount());
     }
 
@@ -34,5 +38,16 @@ class SummaryTest {
         assertEquals(lines[0].length(), lines[2].length(), "rows line up with the header");
         assertEquals("total parameters: 79510 (weights 79400, biases 110)", lines[5]);
         assertEquals("data type: float64    seed: 9", lines[6]);
+    }
+
+    @Test
+    void theBackendLineSaysWhichBackendRunsAndWhy() {
+        Network reference = Network.builder().backend(Backend.REFERENCE).dense(2, 3, Activation.TANH).build();
+        assertTrue(reference.summary().contains("backend: reference    native threads: "), reference.summary());
+        assertEquals(Backend.REFERENCE, reference.backend());
+        Network custom = Network.builder().dense(2, 3, new Cube()).build();
+        assertEquals(Backend.REFERENCE, custom.backend());
+        assertTrue(custom.summary().contains("backend: reference (activation 'cube' in dense layer 1 ("
+                + Cube.class.getName() + ") has no fast kernel)"), custom.summary());
     }
 }

@@ -1,25 +1,24 @@
 package dev.scratchnet.engine;
 
+import dev.scratchnet.Backend;
+
 /**
- * Which path computes predictions and gradients. The fast path is on unless the system property
- * {@code scratchnet.engine} is {@code reference}, which runs the readable INDArray code instead
- * (for comparisons and benchmarks; both give the same numbers up to rounding). Loading this class
- * also sets the native thread counts (see {@link NativeThreads}).
+ * The backend switch as it was before {@link Backend}: kept for programs that read it.
+ *
+ * @deprecated use {@link Backend#PROPERTY}, {@link Backend#byDefault()} and
+ *             {@code Network.Builder.backend(Backend)}
  */
+@Deprecated
 public final class Engine {
 
-    /** The system property that chooses the path. */
-    public static final String PROPERTY = "scratchnet.engine";
-
-    static {
-        NativeThreads.configure();
-    }
+    /** The system property that chooses the default backend; see {@link Backend#PROPERTY}. */
+    public static final String PROPERTY = Backend.PROPERTY;
 
     private Engine() {
     }
 
-    /** Whether the fast path may be used, read when a network is built or a fit starts. */
+    /** Whether networks built now get the fast backend by default. */
     public static boolean fastEnabled() {
-        return !"reference".equals(System.getProperty(PROPERTY));
+        return Backend.byDefault() == Backend.FAST;
     }
 }

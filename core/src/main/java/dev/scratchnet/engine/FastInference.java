@@ -1,6 +1,8 @@
 package dev.scratchnet.engine;
 
 import dev.scratchnet.Layer;
+import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.internal.Finite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * enough to pay for it are cut into blocks of rows shared with {@link InferenceWorkers}. Shares
  * nothing writable between calls, so it is safe from many threads at once.
  */
-public final class FastInference {
+final class FastInference {
 
     /**
      * Multiply-adds from which a batch is shared between threads: about 50 µs of one core's work,
@@ -42,21 +44,17 @@ public final class FastInference {
         this.workPerRow = work;
     }
 
-    /** The fast path for {@code layers}, or null when some layer or activation has none. */
-    public static FastInference of(List<Layer> layers) {
+    /** The fast path for {@code layers}, whose activations must all be in the op table. */
+    static FastInference of(List<Layer> layers) {
         List<FastLayer> fast = new ArrayList<>();
         for (Layer layer : layers) {
-            FastLayer fastLayer = FastLayer.of(layer, 0, null);
-            if (fastLayer == null) {
-                return null;
-            }
-            fast.add(fastLayer);
+            fast.add(new FastLayer(layer, 0, null));
         }
         return new FastInference(List.copyOf(fast));
     }
 
     /** The outputs {@code [n, nOut]} for inputs {@code x [n, nIn]} of the layers' data type, as a new array. */
-    public INDArray predict(INDArray x) {
+    INDArray predict(INDArray x) {
         return predict(wrap(x), false);
     }
 
@@ -64,12 +62,12 @@ public final class FastInference {
      * As {@link #predict}, for inputs the caller has not checked: null when the inputs or the outputs
      * hold NaN or infinity (the caller then finds and explains the bad value), else the outputs.
      */
-    public INDArray predictIfFinite(INDArray x) {
+    INDArray predictIfFinite(INDArray x) {
         return predict(wrap(x), true);
     }
 
     private static Matrix wrap(INDArray x) {
-        return Matrix.of(Matrix.canWrap(x) ? x : x.dup('c'));
+        return Matrix.of(Matrix.readable(x));
     }
 
     /** As {@link #predictIfFinite}, with the rows cut into {@code blocks} blocks (for tests: any count gives the same numbers). */

@@ -2,13 +2,15 @@ package dev.scratchnet.engine;
 
 import dev.scratchnet.Layer;
 import dev.scratchnet.Parameter;
-import dev.scratchnet.layers.Dense;
+import dev.scratchnet.buffers.Blas;
+import dev.scratchnet.buffers.Matrix;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * One dense layer as the fast path sees it: the layer's own W, b, dW and db (wrapped, not copied)
- * and this path's buffers for a (z is turned into a in place) and δ, sized for a batch of at most
- * {@code capacity} rows.
+ * One dense layer as the fast backend sees it: the layer's own W, b, dW and db (wrapped, not
+ * copied, so a value written into {@code Layer.parameters()} is what the next call computes with)
+ * and, for training, buffers for a (z is turned into a in place) and δ, sized for a batch of at
+ * most {@code capacity} rows.
  */
 final class FastLayer {
 
@@ -18,11 +20,12 @@ final class FastLayer {
     final Matrix bias;
     final Matrix weightGradient;
     final Matrix biasGradient;
-    final ActivationKernel activation;
+    final FastActivation activation;
     final Matrix a;
     final Matrix delta;
 
-    private FastLayer(Dense layer, ActivationKernel activation, int capacity, DataType dataType) {
+    /** @param capacity rows of the training buffers; 0 for inference, which allocates its outputs per call */
+    FastLayer(Layer layer, int capacity, DataType dataType) {
         Parameter w = layer.parameters().get(0);
         Parameter b = layer.parameters().get(1);
         this.nIn = layer.nIn();
@@ -31,27 +34,9 @@ final class FastLayer {
         this.bias = Matrix.of(b.value());
         this.weightGradient = Matrix.of(w.gradient());
         this.biasGradient = Matrix.of(b.gradient());
-        this.activation = activation;
-        // inference needs no buffers of its own (capacity 0): it allocates its outputs per call
+        this.activation = FastActivation.of(layer.activation());
         this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
-    }
-
-    /** The fast view of {@code layer}, or null when it has no fast path (not dense, unknown activation, odd layout). */
-    static FastLayer of(Layer layer, int capacity, DataType dataType) {
-        if (!(layer instanceof Dense dense)) {
-            return null;
-        }
-        ActivationKernel kernel = ActivationKernel.of(dense.activation());
-        if (kernel == null) {
-            return null;
-        }
-        for (Parameter parameter : dense.parameters()) {
-            if (!Matrix.canWrap(parameter.value()) || !Matrix.canWrap(parameter.gradient())) {
-                return null;
-            }
-        }
-        return new FastLayer(dense, kernel, capacity, dataType);
     }
 
     /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}, into {@link #a}. */
@@ -66,7 +51,7 @@ final class FastLayer {
      */
     void affine(Matrix x, Matrix out, int n) {
         for (int row = 0; row < n; row++) {
-            out.copyRow(bias, 0, row);
+            out.values.copyRow(bias.values, 0, row);
         }
         if (n == 1) {
             Blas.gemvTransposed(weights, x, out);

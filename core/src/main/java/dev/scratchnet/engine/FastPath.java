@@ -1,8 +1,10 @@
 package dev.scratchnet.engine;
 
-import dev.scratchnet.Activation;
 import dev.scratchnet.Layer;
-import dev.scratchnet.Loss;
+import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.internal.Accuracy;
+import dev.scratchnet.kernels.LossKernel;
+import dev.scratchnet.kernels.SoftmaxCrossEntropyKernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -10,19 +12,19 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Gradients of one mini-batch through direct BLAS calls and Java loops, with every buffer
- * allocated once: after construction a training step allocates nothing. The math is that of
- * {@code Network.backward} and {@code Dense}:
+ * Gradients of one mini-batch through direct BLAS calls and the op table's kernels, with every
+ * buffer allocated once: after construction a training step allocates nothing. The math is the
+ * reference backend's ({@code ReferenceArithmetic}, {@code Dense}):
  * <pre>
  *   forward:   z = xW + b,  a = f(z)                          layer by layer
- *   output:    δ = (p − y) / n                                 softmax + cross-entropy (fused)
+ *   output:    δ = (p·Σy − y) / n                              softmax + cross-entropy (fused)
  *              δ = f'(z) ⊙ dL/dp                               any other pair
  *   backward:  dW = xᵀδ,  db = Σ_rows δ,  δ_prev = f'_prev(z_prev) ⊙ δWᵀ
  * </pre>
  * Bias gradients go through BLAS with a column of ones (bᵀ = δᵀ·1). One instance serves one
  * training run on one thread.
  */
-public final class FastPath {
+final class FastPath {
 
     private final List<FastLayer> layers;
     private final Matrix input;
@@ -37,50 +39,29 @@ public final class FastPath {
     private Matrix sourceFeatures;
     private Matrix sourceTargets;
 
-    private FastPath(List<FastLayer> layers, Matrix input, Matrix targets, LossKernel loss,
-                     boolean fusedSoftmaxCrossEntropy, int capacity) {
-        this.layers = layers;
-        this.input = input;
-        this.targets = targets;
-        this.ones = Matrix.of(Nd4j.ones(input.array().dataType(), capacity, 1));
+    /**
+     * A fast path for training {@code layers} in batches of at most {@code capacity} rows with a loss
+     * whose kernel is {@code loss} (unused when {@code fused}).
+     */
+    FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity) {
+        List<FastLayer> fast = new ArrayList<>();
+        for (Layer layer : layers) {
+            fast.add(new FastLayer(layer, capacity, dataType));
+        }
+        this.layers = List.copyOf(fast);
+        this.input = Matrix.create(dataType, capacity, layers.get(0).nIn());
+        this.targets = Matrix.create(dataType, capacity, layers.get(layers.size() - 1).nOut());
+        this.ones = Matrix.of(Nd4j.ones(dataType, capacity, 1));
         this.loss = loss;
-        this.fusedSoftmaxCrossEntropy = fusedSoftmaxCrossEntropy;
+        this.fusedSoftmaxCrossEntropy = fused;
         this.capacity = capacity;
     }
 
     /**
-     * A fast path for training {@code layers} with {@code loss} in batches of at most
-     * {@code capacity} rows, or null when some layer, activation or loss has none.
-     */
-    public static FastPath forTraining(List<Layer> layers, Loss loss, DataType dataType, int capacity) {
-        Layer last = layers.get(layers.size() - 1);
-        boolean fused = last.activation() == Activation.SOFTMAX && loss == Loss.CROSS_ENTROPY;
-        LossKernel lossKernel = LossKernel.of(loss);
-        if (lossKernel == null && !fused) {
-            return null;
-        }
-        List<FastLayer> fast = new ArrayList<>();
-        for (Layer layer : layers) {
-            FastLayer fastLayer = FastLayer.of(layer, capacity, dataType);
-            if (fastLayer == null) {
-                return null;
-            }
-            fast.add(fastLayer);
-        }
-        return new FastPath(fast, Matrix.create(dataType, capacity, layers.get(0).nIn()),
-                Matrix.create(dataType, capacity, last.nOut()), lossKernel, fused, capacity);
-    }
-
-    /** {@code array} itself when {@link #gradients} can read it in place, else a compact copy. */
-    public static INDArray readable(INDArray array) {
-        return Matrix.canWrap(array) ? array : array.dup('c');
-    }
-
-    /**
      * Fills every layer's dW and db with the gradient of the loss on rows {@code order[from..to)}
-     * of {@code features} and {@code targets} (whole data sets, see {@link #readable}).
+     * of {@code features} and {@code targets} (whole data sets, see {@link Matrix#readable}).
      */
-    public void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
+    void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
         forward(features, targetRows, order, from, to);
         backward(false, 0, 0);
     }
@@ -90,8 +71,8 @@ public final class FastPath {
      * fused into the backward products (see {@link FastLayer#backwardAndUpdate}); the layers' dW and
      * db are not written.
      */
-    public void sgdStep(INDArray features, INDArray targetRows, int[] order, int from, int to,
-                        double learningRate, double l2) {
+    void sgdStep(INDArray features, INDArray targetRows, int[] order, int from, int to,
+                 double learningRate, double l2) {
         forward(features, targetRows, order, from, to);
         backward(true, learningRate, l2);
     }
@@ -124,9 +105,9 @@ public final class FastPath {
         // output δ
         FastLayer last = layers.get(layers.size() - 1);
         if (fusedSoftmaxCrossEntropy) {
-            LossKernel.softmaxCrossEntropy(last.a, targets, last.delta, n);
+            SoftmaxCrossEntropyKernel.gradient(last.a.values, targets.values, last.delta.values, n);
         } else {
-            loss.gradient(last.a, targets, last.delta, n);
+            loss.gradient(last.a.values, targets.values, last.delta.values, n);
             last.activation.backward(last.a, last.delta, n);
         }
     }
@@ -150,25 +131,20 @@ public final class FastPath {
         }
     }
 
-    /** The loss of the last batch's predictions (before any update), by the loss's loop. */
-    public double batchLoss(Loss loss) {
-        LossKernel kernel = LossKernel.of(loss);
-        FastLayer last = layers.get(layers.size() - 1);
-        if (kernel == null) {
-            throw new IllegalStateException("no fast loss for " + loss.name());
-        }
-        return kernel.value(last.a, targets, lastBatchRows);
+    /** The loss of the last batch's predictions (before any update), by {@code kernel}'s loop. */
+    double batchLoss(LossKernel kernel) {
+        return kernel.value(layers.get(layers.size() - 1).a.values, targets.values, lastBatchRows);
     }
 
     /** How many rows of the last batch were predicted (before the update) as {@code labels} of the data set says. */
-    public int batchCorrect(int[] labels) {
-        return Metrics.correct(layers.get(layers.size() - 1).a, lastBatchRows, labels, lastOrder, lastFrom);
+    int batchCorrect(int[] labels) {
+        return Accuracy.correct(layers.get(layers.size() - 1).a.values, lastBatchRows, labels, lastOrder, lastFrom);
     }
 
     /** Copies rows {@code order[from .. from + n)} of {@code source} into the first {@code n} rows of {@code target}. */
     private static void gather(Matrix source, Matrix target, int[] order, int from, int n) {
         for (int row = 0; row < n; row++) {
-            target.copyRow(source, order[from + row], row);
+            target.values.copyRow(source.values, order[from + row], row);
         }
     }
 }

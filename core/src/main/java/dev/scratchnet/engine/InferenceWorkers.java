@@ -1,5 +1,6 @@
 package dev.scratchnet.engine;
 
+import dev.scratchnet.internal.ProcessSettings;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,7 +11,7 @@ import java.util.function.IntConsumer;
 /**
  * The threads that share a large prediction's rows with the thread that asked for it.
  * <p>
- * BLAS stays one-threaded (see {@link NativeThreads}); instead, a batch big enough to pay for a
+ * BLAS stays one-threaded (see {@link ProcessSettings}); instead, a batch big enough to pay for a
  * hand-over is cut into blocks of rows, and the caller and these helpers take blocks until none
  * are left, each running its blocks through the whole network. Helpers sleep while idle, so unlike
  * OpenMP or OpenBLAS threads they cost nothing between predictions. The count, the caller included,
@@ -89,7 +90,7 @@ final class InferenceWorkers {
         if (requested == null) {
             return Runtime.getRuntime().availableProcessors();
         }
-        return NativeThreads.parseCount(PROPERTY, requested);
+        return ProcessSettings.parseCount(PROPERTY, requested);
     }
 
     /** The helper threads, started on the first large prediction (daemons: they never keep a JVM alive). */
@@ -98,7 +99,7 @@ final class InferenceWorkers {
         static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), task -> {
             Thread thread = new Thread(() -> {
                 // ND4J's OpenMP team size is a per-thread setting: a new thread starts with one per core
-                NativeThreads.configureThisThread();
+                ProcessSettings.configureThisThread();
                 task.run();
             }, "scratchnet-inference-" + NUMBER.incrementAndGet());
             thread.setDaemon(true);

@@ -1,6 +1,5 @@
 package dev.scratchnet.internal;
 
-import dev.scratchnet.engine.Finite;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Argument checks that fail with a message naming what was expected and what was given. */

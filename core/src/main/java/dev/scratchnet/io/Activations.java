@@ -4,37 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scratchnet.Activation;
-import dev.scratchnet.activations.LeakyRelu;
+import dev.scratchnet.ops.ActivationOp;
+import dev.scratchnet.ops.OpTable;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Activations in {@code model.json}: {@code {"name": "relu"}}, or with parameters
- * {@code {"name": "leakyRelu", "alpha": 0.01}}. Reading gives back the contract constants
- * themselves ({@code Activation.SOFTMAX}, …), so a loaded network takes the same code paths.
+ * Activations in {@code model.json}: {@code {"name": "relu"}}, or with a parameter
+ * {@code {"name": "leakyRelu", "alpha": 0.01}}; the names and parameters come from the
+ * {@link OpTable}. Reading gives back the contract constants themselves ({@code Activation.SOFTMAX},
+ * …), so a loaded network takes the same code paths.
  */
 final class Activations {
-
-    private static final List<Activation> CONSTANTS = List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU,
-            Activation.SOFTMAX, Activation.IDENTITY);
-    private static final String LEAKY_RELU = "leakyRelu";
 
     private Activations() {
     }
 
     static ObjectNode toJson(Activation activation, int layer, ObjectMapper mapper) {
-        ObjectNode json = mapper.createObjectNode();
-        if (activation instanceof LeakyRelu leaky) {
-            json.put("name", LEAKY_RELU);
-            json.put("alpha", leaky.alpha());
-            return json;
-        }
-        if (!CONSTANTS.contains(activation)) {
+        Optional<ActivationOp> op = OpTable.of(activation);
+        if (op.isEmpty()) {
             throw new IllegalStateException("layer " + layer + " has activation '" + activation.name() + "' ("
                     + activation.getClass().getName() + "), which a saved model cannot name; expected one of "
-                    + names() + " or leakyRelu(alpha)");
+                    + constantNames() + " or " + parameterised());
         }
-        return json.put("name", activation.name());
+        ObjectNode json = mapper.createObjectNode();
+        json.put("name", op.get().name());
+        if (op.get().parameter() != null) {
+            json.put(op.get().parameter(), op.get().parameterOf().applyAsDouble(activation));
+        }
+        return json;
     }
 
     static Activation fromJson(JsonNode json, String where) throws IOException {
@@ -42,23 +41,31 @@ final class Activations {
             throw new IOException(where + " activation must be an object with a \"name\", was " + json);
         }
         String name = json.get("name").asText();
-        if (LEAKY_RELU.equals(name)) {
-            JsonNode alpha = json.get("alpha");
-            if (alpha == null || !alpha.isNumber() || !(alpha.asDouble() >= 0) || Double.isInfinite(alpha.asDouble())) {
-                throw new IOException(where + " activation leakyRelu needs a finite \"alpha\" >= 0, was " + alpha);
-            }
-            return Activation.leakyRelu(alpha.asDouble());
+        Optional<ActivationOp> op = OpTable.activationNamed(name);
+        if (op.isEmpty()) {
+            throw new IOException(where + " has unknown activation \"" + name + "\"; expected one of "
+                    + constantNames() + " or " + String.join(" or ",
+                    OpTable.ACTIVATIONS.stream().filter(o -> o.parameter() != null).map(ActivationOp::name).toList()));
         }
-        for (Activation constant : CONSTANTS) {
-            if (constant.name().equals(name)) {
-                return constant;
-            }
+        if (op.get().constant() != null) {
+            return op.get().constant();
         }
-        throw new IOException(where + " has unknown activation \"" + name + "\"; expected one of " + names()
-                + " or leakyRelu");
+        String parameter = op.get().parameter();
+        JsonNode value = json.get(parameter);
+        if (value == null || !value.isNumber() || !(value.asDouble() >= 0) || Double.isInfinite(value.asDouble())) {
+            throw new IOException(where + " activation " + name + " needs a finite \"" + parameter + "\" >= 0, was "
+                    + value);
+        }
+        return op.get().withParameter().apply(value.asDouble());
     }
 
-    private static List<String> names() {
-        return CONSTANTS.stream().map(Activation::name).toList();
+    private static List<String> constantNames() {
+        return OpTable.ACTIVATIONS.stream().filter(op -> op.constant() != null).map(ActivationOp::name).toList();
+    }
+
+    /** The parameterised activations as messages write them, e.g. {@code leakyRelu(alpha)}. */
+    private static String parameterised() {
+        return String.join(" or ", OpTable.ACTIVATIONS.stream().filter(op -> op.parameter() != null)
+                .map(op -> op.name() + "(" + op.parameter() + ")").toList());
     }
 }

@@ -1,7 +1,7 @@
 package dev.scratchnet.optimizers;
 
 import dev.scratchnet.Parameter;
-import dev.scratchnet.engine.InPlace;
+import dev.scratchnet.buffers.InPlace;
 import dev.scratchnet.internal.Checks;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -5,6 +5,7 @@ import dev.scratchnet.Evaluation;
 import dev.scratchnet.Network;
 import dev.scratchnet.TrainingHistory;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.ProcessSettings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,7 +13,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Writes plots as PNG files of exactly {@code width × height} pixels, creating missing parent
- * directories. Nothing opens a window: AWT is put in headless mode before the first plot.
+ * directories. Nothing opens a window: AWT is put in headless mode before the first plot
+ * (unless {@code java.awt.headless} says otherwise; see {@code ProcessSettings}).
  *
  * <pre>
  *   Plots.history(history, Path.of("history.png"), 900, 400);
@@ -23,13 +25,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class Plots {
 
-    static {
-        // before any AWT class loads: no display is needed, and none is ever opened
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private Plots() {
     }
 
@@ -39,6 +34,7 @@ public final class Plots {
      * classes (every accuracy NaN).
      */
     public static void history(TrainingHistory history, Path file, int width, int height) throws IOException {
+        ProcessSettings.headless();
         Checks.notNull("history", history);
         Png.checkSize(width, height);
         // epochs without validation hold NaN, which draws nothing
@@ -48,12 +44,14 @@ public final class Plots {
 
     /** A heat map of the confusion matrix, true classes as rows (top to bottom), counts in the cells. */
     public static void confusionMatrix(Evaluation evaluation, Path file, int width, int height) throws IOException {
+        ProcessSettings.headless();
         confusionMatrix(evaluation, null, file, width, height);
     }
 
     /** As {@link #confusionMatrix(Evaluation, Path, int, int)}, with one name per class (or null). */
     public static void confusionMatrix(Evaluation evaluation, List<String> classNames, Path file, int width, int height)
             throws IOException {
+        ProcessSettings.headless();
         Checks.notNull("evaluation", evaluation);
         Png.checkSize(width, height);
         Png.write(ConfusionHeatMap.draw(evaluation.confusionMatrix(), classNames, width, height), file, width, height);
@@ -66,6 +64,7 @@ public final class Plots {
      */
     public static void decisionRegions(Network network, DataSet data, Path file, int width, int height)
             throws IOException {
+        ProcessSettings.headless();
         Checks.notNull("network", network);
         Checks.notNull("data", data);
         Png.checkSize(width, height);
@@ -78,6 +77,7 @@ public final class Plots {
      */
     public static void digits(INDArray images, int[] predicted, int[] actual, Path file, int width, int height)
             throws IOException {
+        ProcessSettings.headless();
         Png.checkSize(width, height);
         Png.write(DigitGrid.draw(images, predicted, actual, width, height), file, width, height);
     }

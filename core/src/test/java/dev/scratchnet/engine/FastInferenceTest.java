@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.scratchnet.Activation;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
+import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.kernels.Chunks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -162,11 +164,11 @@ class FastInferenceTest {
         Matrix rows = whole.rowBlock(2, 5);
         assertEquals(3, rows.rows);
         assertEquals(whole.array().getRows(2, 3, 4), rows.array());
-        rows.set(4, 42.0);
+        rows.values.set(4, 42.0);
         assertEquals(42.0, whole.array().getDouble(3, 1));
         Chunks chunks = Chunks.forThisThread();
         double[] values = new double[9];
-        rows.read(0, 9, values, chunks);
+        rows.values.read(0, 9, values, chunks);
         assertEquals(whole.array().getDouble(2, 0), values[0]);
         assertEquals(42.0, values[4]);
     }

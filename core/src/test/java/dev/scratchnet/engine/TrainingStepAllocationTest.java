@@ -8,6 +8,8 @@ import dev.scratchnet.Datasets;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Loss;
 import dev.scratchnet.Network;
+import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.kernels.MeanSquaredErrorKernel;
 import dev.scratchnet.Optimizer;
 import dev.scratchnet.Parameter;
 import java.lang.management.ManagementFactory;
@@ -31,9 +33,9 @@ class TrainingStepAllocationTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         DataSet digits = Datasets.digits().scale(1 / 16.0);
         Network net = Network.builder().seed(1).dense(64, 15, Activation.RELU).dense(15, 10, Activation.SIGMOID).build();
-        FastPath fast = FastPath.forTraining(net.layers(), Loss.MSE, DataType.FLOAT, BATCH);
-        INDArray features = FastPath.readable(digits.features());
-        INDArray targets = FastPath.readable(digits.targets());
+        FastPath fast = new FastPath(net.layers(), new MeanSquaredErrorKernel(), false, DataType.FLOAT, BATCH);
+        INDArray features = Matrix.readable(digits.features());
+        INDArray targets = Matrix.readable(digits.targets());
         int[] order = dev.scratchnet.internal.Permutation.identity(digits.size());
         List<Parameter> parameters = new ArrayList<>();
         for (Layer layer : net.layers()) {

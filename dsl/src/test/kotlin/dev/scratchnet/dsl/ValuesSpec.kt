@@ -2,6 +2,7 @@ package dev.scratchnet.dsl
 
 import dev.scratchnet.Activation
 import dev.scratchnet.Loss
+import dev.scratchnet.ops.OpTable
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.types.shouldBeSameInstanceAs
@@ -15,5 +16,28 @@ class ValuesSpec : FunSpec({
 
     test("leakyRelu forwards its slope to the core") {
         leakyRelu(0.1).name() shouldBe Activation.leakyRelu(0.1).name()
+    }
+})
+
+/** Every op of the core's op table has a DSL name, spelled as the table spells it. */
+class OpTableNamesSpec : FunSpec({
+    val values = Class.forName("dev.scratchnet.dsl.ValuesKt")
+
+    fun getter(name: String) = "get" + name.replaceFirstChar { it.uppercase() }
+
+    test("each constant activation and loss is a DSL value aliasing the table's instance") {
+        for (op in OpTable.ACTIVATIONS.filter { it.constant() != null }) {
+            values.getMethod(getter(op.name())).invoke(null) shouldBeSameInstanceAs op.constant()
+        }
+        for (op in OpTable.LOSSES) {
+            values.getMethod(getter(op.name())).invoke(null) shouldBeSameInstanceAs op.loss()
+        }
+    }
+
+    test("each parameterised activation is a DSL function of its parameter") {
+        for (op in OpTable.ACTIVATIONS.filter { it.constant() == null }) {
+            val made = values.getMethod(op.name(), Double::class.javaPrimitiveType).invoke(null, 0.25) as Activation
+            made shouldBe op.withParameter().apply(0.25)
+        }
     }
 })

@@ -3,7 +3,12 @@ package dev.scratchnet.samples;
 import dev.scratchnet.Activation;
 import dev.scratchnet.Loss;
 import dev.scratchnet.Optimizer;
+import dev.scratchnet.ops.ActivationOp;
+import dev.scratchnet.ops.LossOp;
+import dev.scratchnet.ops.OpTable;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleFunction;
@@ -14,17 +19,17 @@ import java.util.function.DoubleFunction;
  */
 final class Choices {
 
-    /** Hidden-layer activations by name ({@code leaky-relu} has slope 0.01 below zero). */
-    static final Map<String, Activation> ACTIVATIONS = Map.of(
-            "relu", Activation.RELU,
-            "tanh", Activation.TANH,
-            "sigmoid", Activation.SIGMOID,
-            "leaky-relu", Activation.leakyRelu(0.01));
+    /** The parameter a parameterised activation gets on the command line ({@code leaky-relu}: slope 0.01 below zero). */
+    static final double DEFAULT_PARAMETER = 0.01;
 
-    /** Losses by name. */
-    static final Map<String, Loss> LOSSES = Map.of(
-            "cross-entropy", Loss.CROSS_ENTROPY,
-            "mse", Loss.MSE);
+    /**
+     * Hidden-layer activations by name: the op table's element-wise ones, as the command line spells
+     * them, but the identity (a hidden layer without one adds nothing a single dense layer cannot do).
+     */
+    static final Map<String, Activation> ACTIVATIONS = activations();
+
+    /** Losses by name: the op table's, as the command line spells them. */
+    static final Map<String, Loss> LOSSES = losses();
 
     /** Optimizers by name, each made from a learning rate (momentum 0.9 where there is one). */
     static final Map<String, DoubleFunction<Optimizer>> OPTIMIZERS = Map.of(
@@ -42,7 +47,7 @@ final class Choices {
     static final class ActivationNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("relu", "tanh", "sigmoid", "leaky-relu").iterator();
+            return ACTIVATIONS.keySet().iterator();
         }
     }
 
@@ -50,8 +55,27 @@ final class Choices {
     static final class LossNames implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return List.of("cross-entropy", "mse").iterator();
+            return LOSSES.keySet().iterator();
         }
+    }
+
+    private static Map<String, Activation> activations() {
+        Map<String, Activation> byName = new LinkedHashMap<>();
+        for (ActivationOp op : OpTable.ACTIVATIONS) {
+            if (!op.rowWise() && op.constant() != Activation.IDENTITY) {
+                byName.put(op.commandName(),
+                        op.constant() != null ? op.constant() : op.withParameter().apply(DEFAULT_PARAMETER));
+            }
+        }
+        return Collections.unmodifiableMap(byName);
+    }
+
+    private static Map<String, Loss> losses() {
+        Map<String, Loss> byName = new LinkedHashMap<>();
+        for (LossOp op : OpTable.LOSSES) {
+            byName.put(op.commandName(), op.loss());
+        }
+        return Collections.unmodifiableMap(byName);
     }
 
     /** Optimizer names for {@code --help}. */

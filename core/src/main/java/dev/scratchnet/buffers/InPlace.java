@@ -1,4 +1,4 @@
-package dev.scratchnet.engine;
+package dev.scratchnet.buffers;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;

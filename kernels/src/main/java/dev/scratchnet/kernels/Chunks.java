@@ -1,15 +1,14 @@
-package dev.scratchnet.engine;
+package dev.scratchnet.kernels;
 
 /**
- * One thread's working arrays for element-wise loops that read and write ND4J memory a chunk at a
+ * One thread's working arrays for element-wise loops that read and write buffer memory a chunk at a
  * time. A loop over a Java array is vectorised by the JIT, one over a direct buffer element by
- * element is not: a ReLU over 256k floats took 56 µs through chunks against 950 µs element by
- * element (and 80-120 µs for ND4J's own in-place ReLU), measured on the benchmark machine.
+ * element is not (see BENCHMARKS.md, "what each lever gave").
  */
-final class Chunks {
+public final class Chunks {
 
     /** Elements per chunk: three arrays of it stay well inside a core's L1 and L2 caches. */
-    static final int SIZE = 2048;
+    public static final int SIZE = 2048;
 
     private static final ThreadLocal<Chunks> PER_THREAD = ThreadLocal.withInitial(Chunks::new);
 
@@ -22,7 +21,7 @@ final class Chunks {
     }
 
     /** The calling thread's chunks (made on its first call; never shared between threads). */
-    static Chunks forThisThread() {
+    public static Chunks forThisThread() {
         return PER_THREAD.get();
     }
 }

@@ -1,4 +1,4 @@
-package dev.scratchnet.engine;
+package dev.scratchnet.buffers;
 
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.api.buffer.DataType;

@@ -1,5 +1,7 @@
-package dev.scratchnet.engine;
+package dev.scratchnet.internal;
 
+import dev.scratchnet.buffers.Blas;
+import dev.scratchnet.buffers.Matrix;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** A quick test that an array holds no NaN or infinity, for the checks at every public entry. */
@@ -27,9 +29,9 @@ public final class Finite {
      * Whether every element of an array already wrapped is finite: a Java loop for small arrays,
      * one vectorised BLAS sum of absolute values for large ones (NaN and infinity survive it).
      */
-    static boolean likely(Matrix values) {
+    public static boolean likely(Matrix values) {
         if (values.length() <= LOOP_LIMIT) {
-            return values.allFinite();
+            return values.values.allFinite();
         }
         return Double.isFinite(Blas.absoluteSum(values));
     }

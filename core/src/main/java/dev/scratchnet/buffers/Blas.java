@@ -1,4 +1,4 @@
-package dev.scratchnet.engine;
+package dev.scratchnet.buffers;
 
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
@@ -13,7 +13,7 @@ import org.bytedeco.openblas.global.openblas_nolapack;
  * Direct calls into the OpenBLAS library that ND4J bundles, on {@link Matrix} pointers: no
  * ND4J bookkeeping between us and the kernel. All matrices are row-major.
  */
-final class Blas {
+public final class Blas {
 
     private Blas() {
     }
@@ -23,7 +23,7 @@ final class Blas {
      * {@code op(A)} is {@code [m, k]}, {@code op(B)} is {@code [k, n]} and {@code C} is {@code [m, n]};
      * the leading dimensions are the buffers' column counts.
      */
-    static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
+    public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                      double alpha, Matrix a, Matrix b, double beta, Matrix c) {
         int opA = transposeA ? CblasTrans : CblasNoTrans;
         int opB = transposeB ? CblasTrans : CblasNoTrans;
@@ -42,7 +42,7 @@ final class Blas {
      * {@code y = alpha · Σ_{r < n} a[r, ·] + beta · y}: column sums of the first {@code n} rows, as
      * {@code aᵀ · ones} (one gemv instead of a strided loop).
      */
-    static void columnSums(Matrix a, int n, Matrix ones, double alpha, double beta, Matrix y) {
+    public static void columnSums(Matrix a, int n, Matrix ones, double alpha, double beta, Matrix y) {
         if (y.isFloat()) {
             openblas_nolapack.cblas_sgemv(CblasRowMajor, CblasTrans, n, a.columns, (float) alpha,
                     (FloatPointer) a.pointer, a.columns, (FloatPointer) ones.pointer, 1, (float) beta,
@@ -55,14 +55,14 @@ final class Blas {
     }
 
     /** {@code Σ |a_i|} over all elements: NaN or infinite when some element is (or when the sum overflows). */
-    static double absoluteSum(Matrix a) {
+    public static double absoluteSum(Matrix a) {
         int length = (int) a.length();
         return a.isFloat() ? openblas_nolapack.cblas_sasum(length, (FloatPointer) a.pointer, 1)
                 : openblas_nolapack.cblas_dasum(length, (DoublePointer) a.pointer, 1);
     }
 
     /** {@code y = aᵀ · x + y} for a matrix {@code a [rows, columns]}, a vector x of rows and y of columns. */
-    static void gemvTransposed(Matrix a, Matrix x, Matrix y) {
+    public static void gemvTransposed(Matrix a, Matrix x, Matrix y) {
         if (y.isFloat()) {
             openblas_nolapack.cblas_sgemv(CblasRowMajor, CblasTrans, a.rows, a.columns, 1f, (FloatPointer) a.pointer,
                     a.columns, (FloatPointer) x.pointer, 1, 1f, (FloatPointer) y.pointer, 1);
@@ -73,7 +73,7 @@ final class Blas {
     }
 
     /** {@code y = alpha · x + y} over {@code length} elements of two float (or two double) buffers. */
-    static void axpy(int length, double alpha, Pointer x, Pointer y, boolean isFloat) {
+    public static void axpy(int length, double alpha, Pointer x, Pointer y, boolean isFloat) {
         if (isFloat) {
             openblas_nolapack.cblas_saxpy(length, (float) alpha, (FloatPointer) x, 1, (FloatPointer) y, 1);
         } else {

@@ -1,0 +1,152 @@
+package dev.scratchnet.arithmetic;
+
+import dev.scratchnet.Backend;
+import dev.scratchnet.DataSet;
+import dev.scratchnet.Layer;
+import dev.scratchnet.Loss;
+import dev.scratchnet.internal.Accuracy;
+import dev.scratchnet.internal.Finite;
+import dev.scratchnet.losses.SoftmaxCrossEntropy;
+import dev.scratchnet.ops.OpTable;
+import java.util.List;
+import java.util.Optional;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The reference backend: the readable layers, activations and losses themselves, over ND4J arrays.
+ * This is the spec every other backend is tested against.
+ * <pre>
+ *   forward:   a = x;  for each layer: a = layer.forward(a)
+ *   backward:  δ = dL/dz of the last layer:
+ *                softmax + cross-entropy: the fused gradient       (SoftmaxCrossEntropy)
+ *                any other pair:          f'(z) ⊙ loss.gradient(p, y)
+ *              then each layer, last to first: fill dW and db, hand dL/dx back
+ * </pre>
+ */
+public final class ReferenceArithmetic implements Arithmetic {
+
+    private final List<Layer> layers;
+    private final String description;
+
+    /** @param description what {@link #describe()} says, e.g. why a network asking for the fast backend runs here */
+    public ReferenceArithmetic(List<Layer> layers, String description) {
+        this.layers = List.copyOf(layers);
+        this.description = description;
+    }
+
+    @Override
+    public Backend backend() {
+        return Backend.REFERENCE;
+    }
+
+    @Override
+    public String describe() {
+        return description;
+    }
+
+    @Override
+    public INDArray predict(INDArray x) {
+        INDArray a = x;
+        for (Layer layer : layers) {
+            a = layer.forward(a, false);
+        }
+        return a;
+    }
+
+    @Override
+    public Optional<INDArray> predictIfFinite(INDArray x) {
+        if (!Finite.likely(x)) {
+            return Optional.empty();
+        }
+        INDArray p = predict(x);
+        return Finite.likely(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public void gradients(INDArray x, INDArray y, Loss loss) {
+        backward(forward(x), y, loss);
+    }
+
+    @Override
+    public double loss(Loss loss, INDArray p, INDArray y) {
+        return loss.value(p, y);
+    }
+
+    @Override
+    public Trainer trainer(Loss loss, DataSet train, int batchCapacity) {
+        return new ReferenceTrainer(loss, train);
+    }
+
+    /** A training forward pass: every layer caches what its backward needs. */
+    private INDArray forward(INDArray x) {
+        INDArray a = x;
+        for (Layer layer : layers) {
+            a = layer.forward(a, true);
+        }
+        return a;
+    }
+
+    /** Back-propagates {@code loss} of the last training forward pass, filling every gradient. */
+    private void backward(INDArray p, INDArray y, Loss loss) {
+        Layer last = layers.get(layers.size() - 1);
+        INDArray grad;
+        if (OpTable.fused(last.activation(), loss)) {
+            grad = last.backwardFromPreActivation(SoftmaxCrossEntropy.gradient(p, y));
+        } else {
+            grad = last.backward(loss.gradient(p, y));
+        }
+        for (int i = layers.size() - 2; i >= 0; i--) {
+            grad = layers.get(i).backward(grad);
+        }
+    }
+
+    /** Batches of contiguous rows (views): the training set is copied into each epoch's order once. */
+    private final class ReferenceTrainer implements Trainer {
+
+        private final Loss loss;
+        private final DataSet train;
+        private int[] order;
+        private INDArray orderedFeatures;
+        private INDArray orderedTargets;
+        private INDArray lastPredictions;
+        private int lastFrom;
+
+        ReferenceTrainer(Loss loss, DataSet train) {
+            this.loss = loss;
+            this.train = train;
+        }
+
+        @Override
+        public void startEpoch(int[] order) {
+            this.order = order;
+            this.orderedFeatures = Nd4j.pullRows(train.features(), 1, order);
+            this.orderedTargets = Nd4j.pullRows(train.targets(), 1, order);
+        }
+
+        @Override
+        public double gradients(int from, int to) {
+            INDArray targets = orderedTargets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
+            lastPredictions = forward(orderedFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+            lastFrom = from;
+            backward(lastPredictions, targets, loss);
+            return loss.value(lastPredictions, targets);
+        }
+
+        @Override
+        public boolean offersFusedSgd() {
+            return false;
+        }
+
+        @Override
+        public double sgdStep(int from, int to, double learningRate, double l2) {
+            throw new UnsupportedOperationException("the reference backend keeps gradient and update apart");
+        }
+
+        @Override
+        public int lastBatchCorrect(int[] labels) {
+            return Accuracy.correct(lastPredictions, labels, order, lastFrom);
+        }
+    }
+}

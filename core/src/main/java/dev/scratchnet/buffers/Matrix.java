@@ -1,0 +1,121 @@
+package dev.scratchnet.buffers;
+
+import dev.scratchnet.kernels.Values;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A row-major matrix that lives in an INDArray's own native memory: its {@link #values} for the
+ * kernels' Java loops and its pointer for BLAS. A {@link #rowBlock} is such a matrix over some
+ * consecutive rows of another, sharing its memory.
+ */
+public final class Matrix {
+
+    /** The elements, for Java loops. */
+    public final Values values;
+    /** Rows and columns. */
+    public final int rows;
+    public final int columns;
+    /** The address of element 0, for BLAS. */
+    final Pointer pointer;
+    /** The INDArray these elements belong to; for a row block made on first use (see {@link #array()}). */
+    private INDArray array;
+    /** For a row block: the matrix it is cut from and its first row there; else null and 0. */
+    private final Matrix parent;
+    private final int firstRow;
+
+    private Matrix(INDArray array) {
+        this.array = array;
+        this.rows = array.rows();
+        this.columns = array.columns();
+        this.pointer = array.data().addressPointer();
+        this.values = array.dataType() == DataType.FLOAT ? Values.of(array.data().asNioFloat(), rows, columns)
+                : Values.of(array.data().asNioDouble(), rows, columns);
+        this.parent = null;
+        this.firstRow = 0;
+    }
+
+    private Matrix(Matrix parent, int from, int to) {
+        this.rows = to - from;
+        this.columns = parent.columns;
+        long position = parent.pointer.position() + (long) from * parent.columns;
+        this.pointer = parent.isFloat() ? new FloatPointer(parent.pointer).position(position)
+                : new DoublePointer(parent.pointer).position(position);
+        this.values = parent.values.rowBlock(from, to);
+        this.parent = parent;
+        this.firstRow = from;
+    }
+
+    /** Wraps {@code array}, which must be laid out row after row from the start of its buffer (see {@link #canWrap}). */
+    public static Matrix of(INDArray array) {
+        if (!canWrap(array)) {
+            throw new IllegalArgumentException("fast path needs a compact row-major float or double matrix at offset 0");
+        }
+        return new Matrix(array);
+    }
+
+    /** {@code array} itself when it can be wrapped, else a compact row-major copy (read through its strides). */
+    public static INDArray readable(INDArray array) {
+        return canWrap(array) ? array : array.dup('c');
+    }
+
+    /**
+     * Whether {@code array} is a float or double matrix laid out row after row from the start of its
+     * buffer. The strides decide, not the order flag: ND4J may flag an array with column-major
+     * strides as 'c'.
+     */
+    public static boolean canWrap(INDArray array) {
+        if (array.rank() != 2 || array.length() == 0 || array.offset() != 0 || array.isView()
+                || (array.dataType() != DataType.FLOAT && array.dataType() != DataType.DOUBLE)) {
+            return false;
+        }
+        long rows = array.rows();
+        long columns = array.columns();
+        long[] stride = array.stride();
+        return (columns == 1 || stride[1] == 1) && (rows == 1 || stride[0] == columns)
+                && array.data().length() >= rows * columns;
+    }
+
+    /** A new zero matrix. */
+    public static Matrix create(DataType dataType, int rows, int columns) {
+        return of(Nd4j.create(dataType, rows, columns));
+    }
+
+    /**
+     * Rows {@code from} (inclusive) to {@code to} (exclusive) as a matrix of their own over the same
+     * memory: writes through it land in this matrix. Its INDArray is made only if asked for, since
+     * an ND4J view costs far more than the pointer and buffer (BENCHMARKS.md, "--micro").
+     */
+    public Matrix rowBlock(int from, int to) {
+        return new Matrix(this, from, to);
+    }
+
+    /** The INDArray behind these elements: for a row block, an ND4J view made on the first call. */
+    public INDArray array() {
+        if (array == null) {
+            INDArray whole = parent.array();
+            array = Nd4j.create(whole.data(), new long[] {rows, columns}, new long[] {columns, 1},
+                    whole.offset() + (long) firstRow * columns, 'c');
+        }
+        return array;
+    }
+
+    /** Whether {@link #array()} is at hand without making an ND4J view. */
+    public boolean hasArray() {
+        return array != null;
+    }
+
+    /** The number of elements, {@code rows · columns}. */
+    public long length() {
+        return (long) rows * columns;
+    }
+
+    /** Whether the elements are float32. */
+    public boolean isFloat() {
+        return values.isFloat();
+    }
+}

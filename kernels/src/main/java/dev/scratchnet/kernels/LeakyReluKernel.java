@@ -1,0 +1,58 @@
+package dev.scratchnet.kernels;
+
+/**
+ * The loops of {@code dev.scratchnet.activations.LeakyRelu} and, with slope 0, of
+ * {@code dev.scratchnet.activations.Relu}: {@code a = z} where {@code z > 0}, else {@code α·z}.
+ */
+public final class LeakyReluKernel implements ActivationKernel {
+
+    private final double alpha;
+
+    /** @param alpha the slope below zero (0 for ReLU) */
+    public LeakyReluKernel(double alpha) {
+        this.alpha = alpha;
+    }
+
+    /**
+     * In chunks: {@code max(z, 0) + α·min(z, 0)} has no branch to mispredict on signs that change
+     * from element to element and gives exactly z or αz (and NaN for z = -∞, as αz does for α = 0:
+     * an overflow is reported, not hidden).
+     */
+    @Override
+    public void forward(Values za, int n) {
+        Chunks chunks = Chunks.forThisThread();
+        int end = n * za.columns;
+        if (za.isFloat()) {
+            // float32 stays float32: widening and narrowing would cost more than the ReLU itself
+            float[] z = chunks.staging;
+            float slope = (float) alpha;
+            for (int start = 0; start < end; start += Chunks.SIZE) {
+                int length = Math.min(Chunks.SIZE, end - start);
+                za.readFloats(start, length, z);
+                for (int i = 0; i < length; i++) {
+                    z[i] = Math.max(z[i], 0f) + slope * Math.min(z[i], 0f);
+                }
+                za.writeFloats(start, length, z);
+            }
+            return;
+        }
+        double[] z = chunks.values;
+        for (int start = 0; start < end; start += Chunks.SIZE) {
+            int length = Math.min(Chunks.SIZE, end - start);
+            za.read(start, length, z, chunks);
+            for (int i = 0; i < length; i++) {
+                z[i] = Math.max(z[i], 0.0) + alpha * Math.min(z[i], 0.0);
+            }
+            za.write(start, length, z, chunks);
+        }
+    }
+
+    @Override
+    public void backward(Values a, Values grad, int n) {
+        for (int i = 0, end = n * a.columns; i < end; i++) {
+            if (!(a.get(i) > 0)) {
+                grad.set(i, alpha * grad.get(i));
+            }
+        }
+    }
+}
