@@ -1,6 +1,7 @@
 package dev.scratchnet.samples.bench;
 
-import dev.scratchnet.engine.Engine;
+import dev.scratchnet.Backend;
+import dev.scratchnet.Setup;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -116,8 +117,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void printSetting(String dataText) {
-        System.out.printf("scratchnet bench: %d cores, engine %s, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n",
-                Runtime.getRuntime().availableProcessors(), Engine.fastEnabled() ? "fast" : "reference",
+        Setup.apply();
+        System.out.printf("scratchnet bench: %d cores, engine %s, native threads %s, OMP_NUM_THREADS=%s, "
+                        + "OPENBLAS_CORETYPE=%s%n",
+                Runtime.getRuntime().availableProcessors(), Backend.byDefault(), Setup.nativeThreads(),
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
         System.out.println("data: " + dataText);
