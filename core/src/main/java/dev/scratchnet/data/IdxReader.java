@@ -77,8 +77,9 @@ public final class IdxReader {
                 throw new IOException(file + " declares " + count + " images of " + rows + "×" + columns
                         + " = " + size + " pixels; at most " + (Integer.MAX_VALUE - 8) + " fit in one array");
             }
-            requireMemory(file, count + " images of " + rows + "×" + columns + " pixels", size, Float.BYTES);
-            float[] pixels = new float[0];
+            boolean gzipped = requireLength(file, size, 16);
+            requireMemory(file, count + " images of " + rows + "×" + columns + " pixels", size, Float.BYTES, gzipped);
+            float[] pixels = new float[gzipped ? 0 : (int) size];
             int read = 0;
             while (read < size) {
                 int wanted = (int) Math.min(CHUNK, size - read);
@@ -101,8 +102,9 @@ public final class IdxReader {
         try (DataInputStream in = open(file)) {
             int[] header = header(file, in, 2, LABELS_MAGIC, "labels (unsigned bytes, 1 dimension)");
             int count = nonNegative(file, "label count", header[1]);
-            requireMemory(file, count + " labels", count, Integer.BYTES);
-            int[] labels = new int[0];
+            boolean gzipped = requireLength(file, count, 8);
+            requireMemory(file, count + " labels", count, Integer.BYTES, gzipped);
+            int[] labels = new int[gzipped ? 0 : count];
             int read = 0;
             while (read < count) {
                 int wanted = Math.min(CHUNK, count - read);
@@ -191,12 +193,37 @@ public final class IdxReader {
     }
 
     /**
-     * Fails when {@code count} values of {@code bytesEach} (and the same again for the ND4J matrix
-     * made from them) do not fit in memory, before any of them is read.
+     * For a plain file, fails unless its length is the header plus {@code size} data bytes (with the
+     * messages reading would give); returns whether the file is gzipped, whose length says nothing.
      */
-    private static void requireMemory(Path file, String what, long count, int bytesEach) throws IOException {
+    private static boolean requireLength(Path file, long size, int headerBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.read() == GZIP_MAGIC_FIRST && in.read() == GZIP_MAGIC_SECOND) {
+                return true;
+            }
+        }
+        long found = Files.size(file) - headerBytes;
+        if (found < size) {
+            throw new IOException(file + " is truncated: expected " + size + " bytes of data after the "
+                    + headerBytes + "-byte header, found " + found);
+        }
+        if (found > size) {
+            throw new IOException(file + " has more data than its header declares: expected exactly " + size
+                    + " bytes after the " + headerBytes + "-byte header");
+        }
+        return false;
+    }
+
+    /**
+     * Fails when {@code count} values of {@code bytesEach} (and the same again for the ND4J matrix
+     * made from them) do not fit in memory, before any of them is read. A gzipped file's array grows
+     * as its data arrives, and holds up to 1.5 times its size while the last copy is made.
+     */
+    private static void requireMemory(Path file, String what, long count, int bytesEach, boolean growing)
+            throws IOException {
         try {
-            Memory.requireHeap(file + " declares " + what + ", which", Memory.bytes(count, bytesEach));
+            long bytes = Memory.bytes(count, bytesEach);
+            Memory.requireHeap(file + " declares " + what + ", which", growing ? bytes / 2 * 3 : bytes);
             Memory.requireNative(file + " declares " + what + ", which", Memory.bytes(count, bytesEach));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
