@@ -2,6 +2,8 @@ package dev.scratchnet;
 
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.Limits;
+import dev.scratchnet.internal.Memory;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.Shapes;
 import java.util.ArrayList;
@@ -67,6 +69,11 @@ public final class DataSet {
                     + " classes do not fit in one array (at most " + MAX_ELEMENTS + " values); numClasses was "
                     + numClasses);
         }
+        Limits.requireClasses("numClasses " + numClasses, numClasses);
+        long cells = (long) labels.length * numClasses;
+        String what = "one-hot targets of " + labels.length + " rows × " + numClasses + " classes";
+        Memory.requireHeap(what, Memory.bytes(cells, Float.BYTES));
+        Memory.requireNative(what, Memory.bytes(cells, Float.BYTES + Double.BYTES)); // the array and its cast
         float[] oneHot = new float[labels.length * numClasses];
         for (int row = 0; row < labels.length; row++) {
             int label = labels[row];

@@ -1,10 +1,8 @@
 package dev.scratchnet.data;
 
 import dev.scratchnet.DataSet;
-import java.io.BufferedReader;
+import dev.scratchnet.internal.Limits;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,8 +18,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *       must hold whole numbers ≥ 0 ({@code 3} or {@code 3.0}); they become one-hot targets over
  *       {@code max(label) + 1} classes (at least 2). The other columns become float32 features, in file order.</li>
  * </ul>
- * Problems with the file are {@link IOException}s naming the file, the line (counting from 1) and
- * the column (counting from 0, as {@code labelColumn} does).
+ * Problems with the file are {@link IOException}s naming the file, the line (counting from 1, as
+ * {@link Lines} does) and the column (counting from 0, as {@code labelColumn} does). Lines are at
+ * most {@link Limits#maxCsvLineChars()} characters, labels below {@link Limits#maxClasses()}, and
+ * only regular files are read.
  */
 public final class CsvReader {
 
@@ -30,30 +30,28 @@ public final class CsvReader {
 
     /** The examples of {@code file}, features {@code [n, columns - 1]} and one-hot targets. */
     public static DataSet read(Path file, int labelColumn) throws IOException {
-        try (BufferedReader reader = open(file)) {
-            return parse(file, reader, labelColumn);
-        }
-    }
-
-    private static BufferedReader open(Path file) throws IOException {
+        Lines lines;
         try {
-            return Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            lines = Lines.open(file, "CSV file");
         } catch (NoSuchFileException e) {
             throw new IOException("CSV file " + file + " does not exist", e);
         }
+        try (lines) {
+            return parse(file, lines, labelColumn);
+        }
     }
 
-    private static DataSet parse(Path file, BufferedReader reader, int labelColumn) throws IOException {
+    private static DataSet parse(Path file, Lines reader, int labelColumn) throws IOException {
         int columns = -1;
         int label = -1;
         float[] features = new float[1024];
         int[] labels = new int[64];
         int rows = 0;
-        int lineNumber = 0;
+        int lineNumber;
         int firstLine = 0;
         String line;
-        while ((line = reader.readLine()) != null) {
-            lineNumber++;
+        while ((line = reader.next()) != null) {
+            lineNumber = reader.number();
             if (line.isBlank()) {
                 continue;
             }
@@ -142,6 +140,12 @@ public final class CsvReader {
         if (value < 0 || value != Math.rint(value) || value > Integer.MAX_VALUE - 1) {
             throw new IOException(file + " line " + lineNumber + " column " + column
                     + " (the label): expected a whole number >= 0, found " + field);
+        }
+        try {
+            Limits.requireClasses("label " + field, (long) value + 1);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " line " + lineNumber + " column " + column + " (the label): "
+                    + e.getMessage(), e);
         }
         return (int) value;
     }

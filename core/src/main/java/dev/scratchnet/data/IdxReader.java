@@ -1,6 +1,7 @@
 package dev.scratchnet.data;
 
 import dev.scratchnet.DataSet;
+import dev.scratchnet.internal.Memory;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -16,7 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reads MNIST's IDX files: unsigned-byte images and their labels, plain or gzipped (told apart by
- * the gzip magic bytes {@code 1f 8b}, not by the file name).
+ * the gzip magic bytes {@code 1f 8b}, not by the file name). The header's sizes are checked
+ * against the memory there is before anything else is read; arrays then grow with the data that
+ * arrives, and reading stops one byte past the declared size, however far a gzip stream would go on.
  * <pre>
  *   images: int32 magic 0x00000803, int32 count, int32 rows, int32 columns, then count·rows·columns pixels
  *   labels: int32 magic 0x00000801, int32 count, then count labels
@@ -34,6 +38,8 @@ public final class IdxReader {
 
     private static final int GZIP_MAGIC_FIRST = 0x1f;
     private static final int GZIP_MAGIC_SECOND = 0x8b;
+    /** Bytes read at a time. */
+    private static final int CHUNK = 1 << 16;
 
     private IdxReader() {
     }
@@ -71,11 +77,22 @@ public final class IdxReader {
                 throw new IOException(file + " declares " + count + " images of " + rows + "×" + columns
                         + " = " + size + " pixels; at most " + (Integer.MAX_VALUE - 8) + " fit in one array");
             }
-            byte[] bytes = body(file, in, (int) size, 16);
-            float[] pixels = new float[bytes.length];
-            for (int i = 0; i < bytes.length; i++) {
-                pixels[i] = (bytes[i] & 0xFF) / 255f;
+            boolean gzipped = requireLength(file, size, 16);
+            requireMemory(file, count + " images of " + rows + "×" + columns + " pixels", size, Float.BYTES, gzipped);
+            float[] pixels = new float[gzipped ? 0 : (int) size];
+            int read = 0;
+            while (read < size) {
+                int wanted = (int) Math.min(CHUNK, size - read);
+                byte[] bytes = readFully(file, in, wanted);
+                pixels = grow(pixels, read + bytes.length, (int) size);
+                for (int i = 0; i < bytes.length; i++, read++) {
+                    pixels[read] = (bytes[i] & 0xFF) / 255f;
+                }
+                if (bytes.length < wanted) {
+                    break; // the file ends early
+                }
             }
+            requireExactly(file, in, size, read, 16);
             return new Images(count, rows, columns, pixels);
         }
     }
@@ -85,15 +102,26 @@ public final class IdxReader {
         try (DataInputStream in = open(file)) {
             int[] header = header(file, in, 2, LABELS_MAGIC, "labels (unsigned bytes, 1 dimension)");
             int count = nonNegative(file, "label count", header[1]);
-            byte[] bytes = body(file, in, count, 8);
-            int[] labels = new int[count];
-            for (int i = 0; i < count; i++) {
-                labels[i] = bytes[i] & 0xFF;
-                if (labels[i] >= numClasses) {
-                    throw new IOException(file + ": label " + i + " is " + labels[i] + "; expected 0.."
-                            + (numClasses - 1));
+            boolean gzipped = requireLength(file, count, 8);
+            requireMemory(file, count + " labels", count, Integer.BYTES, gzipped);
+            int[] labels = new int[gzipped ? 0 : count];
+            int read = 0;
+            while (read < count) {
+                int wanted = Math.min(CHUNK, count - read);
+                byte[] bytes = readFully(file, in, wanted);
+                labels = grow(labels, read + bytes.length, count);
+                for (int i = 0; i < bytes.length; i++, read++) {
+                    labels[read] = bytes[i] & 0xFF;
+                    if (labels[read] >= numClasses) {
+                        throw new IOException(file + ": label " + read + " is " + labels[read] + "; expected 0.."
+                                + (numClasses - 1));
+                    }
+                }
+                if (bytes.length < wanted) {
+                    break; // the file ends early
                 }
             }
+            requireExactly(file, in, count, read, 8);
             return labels;
         }
     }
@@ -147,18 +175,74 @@ public final class IdxReader {
                 | (bytes[offset + 2] & 0xFF) << 8 | (bytes[offset + 3] & 0xFF);
     }
 
-    /** Exactly {@code size} data bytes after a header of {@code headerBytes}, and nothing after them. */
-    private static byte[] body(Path file, DataInputStream in, int size, int headerBytes) throws IOException {
-        byte[] bytes = readFully(file, in, size);
-        if (bytes.length < size) {
+    /**
+     * Fails unless {@code read} equals the declared {@code size} and the stream ends right there:
+     * one byte more is read to find out, never the rest, so a gzip stream that would inflate far
+     * beyond the declared size costs one byte.
+     */
+    private static void requireExactly(Path file, DataInputStream in, long size, int read, int headerBytes)
+            throws IOException {
+        if (read < size) {
             throw new IOException(file + " is truncated: expected " + size + " bytes of data after the "
-                    + headerBytes + "-byte header, found " + bytes.length);
+                    + headerBytes + "-byte header, found " + read);
         }
         if (readFully(file, in, 1).length != 0) {
             throw new IOException(file + " has more data than its header declares: expected exactly " + size
                     + " bytes after the " + headerBytes + "-byte header");
         }
-        return bytes;
+    }
+
+    /**
+     * For a plain file, fails unless its length is the header plus {@code size} data bytes (with the
+     * messages reading would give); returns whether the file is gzipped, whose length says nothing.
+     */
+    private static boolean requireLength(Path file, long size, int headerBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.read() == GZIP_MAGIC_FIRST && in.read() == GZIP_MAGIC_SECOND) {
+                return true;
+            }
+        }
+        long found = Files.size(file) - headerBytes;
+        if (found < size) {
+            throw new IOException(file + " is truncated: expected " + size + " bytes of data after the "
+                    + headerBytes + "-byte header, found " + found);
+        }
+        if (found > size) {
+            throw new IOException(file + " has more data than its header declares: expected exactly " + size
+                    + " bytes after the " + headerBytes + "-byte header");
+        }
+        return false;
+    }
+
+    /**
+     * Fails when {@code count} values of {@code bytesEach} (and the same again for the ND4J matrix
+     * made from them) do not fit in memory, before any of them is read. A gzipped file's array grows
+     * as its data arrives, and holds up to 1.5 times its size while the last copy is made.
+     */
+    private static void requireMemory(Path file, String what, long count, int bytesEach, boolean growing)
+            throws IOException {
+        try {
+            long bytes = Memory.bytes(count, bytesEach);
+            Memory.requireHeap(file + " declares " + what + ", which", growing ? bytes / 2 * 3 : bytes);
+            Memory.requireNative(file + " declares " + what + ", which", Memory.bytes(count, bytesEach));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code array}, or a copy with room for at least {@code needed} values: arrays grow with the
+     * data that actually arrives (doubling, capped at the declared {@code size}), so a short file
+     * declaring a huge count never costs what it declares.
+     */
+    private static float[] grow(float[] array, int needed, int size) {
+        return needed <= array.length ? array
+                : Arrays.copyOf(array, (int) Math.min(size, Math.max(needed, 2L * array.length)));
+    }
+
+    private static int[] grow(int[] array, int needed, int size) {
+        return needed <= array.length ? array
+                : Arrays.copyOf(array, (int) Math.min(size, Math.max(needed, 2L * array.length)));
     }
 
     /** Up to {@code size} bytes; fewer only at the end of the file. A gzip stream cut short counts as the end. */

@@ -1,7 +1,9 @@
 package dev.scratchnet.io;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -12,8 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file all at once or not at all: the content goes to a temporary file beside the
- * target ({@code .NAME.RANDOM.tmp}, same directory, so same file system), is flushed to disk,
- * then renamed over the target. A crash or an exception leaves the old file as it was.
+ * target ({@code .NAME.RANDOM.tmp}, NAME cut to 32 characters; same directory, so same file
+ * system), is flushed to disk, then renamed over the target. A crash or an exception leaves the
+ * old file as it was. The rename replaces the directory entry: saving onto a symbolic link
+ * replaces the link with the new file and leaves the file it pointed to as it was. A thread
+ * interrupted while writing gets an {@link InterruptedIOException} (and keeps its interrupt flag).
  */
 public final class AtomicFile {
 
@@ -23,6 +28,9 @@ public final class AtomicFile {
         /** Writes everything to {@code out}. */
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /** How much of the target's name the temporary name keeps (code points; at most 4 bytes each). */
+    private static final int KEPT_NAME_LENGTH = 32;
 
     private AtomicFile() {
     }
@@ -38,24 +46,46 @@ public final class AtomicFile {
             throw new IOException("cannot write " + path + ": its parent " + parent + " is a file, not a directory");
         }
         Files.createDirectories(parent);
-        Path temporary = target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path temporary = target.resolveSibling(temporaryName(target.getFileName().toString()));
         try {
-            // CREATE_NEW rather than createTempFile, so the file gets the usual permissions (umask), not 0600
-            try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                content.writeTo(out);
+            writeThenRename(temporary, target, content);
+        } catch (ClosedByInterruptException e) {
+            throw new InterruptedIOException("cannot write " + path + ": the thread was interrupted while writing; "
+                    + "the earlier file is left as it was");
+        } catch (IOException e) {
+            if (e.getMessage() != null) {
+                throw e;
             }
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            throw new IOException("cannot write " + path + ": " + e.getClass().getName(), e);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * {@code .NAME.RANDOM.tmp} with NAME cut to its first {@value #KEPT_NAME_LENGTH} characters, so
+     * that the temporary name stays well under the 255 bytes file systems allow whatever the
+     * target's name (which may itself be 255 bytes long).
+     */
+    static String temporaryName(String name) {
+        int kept = name.codePointCount(0, name.length()) <= KEPT_NAME_LENGTH ? name.length()
+                : name.offsetByCodePoints(0, KEPT_NAME_LENGTH);
+        return "." + name.substring(0, kept) + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+    }
+
+    private static void writeThenRename(Path temporary, Path target, Content content) throws IOException {
+        // CREATE_NEW rather than createTempFile, so the file gets the usual permissions (umask), not 0600
+        try (OutputStream out = Files.newOutputStream(temporary, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            content.writeTo(out);
+        }
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -1,17 +1,23 @@
 package dev.scratchnet.io;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scratchnet.Activation;
 import dev.scratchnet.Network;
+import dev.scratchnet.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -24,6 +30,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Everything is read and checked before the network is built: a truncated, foreign, corrupt or
  * newer-format file fails with an {@link IOException} that names the file and the problem, and
  * no network is returned.
+ * <p>
+ * A file means one model: an entry named twice, an entry no layer uses, a duplicate key in
+ * model.json or a layer size beyond {@code int} is refused, naming the entry. Nothing is read
+ * beyond what the format implies: model.json up to {@link Limits#maxModelJsonBytes()}, each
+ * array's header, then exactly the bytes of the shape model.json declares for it, after checking
+ * that they fit in memory; whatever an entry would inflate to beyond that is never read.
  */
 public final class ModelReader {
 
@@ -48,12 +60,14 @@ public final class ModelReader {
         }
         checkZipMagic(path);
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            JsonNode json = parseJson(entry(zip, ModelFile.MODEL_JSON));
+            Set<String> names = entryNames(zip);
+            JsonNode json = parseJson(entry(zip, ModelFile.MODEL_JSON, Limits.maxModelJsonBytes()));
             DataType dataType = checkHeader(json);
             JsonNode layers = json.get("layers");
             if (layers == null || !layers.isArray() || layers.isEmpty()) {
                 throw new ModelException("model.json needs a non-empty \"layers\" array, found " + layers);
             }
+            requireOnlyUsedEntries(names, layers);
             Network.Builder builder = Network.builder().seed(integer(json, "seed", "model.json")).dataType(dataType);
             for (int i = 0; i < layers.size(); i++) {
                 addLayer(builder, zip, layers.get(i), i, dataType);
@@ -109,25 +123,26 @@ public final class ModelReader {
         if (layer == null || !layer.isObject() || !"dense".equals(layer.path("type").asText())) {
             throw new ModelException(where + " must be an object with \"type\": \"dense\", was " + layer);
         }
-        int nIn = (int) integer(layer, "nIn", where);
-        int nOut = (int) integer(layer, "nOut", where);
+        int nIn = size(layer, "nIn", where);
+        int nOut = size(layer, "nOut", where);
         Activation activation;
         try {
             activation = Activations.fromJson(layer.get("activation"), where);
         } catch (IOException e) {
             throw new ModelException(e.getMessage());
         }
-        INDArray weights = array(zip, layer, "weights", where, dataType);
-        INDArray bias = array(zip, layer, "bias", where, dataType);
-        if (!Arrays.equals(weights.shape(), new long[] {nIn, nOut})) {
-            throw new ModelException(where + " weights have shape " + Arrays.toString(weights.shape())
-                    + " but model.json says [" + nIn + ", " + nOut + "]");
-        }
-        boolean biasFits = Arrays.equals(bias.shape(), new long[] {1, nOut}) || Arrays.equals(bias.shape(), new long[] {nOut});
-        if (!biasFits) {
-            throw new ModelException(where + " bias has shape " + Arrays.toString(bias.shape()) + " but model.json says [1, "
-                    + nOut + "]");
-        }
+        INDArray weights = array(zip, layer, "weights", where, dataType, shape -> {
+            if (!Arrays.equals(shape, new long[] {nIn, nOut})) {
+                throw new ModelException(where + " weights have shape " + Arrays.toString(shape)
+                        + " but model.json says [" + nIn + ", " + nOut + "]");
+            }
+        });
+        INDArray bias = array(zip, layer, "bias", where, dataType, shape -> {
+            if (!Arrays.equals(shape, new long[] {1, nOut}) && !Arrays.equals(shape, new long[] {nOut})) {
+                throw new ModelException(where + " bias has shape " + Arrays.toString(shape) + " but model.json says [1, "
+                        + nOut + "]");
+            }
+        });
         try {
             builder.dense(weights, bias, activation);
         } catch (IllegalArgumentException e) {
@@ -135,49 +150,115 @@ public final class ModelReader {
         }
     }
 
-    private static INDArray array(ZipFile zip, JsonNode layer, String field, String where, DataType dataType)
-            throws IOException, ModelException {
+    /**
+     * The array in the entry that {@code layer}'s {@code field} names: its {@code .npy} header is
+     * read first and its shape handed to {@code expectedShape}, so that a shape model.json does not
+     * declare is refused before a single data byte is read; then exactly the data the shape needs.
+     */
+    private static INDArray array(ZipFile zip, JsonNode layer, String field, String where, DataType dataType,
+            ShapeCheck expectedShape) throws IOException, ModelException {
         String name = layer.path(field).asText("");
         if (name.isEmpty()) {
             throw new ModelException(where + " has no \"" + field + "\" entry name");
         }
-        INDArray array;
-        try {
-            array = Npy.read(entry(zip, name));
-        } catch (IOException e) {
-            throw new ModelException(where + " " + field + " (" + name + "): " + e.getMessage());
+        ZipEntry entry = zipEntry(zip, name);
+        try (CheckedInputStream in = new CheckedInputStream(zip.getInputStream(entry), new CRC32())) {
+            Npy.Header header;
+            INDArray array;
+            try {
+                header = Npy.readHeader(in);
+                if (header.dataType() != dataType) {
+                    throw new ModelException(where + " " + field + " (" + name + ") are "
+                            + ModelFile.dataTypeName(header.dataType()) + " but the model's data type is "
+                            + ModelFile.dataTypeName(dataType));
+                }
+                expectedShape.check(header.shape());
+                array = Npy.readData(in, header);
+            } catch (ZipException | java.io.EOFException e) {
+                throw new ModelException(name + " is damaged (" + e.getMessage() + ")", e);
+            } catch (IOException e) {
+                throw new ModelException(where + " " + field + " (" + name + "): " + e.getMessage());
+            }
+            requireChecksum(entry, in.getChecksum().getValue());
+            return array;
         }
-        if (array.dataType() != dataType) {
-            throw new ModelException(where + " " + field + " (" + name + ") are " + ModelFile.dataTypeName(array.dataType())
-                    + " but the model's data type is " + ModelFile.dataTypeName(dataType));
-        }
-        return array;
     }
 
-    /** The bytes of entry {@code name}, checked against the CRC-32 the zip recorded for it. */
-    private static byte[] entry(ZipFile zip, String name) throws IOException, ModelException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new ModelException("the zip has no " + name
-                    + (ModelFile.MODEL_JSON.equals(name) ? " (not a scratchnet model)" : ""));
-        }
+    /** A check of an array's shape, made from its header before its data is read. */
+    @FunctionalInterface
+    private interface ShapeCheck {
+        void check(long[] shape) throws ModelException;
+    }
+
+    /**
+     * The bytes of entry {@code name}, checked against the CRC-32 the zip recorded for it; at most
+     * {@code limit} bytes are read, and an entry longer than that is refused.
+     */
+    private static byte[] entry(ZipFile zip, String name, int limit) throws IOException, ModelException {
+        ZipEntry entry = zipEntry(zip, name);
         byte[] bytes;
         try (InputStream in = zip.getInputStream(entry)) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(limit);
+            if (in.read() >= 0) {
+                throw new ModelException(name + " is larger than " + limit + " bytes, the most this version reads "
+                        + "(raise the limit with -D" + Limits.MAX_MODEL_JSON_BYTES + "=N)");
+            }
         } catch (ZipException | java.io.EOFException e) {
             throw new ModelException(name + " is damaged (" + e.getMessage() + ")", e);
         }
         CRC32 crc = new CRC32();
         crc.update(bytes);
-        if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
-            throw new ModelException(name + " is damaged: its checksum does not match");
-        }
+        requireChecksum(entry, crc.getValue());
         return bytes;
+    }
+
+    private static ZipEntry zipEntry(ZipFile zip, String name) throws ModelException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            throw new ModelException("the zip has no " + name
+                    + (ModelFile.MODEL_JSON.equals(name) ? " (not a scratchnet model)" : ""));
+        }
+        return entry;
+    }
+
+    private static void requireChecksum(ZipEntry entry, long crc) throws ModelException {
+        if (entry.getCrc() != -1 && crc != entry.getCrc()) {
+            throw new ModelException(entry.getName() + " is damaged: its checksum does not match");
+        }
+    }
+
+    /** The names of the zip's entries, each of which must appear once. */
+    private static Set<String> entryNames(ZipFile zip) throws ModelException {
+        Set<String> names = new LinkedHashSet<>();
+        for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
+            String name = entries.nextElement().getName();
+            if (!names.add(name)) {
+                throw new ModelException("the zip holds entry \"" + name + "\" more than once; a model file names "
+                        + "each entry once, so that every reader sees the same model");
+            }
+        }
+        return names;
+    }
+
+    /** Fails when the zip holds an entry that is neither model.json nor an array a layer names. */
+    private static void requireOnlyUsedEntries(Set<String> names, JsonNode layers) throws ModelException {
+        Set<String> used = new LinkedHashSet<>();
+        used.add(ModelFile.MODEL_JSON);
+        for (JsonNode layer : layers) {
+            used.add(layer.path("weights").asText(""));
+            used.add(layer.path("bias").asText(""));
+        }
+        for (String name : names) {
+            if (!used.contains(name)) {
+                throw new ModelException("the zip holds entry \"" + name + "\", which no part of the model uses; "
+                        + "a model file holds model.json and the arrays its layers name, nothing else");
+            }
+        }
     }
 
     private static JsonNode parseJson(byte[] bytes) throws ModelException {
         try {
-            return new ObjectMapper().readTree(bytes);
+            return new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).readTree(bytes);
         } catch (JacksonException e) {
             throw new ModelException("model.json is not valid JSON (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
@@ -191,6 +272,16 @@ public final class ModelReader {
             throw new ModelException(where + " needs an integer \"" + field + "\", found " + value);
         }
         return value.asLong();
+    }
+
+    /** The layer size in {@code field}: a whole number in {@code [1, Integer.MAX_VALUE]}. */
+    private static int size(JsonNode json, String field, String where) throws ModelException {
+        long value = integer(json, field, where);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new ModelException(where + " \"" + field + "\" is " + value + "; a layer size must be in [1, "
+                    + Integer.MAX_VALUE + "]");
+        }
+        return (int) value;
     }
 
     /** A problem with the file's content; {@link #load} adds the file name. */

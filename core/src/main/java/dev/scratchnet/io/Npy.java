@@ -1,6 +1,9 @@
 package dev.scratchnet.io;
 
+import dev.scratchnet.internal.Memory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -22,13 +25,17 @@ import org.nd4j.linalg.factory.Nd4j;
  *   then        the values, little-endian, row by row
  * </pre>
  * Reading also accepts versions 2.0 and 3.0 (a 4-byte header length); it refuses other data
- * types, Fortran order, and data shorter or longer than the shape says.
+ * types, Fortran order, headers over 64 KiB, and data shorter or longer than the shape says. It
+ * reads the header first and then exactly the data bytes the shape needs (after checking that they
+ * fit in memory), never what a stream might hold beyond them.
  * Format: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
  */
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int ALIGNMENT = 64;
+    /** The longest header read; numpy writes a few hundred bytes at most for a float array. */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
     private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
     private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
@@ -85,25 +92,43 @@ public final class Npy {
      *                     Fortran order, a malformed header, or too few or too many data bytes
      */
     public static INDArray read(byte[] bytes) throws IOException {
-        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (bytes.length < MAGIC.length + 4 || !Arrays.equals(Arrays.copyOf(bytes, MAGIC.length), MAGIC)) {
+        InputStream in = new ByteArrayInputStream(bytes);
+        return readData(in, readHeader(in));
+    }
+
+    /**
+     * The header of the {@code .npy} array that {@code in} starts with, read and checked; {@code in}
+     * is left at the first data byte. Reads at most {@value #MAX_HEADER_BYTES} header bytes
+     * whatever the header's length field says, so a caller can check the shape before any data.
+     *
+     * @throws IOException as {@link #read(byte[])} does
+     */
+    static Header readHeader(InputStream in) throws IOException {
+        byte[] start = in.readNBytes(MAGIC.length + 2);
+        if (start.length < MAGIC.length + 2 || !Arrays.equals(Arrays.copyOf(start, MAGIC.length), MAGIC)) {
             throw new IOException("not a .npy array (no \\x93NUMPY magic at the start)");
         }
-        in.position(MAGIC.length);
-        int major = in.get();
-        int minor = in.get();
-        long headerLength = switch (major) {
-            case 1 -> Short.toUnsignedInt(in.getShort());
-            case 2, 3 -> bytes.length < 12 ? -1 : Integer.toUnsignedLong(in.getInt());
+        int major = start[MAGIC.length];
+        int minor = start[MAGIC.length + 1];
+        int lengthBytes = switch (major) {
+            case 1 -> 2;
+            case 2, 3 -> 4;
             default -> throw new IOException(".npy version " + major + "." + minor + " is not supported (1.0 to 3.0 are)");
         };
-        if (headerLength < 0 || in.position() + headerLength > bytes.length) {
-            throw new IOException(".npy header is truncated: it announces " + headerLength + " bytes but the array has "
-                    + bytes.length + " in all");
+        byte[] lengthField = in.readNBytes(lengthBytes);
+        int position = start.length + lengthField.length;
+        long headerLength = lengthField.length < lengthBytes ? -1 // little-endian, zero-extended to 4 bytes
+                : Integer.toUnsignedLong(ByteBuffer.wrap(Arrays.copyOf(lengthField, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt());
+        if (headerLength > MAX_HEADER_BYTES) {
+            throw new IOException(".npy header announces " + headerLength + " bytes; a float array's header needs "
+                    + "far fewer, and at most " + MAX_HEADER_BYTES + " are read");
         }
-        String header = new String(bytes, in.position(), (int) headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        int dataStart = in.position() + (int) headerLength;
+        byte[] headerBytes = headerLength < 0 ? new byte[0] : in.readNBytes((int) headerLength);
+        if (headerLength < 0 || headerBytes.length < headerLength) {
+            throw new IOException(".npy header is truncated: it announces " + headerLength + " bytes but the array has "
+                    + (position + headerBytes.length) + " in all");
+        }
+        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         String descr = find(DESCR, header, "descr");
         if (!"False".equals(find(FORTRAN, header, "fortran_order"))) {
             throw new IOException(".npy array is in Fortran order; only C order (fortran_order False) is supported");
@@ -116,26 +141,64 @@ public final class Npy {
         };
         int itemSize = type == DataType.DOUBLE ? Double.BYTES : Float.BYTES;
         long count = 1;
-        long available = bytes.length - dataStart;
         for (long size : shape) {
             count *= size;
             if (count > Integer.MAX_VALUE / itemSize) {
                 throw new IOException(".npy shape " + Arrays.toString(shape) + " is too large for a Java array");
             }
         }
-        if (available != count * itemSize) {
-            throw new IOException(".npy data has " + available + " bytes but shape " + Arrays.toString(shape) + " of "
-                    + descr + " needs " + count * itemSize + (available < count * itemSize ? " (truncated)" : ""));
+        return new Header(type, descr, shape, count, itemSize);
+    }
+
+    /**
+     * The data that follows {@code header} in {@code in}, as a new array: exactly the bytes the
+     * shape needs are read, and one more only to find out that there is one too many.
+     */
+    static INDArray readData(InputStream in, Header header) throws IOException {
+        long needed = header.dataBytes();
+        String what = ".npy data of shape " + Arrays.toString(header.shape()) + " (" + header.descr() + ")";
+        try {
+            Memory.requireHeap(what, 2 * needed); // the bytes and the values
+            Memory.requireNative(what, needed);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        in.position(dataStart);
-        if (type == DataType.DOUBLE) {
-            double[] values = new double[(int) count];
-            in.asDoubleBuffer().get(values);
-            return Nd4j.create(values, shape, 'c');
+        byte[] data = in.readNBytes((int) needed);
+        if (data.length < needed) {
+            throw new IOException(".npy data has " + data.length + " bytes but shape " + Arrays.toString(header.shape())
+                    + " of " + header.descr() + " needs " + needed + " (truncated)");
         }
-        float[] values = new float[(int) count];
-        in.asFloatBuffer().get(values);
-        return Nd4j.create(values, shape, 'c');
+        if (in.read() >= 0) {
+            throw new IOException(".npy data has more than " + needed + " bytes but shape "
+                    + Arrays.toString(header.shape()) + " of " + header.descr() + " needs " + needed);
+        }
+        ByteBuffer values = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        int count = (int) header.count();
+        if (header.dataType() == DataType.DOUBLE) {
+            double[] doubles = new double[count];
+            values.asDoubleBuffer().get(doubles);
+            return Nd4j.create(doubles, header.shape(), 'c');
+        }
+        float[] floats = new float[count];
+        values.asFloatBuffer().get(floats);
+        return Nd4j.create(floats, header.shape(), 'c');
+    }
+
+    /**
+     * What a {@code .npy} header says.
+     *
+     * @param dataType FLOAT or DOUBLE
+     * @param descr    the header's type code, {@code <f4} or {@code <f8}
+     * @param shape    the sizes, C order
+     * @param count    how many values the shape holds
+     * @param itemSize bytes per value
+     */
+    record Header(DataType dataType, String descr, long[] shape, long count, int itemSize) {
+
+        /** How many data bytes follow the header. */
+        long dataBytes() {
+            return count * itemSize;
+        }
     }
 
     private static String find(Pattern pattern, String header, String key) throws IOException {

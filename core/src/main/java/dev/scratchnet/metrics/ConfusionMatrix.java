@@ -1,5 +1,8 @@
 package dev.scratchnet.metrics;
 
+import dev.scratchnet.internal.Limits;
+import dev.scratchnet.internal.Memory;
+
 /**
  * Counts of true class against predicted class, and the per-class scores derived from them.
  * <pre>
@@ -36,6 +39,9 @@ public final class ConfusionMatrix {
         if (numClasses <= 0) {
             throw new IllegalArgumentException("numClasses must be > 0, was " + numClasses);
         }
+        Limits.requireClasses("a confusion matrix of numClasses " + numClasses, numClasses);
+        Memory.requireHeap("a confusion matrix of " + numClasses + " × " + numClasses + " counts",
+                Memory.bytes((long) numClasses * numClasses, Integer.BYTES));
         int[][] counts = new int[numClasses][numClasses];
         for (int i = 0; i < actual.length; i++) {
             counts[checkClass("actual", i, actual[i], numClasses)][checkClass("predicted", i, predicted[i], numClasses)]++;

@@ -143,4 +143,51 @@ class ReaderFuzzTest {
             assertEquals(data.size(), data.labels().length);
         }
     }
+
+    /** Header sizes that a short file may declare: from plausible to far beyond any memory. */
+    @Provide
+    Arbitrary<Integer> declaredSize() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(1, 100),
+                Arbitraries.integers().between(10_000, Integer.MAX_VALUE), Arbitraries.of(Integer.MAX_VALUE));
+    }
+
+    @Property(tries = 100)
+    void idxHeadersDeclaringHugeSizesAreRefusedNotAllocated(@ForAll("declaredSize") int count,
+                                                             @ForAll("declaredSize") int rows,
+                                                             @ForAll("declaredSize") int columns,
+                                                             @ForAll @IntRange(min = 0, max = 5000) int dataBytes,
+                                                             @ForAll boolean gzipped) throws IOException {
+        net.jqwik.api.Assume.that((long) count * rows * columns > dataBytes);
+        ByteBuffer images = ByteBuffer.allocate(16 + dataBytes);
+        images.putInt(IdxReader.IMAGES_MAGIC).putInt(count).putInt(rows).putInt(columns);
+        Path file = directory.resolve("declared");
+        Files.write(file, gzipped ? gzip(images.array()) : images.array());
+        assertEquals(null, Fuzz.outcome("IDX declaring more than it holds", () -> IdxReader.images(file)));
+    }
+
+    @Property(tries = 50)
+    void csvLabelsBeyondTheClassLimitAreRefused(@ForAll @IntRange(min = 10_000, max = Integer.MAX_VALUE - 1) int label,
+                                                @ForAll @IntRange(min = 1, max = 5) int rows) throws IOException {
+        Path file = directory.resolve("labels.csv");
+        Files.writeString(file, "0.5,1\n".repeat(rows) + "0.5," + label + "\n");
+        assertEquals(null, Fuzz.outcome("CSV label beyond the class limit", () -> CsvReader.read(file, -1)));
+    }
+
+    @Property(tries = 20)
+    void csvTextWithoutLineBreaksIsRefusedAtTheLineLimit(@ForAll @IntRange(min = 1, max = 64) int limitKiB,
+                                                         @ForAll @IntRange(min = 1, max = 3) int times) throws IOException {
+        Path file = directory.resolve("long.csv");
+        Files.writeString(file, "1,".repeat(limitKiB * 512 * times + 1) + "0");
+        String before = System.setProperty(dev.scratchnet.internal.Limits.MAX_CSV_LINE_CHARS,
+                String.valueOf(limitKiB * 1024));
+        try {
+            assertEquals(null, Fuzz.outcome("CSV line beyond the limit", () -> CsvReader.read(file, -1)));
+        } finally {
+            if (before == null) {
+                System.clearProperty(dev.scratchnet.internal.Limits.MAX_CSV_LINE_CHARS);
+            } else {
+                System.setProperty(dev.scratchnet.internal.Limits.MAX_CSV_LINE_CHARS, before);
+            }
+        }
+    }
 }

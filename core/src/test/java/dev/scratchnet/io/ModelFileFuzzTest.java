@@ -154,4 +154,70 @@ class ModelFileFuzzTest {
         }
         loadOrRefuse("load model.json with other numbers", bytes.toByteArray());
     }
+
+    /** The entries of the valid model with {@code change} applied, zipped. */
+    private static byte[] zipped(java.util.function.Consumer<Map<String, byte[]>> change) throws IOException {
+        Map<String, byte[]> changed = new LinkedHashMap<>(entries);
+        change.accept(changed);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : changed.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Loads {@code bytes} as a model file and requires a clear refusal. */
+    private static void refuse(String what, byte[] bytes) throws IOException {
+        Path file = directory.resolve("refused.zip");
+        Files.write(file, bytes);
+        assertTrue(Fuzz.outcome(what, () -> Network.load(file)) == null, what + " was loaded");
+    }
+
+    /** Sizes from model.json that pass as numbers but cannot be allocated, or do not fit an int. */
+    @Provide
+    Arbitrary<Long> hugeSize() {
+        return Arbitraries.oneOf(Arbitraries.of(500_000_000L, (long) Integer.MAX_VALUE, 1L << 31, (1L << 32) + 3,
+                Long.MAX_VALUE), Arbitraries.longs().between(100_000_000L, Long.MAX_VALUE));
+    }
+
+    @Property(tries = 50)
+    void hugeLayerSizesWithMatchingArrayHeadersAreRefusedWithoutAllocating(@ForAll("hugeSize") long nOut,
+                                                                             @ForAll boolean dataFollows)
+            throws IOException {
+        String json = new String(entries.get(ModelFile.MODEL_JSON), StandardCharsets.UTF_8)
+                .replaceFirst("\"nOut\" : 4", "\"nOut\" : " + nOut).replaceFirst("\"nIn\" : 4", "\"nIn\" : " + nOut);
+        String npy = new String(entries.get("dense0.W.npy"), StandardCharsets.ISO_8859_1);
+        String header = npy.substring(0, npy.indexOf('\n') + 1).replace("(3, 4)", "(3, " + nOut + ")");
+        byte[] data = dataFollows ? new byte[1 << 20] : new byte[0];
+        refuse("load huge layer sizes", zipped(changed -> {
+            changed.put(ModelFile.MODEL_JSON, json.getBytes(StandardCharsets.UTF_8));
+            changed.put("dense0.W.npy", concat(header.getBytes(StandardCharsets.ISO_8859_1), data));
+        }));
+    }
+
+    @Property(tries = 50)
+    void bytesBeyondAnArraysShapeAreRefused(@ForAll @IntRange(min = 0, max = 4) int entry,
+                                            @ForAll @IntRange(min = 1, max = 4 << 20) int extra) throws IOException {
+        List<String> arrays = entries.keySet().stream().filter(name -> name.endsWith(".npy")).toList();
+        String name = arrays.get(entry % arrays.size());
+        refuse("load an array with bytes beyond its shape",
+                zipped(changed -> changed.put(name, concat(entries.get(name), new byte[extra]))));
+    }
+
+    @Property(tries = 50)
+    void entriesTheModelDoesNotUseAreRefused(@ForAll @net.jqwik.api.constraints.AlphaChars @Size(min = 1, max = 12) String name,
+                                             @ForAll @Size(max = 64) byte[] content) throws IOException {
+        net.jqwik.api.Assume.that(!entries.containsKey(name));
+        refuse("load a zip with an unknown entry", zipped(changed -> changed.put(name, content)));
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
+    }
 }

@@ -77,13 +77,7 @@ final class DigitsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        long splitWith = splitSeed != null ? splitSeed : seed;
-        Split split = Datasets.digits().scale(1 / 16.0).split(0.8, splitWith);
-        DataSet train = split.train();
-        DataSet test = split.test();
-        System.out.printf("digits: %d training and %d held-out 8x8 images (80/20 split, seed %d)%n",
-                train.size(), test.size(), splitWith);
-
+        // every option and the output folder are checked before the data loads or anything trains
         Network net = network();
         Fit fit = Fit.builder()
                 .loss(Choices.loss(loss != null ? loss : tutorial ? "mse" : "cross-entropy"))
@@ -96,6 +90,14 @@ final class DigitsCommand implements Callable<Integer> {
                 .listener(quiet || EpochLine.barDrawn() ? r -> { } : EpochLine.PRINT)
                 .listener(TrainingListener.progressBar(quiet))
                 .build();
+        OutputFolder.check("--output", output, Outputs.FILES);
+
+        long splitWith = splitSeed != null ? splitSeed : seed;
+        Split split = Datasets.digits().scale(1 / 16.0).split(0.8, splitWith);
+        DataSet train = split.train();
+        DataSet test = split.test();
+        System.out.printf("digits: %d training and %d held-out 8x8 images (80/20 split, seed %d)%n",
+                train.size(), test.size(), splitWith);
         System.out.print(net.summary());
         System.out.printf("training: loss %s, optimizer %s, batch %d, %d epochs%n",
                 fit.loss().name(), fit.optimizer().name(), fit.batchSize(), fit.epochs());

@@ -59,6 +59,7 @@ final class MnistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        checkOptions();
         long start = System.nanoTime();
         Split mnist = Datasets.mnist(data);
         DataSet train = limit == null ? mnist.train() : first(mnist.train(), limit);
@@ -92,6 +93,26 @@ final class MnistCommand implements Callable<Integer> {
                 evaluation.accuracy(), test.size(), history.epochs(), seconds);
         Outputs.write(output, net, history, evaluation, test);
         return 0;
+    }
+
+    /** Every option and the output folder, checked before the IDX files are read. */
+    private void checkOptions() {
+        for (int width : hidden) {
+            if (width <= 0) {
+                throw new IllegalArgumentException("--hidden widths must be > 0, was " + width + " in " + hidden);
+            }
+        }
+        Optimizer.sgd(learningRate);
+        if (epochs <= 0) {
+            throw new IllegalArgumentException("--epochs must be > 0, was " + epochs);
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("--batch-size must be > 0, was " + batchSize);
+        }
+        if (limit != null && limit <= 0) {
+            throw new IllegalArgumentException("--limit must be > 0, was " + limit);
+        }
+        OutputFolder.check("--output", output, Outputs.FILES);
     }
 
     /** The first {@code n} examples, or all of them when there are fewer. */

@@ -22,6 +22,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class Outputs {
 
+    /** The files {@link #write} writes into its folder. */
+    static final List<String> FILES = List.of("model.zip", "history.csv", "history.png", "confusion.png",
+            "misclassified.png");
+
     /** At most this many images go into {@code misclassified.png}. */
     static final int MAX_MISCLASSIFIED = 36;
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.ArgGroup;
@@ -28,6 +30,9 @@ final class PredictCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Inputs inputs;
+
+    /** A row index (from 0) in a message of the network's, as in {@code input row 2 column 1 contains NaN}. */
+    private static final Pattern ROW = Pattern.compile("row (\\d+)");
 
     @Option(names = "--top", paramLabel = "K", description = "how many classes to show per input (default: ${DEFAULT-VALUE})")
     int top = 3;
@@ -58,18 +63,35 @@ final class PredictCommand implements Callable<Integer> {
             }
             x = Nd4j.createFromArray(rows);
         } else {
-            double[][] rows = CsvRows.read(inputs.csv, net.nIn());
-            for (int i = 0; i < rows.length; i++) {
-                names.add(inputs.csv + " row " + (i + 1));
+            CsvRows csvRows = CsvRows.read(inputs.csv, net.nIn());
+            for (int i = 0; i < csvRows.values().length; i++) {
+                names.add(inputs.csv + " row " + (i + 1) + " (line " + csvRows.line(i) + ")");
             }
-            x = Nd4j.createFromArray(rows);
+            x = Nd4j.createFromArray(csvRows.values());
         }
         boolean probabilities = net.layer(net.numLayers() - 1).activation().name().equals("softmax");
-        double[][] outputs = net.predict(x).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        double[][] outputs = predict(net, x, names).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
         for (int i = 0; i < outputs.length; i++) {
             System.out.println(names.get(i) + ": " + topClasses(outputs[i], Math.min(top, outputs[i].length), probabilities));
         }
         return 0;
+    }
+
+    /**
+     * The network's outputs for {@code x}; a refusal that names a row of {@code x} (counting from 0)
+     * gets the input it came from added, as the output lines name it: {@code FILE row 3 (line 4)}.
+     */
+    private static INDArray predict(Network net, INDArray x, List<String> names) {
+        try {
+            return net.predict(x);
+        } catch (IllegalArgumentException e) {
+            Matcher row = ROW.matcher(String.valueOf(e.getMessage()));
+            if (!row.find() || Integer.parseInt(row.group(1)) >= names.size()) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + " (" + row.group() + " is "
+                    + names.get(Integer.parseInt(row.group(1))) + ")", e);
+        }
     }
 
     /** {@code "3 (p 0.9876), 8 (p 0.0100)"}: the {@code k} largest outputs, largest first. */

@@ -36,9 +36,12 @@ final class ScriptCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Where compiled scripts are kept between runs: a folder in the system's temporary directory. */
+    /**
+     * Where compiled scripts are kept between runs: {@code $XDG_CACHE_HOME/scratchnet}, or
+     * {@code ~/.cache/scratchnet}, private to the user (see {@link ScriptHost#defaultCacheDirectory()}).
+     */
     static Path cacheDirectory() {
-        return Path.of(System.getProperty("java.io.tmpdir"), "scratchnet-scripts-" + System.getProperty("user.name"));
+        return ScriptHost.defaultCacheDirectory();
     }
 
     @Override

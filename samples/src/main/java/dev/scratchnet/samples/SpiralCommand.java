@@ -10,6 +10,7 @@ import dev.scratchnet.Optimizer;
 import dev.scratchnet.plots.Plots;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,7 @@ final class SpiralCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputFolder.check("--output", output, List.of("spiral.png"));
         DataSet spiral = Datasets.spiral(points, classes, seed);
         Network net = Network.builder().seed(seed)
                 .dense(2, hidden, Activation.RELU)

@@ -31,9 +31,12 @@ public object ScriptHost {
      * Compiles [file], hands each compiler warning about its lines to [warnings]
      * (`FILE:LINE:COLUMN: warning: message`), then runs it with [args] as its `args`.
      * With a [cacheDirectory], an unchanged script runs from the jar compiled for it last time
-     * (and its warnings are not repeated); see [ScriptCache] for what counts as unchanged.
+     * (and its warnings are not repeated); see [ScriptCache] for what counts as unchanged and how a
+     * jar is verified before it is used. The cache directory is created private to the user.
      *
      * @throws NoSuchFileException when [file] is not a readable file
+     * @throws java.nio.file.FileSystemException when [cacheDirectory] is not private to the user
+     *   (owned by another, writable by others, a symbolic link), naming it and the fix
      * @throws IllegalArgumentException when its name does not end with `.nn.kts`
      * @throws ScriptCompilationException when it does not compile, with every error
      * @throws ScriptFailureException when the script throws, wrapping what it threw
@@ -46,9 +49,10 @@ public object ScriptHost {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw NoSuchFileException(file.toString(), null, "no such script file")
         }
+        val cache = cacheDirectory?.let { ScriptCache.open(it) }
         val hostConfiguration = ScriptingHostConfiguration(defaultJvmScriptingHostConfiguration) {
-            if (cacheDirectory != null) {
-                jvm { compilationCache(ScriptCache(cacheDirectory)) }
+            if (cache != null) {
+                jvm { compilationCache(cache) }
             }
         }
         val host = BasicJvmScriptingHost(hostConfiguration)
@@ -79,6 +83,14 @@ public object ScriptHost {
             throw ScriptFailureException(file, returned.error)
         }
     }
+
+    /**
+     * Where compiled scripts are kept unless the caller names another place:
+     * `$XDG_CACHE_HOME/scratchnet`, or `~/.cache/scratchnet` when `XDG_CACHE_HOME` is unset.
+     * Deleting the directory clears the cache; it is created again on the next cached run.
+     */
+    @JvmStatic
+    public fun defaultCacheDirectory(): Path = ScriptCache.location(System.getenv(), System.getProperty("user.home"))
 
     /** [run] without a cache. */
     @JvmStatic

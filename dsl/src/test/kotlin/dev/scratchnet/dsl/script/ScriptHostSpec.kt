@@ -53,7 +53,8 @@ class ScriptHostSpec : FunSpec({
         val cache = dir.resolve("cache")
         val out = dir.resolve("count.txt")
         val file = script("cached.nn.kts", "java.io.File(args[0]).appendText(\"a\")")
-        fun jars() = cache.toFile().listFiles().orEmpty().map { "${it.name} ${it.lastModified()}" }.sorted()
+        fun jars() = cache.toFile().listFiles().orEmpty().filter { it.name.endsWith(".jar") }
+            .map { "${it.name} ${it.lastModified()}" }.sorted()
 
         ScriptHost.run(file, listOf(out.toString()), { }, cache)
         val first = jars()
