@@ -5,6 +5,7 @@ import dev.scratchnet.arithmetic.Backends;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.InUse;
+import dev.scratchnet.internal.Memory;
 import dev.scratchnet.internal.ProcessSettings;
 import dev.scratchnet.internal.Shapes;
 import dev.scratchnet.ops.OpTable;
@@ -489,6 +490,9 @@ public final class Network {
                 throw new IllegalArgumentException(name + " would hold nIn × nOut = " + nIn + " × " + spec.nOut()
                         + " = " + count + " weights; at most " + (Integer.MAX_VALUE - 8) + " fit in one array");
             }
+            // W, b and their gradients live in ND4J's memory: refuse what it cannot give before asking
+            Memory.requireNative(name + " weights and their gradients [" + nIn + ", " + spec.nOut() + "]",
+                    Memory.bytes(2 * (count + spec.nOut()), dataType.width()));
             if (spec.weights() != null) {
                 Checks.fitsIn(name + " weights", spec.weights(), dataType);
                 Checks.fitsIn(name + " bias", spec.bias(), dataType);
