@@ -2,7 +2,6 @@ package dev.scratchnet;
 
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.NativeVector;
-import dev.scratchnet.optimizers.Sgd;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +23,7 @@ final class BatchStep {
     private final Fit fit;
     private final List<Parameter> parameters;
     private final Trainer trainer;
+    private final OptimizerState optimizer;
     private final boolean fusedSgd;
     private final int[] labels;
     private final List<NativeVector> decayingValues = new ArrayList<>();
@@ -37,7 +37,10 @@ final class BatchStep {
         this.parameters = network.parameters();
         // a batch never holds more rows than the data, whatever batchSize says
         this.trainer = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()));
-        this.fusedSgd = trainer.offersFusedSgd() && fit.optimizer() instanceof Sgd;
+        // this training's own optimizer state: the optimizer in the Fit is settings only
+        this.optimizer = fit.optimizer().start(parameters);
+        // a fused update is something a backend offers, for settings that allow it
+        this.fusedSgd = trainer.offersFusedSgd() && fit.optimizer().plainGradientDescent();
         for (Parameter parameter : parameters) {
             if (parameter.decays() && fit.l2() > 0) {
                 decayingValues.add(NativeVector.of(parameter.value()));
@@ -52,30 +55,31 @@ final class BatchStep {
     }
 
     /**
-     * Trains on positions {@code [start, end)} of the epoch's order and returns the loss of the
+     * Trains on positions {@code [start, end)} of the epoch's order at {@code learningRate} (the
+     * epoch's scheduled rate) and returns the loss of the
      * batch's predictions (made before the update); {@link #correct()} then tells how many of them
      * were right. Both come from the forward pass the gradients need anyway.
      */
-    double run(int start, int end) {
+    double run(int start, int end, double learningRate) {
         double loss;
         if (fusedSgd) {
-            loss = trainer.sgdStep(start, end, fit.optimizer().learningRate(), fit.l2());
+            loss = trainer.sgdStep(start, end, learningRate, fit.l2());
         } else {
             loss = trainer.gradients(start, end);
-            update();
+            update(learningRate);
         }
         correct = labels != null ? trainer.lastBatchCorrect(labels) : 0;
         return loss;
     }
 
     /** Applies the gradients the batch left in the layers. */
-    private void update() {
+    private void update(double learningRate) {
         // weight decay: dW += λ·W
         for (int i = 0; i < decayingValues.size(); i++) {
             NativeVector.axpy(fit.l2(), decayingValues.get(i), decayingGradients.get(i));
         }
         // update
-        fit.optimizer().step(parameters);
+        optimizer.step(learningRate);
     }
 
     /** How many rows of the last batch were classified right (0 when the targets are not classes). */

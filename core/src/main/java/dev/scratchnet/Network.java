@@ -4,7 +4,6 @@ import dev.scratchnet.arithmetic.Arithmetic;
 import dev.scratchnet.arithmetic.Backends;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
-import dev.scratchnet.internal.InUse;
 import dev.scratchnet.internal.Memory;
 import dev.scratchnet.internal.ProcessSettings;
 import dev.scratchnet.internal.Shapes;
@@ -59,8 +58,7 @@ public final class Network {
      * @return the loss (and accuracy, for class targets) after every epoch
      * @throws IllegalArgumentException when the data does not fit the network or the loss (checked
      *                                  before any weight changes)
-     * @throws IllegalStateException    when {@code fit} or {@link #gradients} already runs on this network,
-     *                                  or another {@code fit} uses the same optimizer right now
+     * @throws IllegalStateException    when {@code fit} or {@link #gradients} already runs on this network
      * @throws TrainingDivergedException when the loss becomes NaN or infinite; the network then
      *                                   keeps the weights of the last good epoch
      */
@@ -79,12 +77,7 @@ public final class Network {
         });
         guard.claim("fit");
         try {
-            InUse.claim(fit.optimizer(), "the optimizer " + fit.optimizer().getClass().getSimpleName());
-            try {
-                return new TrainingLoop(this, fit).run(data);
-            } finally {
-                InUse.release(fit.optimizer());
-            }
+            return new TrainingLoop(this, fit).run(data);
         } finally {
             guard.release();
         }

@@ -8,10 +8,13 @@ import dev.scratchnet.optimizers.Sgd;
 import java.util.List;
 
 /**
- * Updates parameters from their gradients. An optimizer keeps whatever state it needs (velocity,
- * moments) itself, keyed by parameter, never in a layer; the factories return a fresh instance
- * each time, so do not share one between networks. Each update rule is the one of the
- * {@code torch.optim} class of the same name (with weight decay left to {@link Fit.Builder#l2}),
+ * How parameters are updated from their gradients: immutable settings (the update rule and its
+ * configured learning rate), as Tribuo's {@code StochasticGradientOptimiser} separates them. Each
+ * fit asks {@link #start} for a fresh {@link OptimizerState} over the network's parameters —
+ * velocities and moments live there, never in the optimizer or a layer — and passes the scheduled
+ * learning rate to every step. So one optimizer, and one {@link Fit} holding it, can be reused for
+ * another training or shared by trainings running at the same time. Each update rule is the one of
+ * the {@code torch.optim} class of the same name (with weight decay left to {@link Fit.Builder#l2}),
  * and its formula is in the doc comment of the class behind the factory.
  */
 public interface Optimizer {
@@ -64,17 +67,51 @@ public interface Optimizer {
         return new RmsProp(learningRate, rho, epsilon);
     }
 
-    /** Updates every parameter's value in place from its gradient. */
-    void step(List<Parameter> parameters);
+    /**
+     * A fresh state for one training of {@code parameters}, allocated now; its steps take the
+     * learning rate of the moment. An optimizer written before states existed (one that implements
+     * only {@link #step(List)}) keeps working: its state is its own and it steps at its own rate.
+     */
+    default OptimizerState start(List<Parameter> parameters) {
+        return learningRate -> step(parameters);
+    }
 
-    /** The step size currently in use. */
+    /**
+     * Whether the update is plain gradient descent {@code W ← W − learningRate · dW}, which a backend
+     * may fuse into its gradient products (see {@code Fit}'s training loop); false unless an
+     * optimizer says so.
+     */
+    default boolean plainGradientDescent() {
+        return false;
+    }
+
+    /** The configured learning rate: the rate of every step, unless a {@link Schedule} derives another per epoch. */
     double learningRate();
 
     /**
-     * Changes the step size for the following steps; a {@link Schedule} does this before every
-     * epoch, and {@link Network#fit} puts the original rate back when it returns.
+     * Updates every parameter's value in place from its gradient at the configured rate, keeping a
+     * state inside this optimizer between calls.
+     *
+     * @deprecated optimizers are settings now: use {@code start(parameters)} once and
+     *             {@link OptimizerState#step(double)} per step; fits do so already
      */
-    void setLearningRate(double learningRate);
+    @Deprecated
+    default void step(List<Parameter> parameters) {
+        throw new UnsupportedOperationException(name() + " steps through start(parameters).step(learningRate)");
+    }
+
+    /**
+     * Formerly changed the step size in place.
+     *
+     * @deprecated optimizers are immutable settings: make another ({@code Optimizer.sgd(rate)}) or give the
+     *             fit a {@link Schedule}; this method always throws
+     * @throws UnsupportedOperationException always
+     */
+    @Deprecated
+    default void setLearningRate(double learningRate) {
+        throw new UnsupportedOperationException("optimizers are immutable settings; make a new one with the rate "
+                + learningRate + " (e.g. Optimizer.sgd(" + learningRate + ")) or give the fit a Schedule");
+    }
 
     /** The name messages and summaries use, e.g. {@code sgd(0.01)}. */
     String name();

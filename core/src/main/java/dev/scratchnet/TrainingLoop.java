@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import dev.scratchnet.internal.Accuracy;
+import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +40,8 @@ final class TrainingLoop {
     private double epochLoss;
     private int epochCorrect;
     private int epochRows;
+    /** The learning rate of the epoch that runs, as the schedule set it. */
+    private double rate;
     private int[] validationLabels;
 
     TrainingLoop(Network network, Fit fit) {
@@ -58,20 +61,16 @@ final class TrainingLoop {
         lastGood = new WeightsSnapshot(parameters);
         earlyStopping = fit.earlyStoppingPatience() > 0
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
-        try {
-            trainLabels = classes ? parts.train().labels() : null;
-            step = new BatchStep(network, fit, parts.train(), trainLabels);
-            validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
-            StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
-            if (earlyStopping != null) {
-                earlyStopping.restoreBest();
-            }
-            TrainingHistory history = new TrainingHistory(results, reason);
-            listeners.forEach(listener -> listener.onTrainingEnd(history));
-            return history;
-        } finally {
-            fit.optimizer().setLearningRate(initialRate);
+        trainLabels = classes ? parts.train().labels() : null;
+        step = new BatchStep(network, fit, parts.train(), trainLabels);
+        validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
+        StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
+        if (earlyStopping != null) {
+            earlyStopping.restoreBest();
         }
+        TrainingHistory history = new TrainingHistory(results, reason);
+        listeners.forEach(listener -> listener.onTrainingEnd(history));
+        return history;
     }
 
     /** Runs the epochs; returns why they stopped. {@code validation} is null without validation data. */
@@ -79,8 +78,9 @@ final class TrainingLoop {
         // in long arithmetic: size + batchSize − 1 overflows an int for batchSize near Integer.MAX_VALUE
         int batches = (int) ((train.size() + (long) fit.batchSize() - 1) / fit.batchSize());
         for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            double rate = fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results));
-            fit.optimizer().setLearningRate(rate);
+            double rate = Checks.positive("learning rate from the schedule at epoch " + epoch,
+                    fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results)));
+            this.rate = rate;
             EpochStart start = new EpochStart(epoch, fit.epochs(), batches, rate);
             listeners.forEach(listener -> listener.onEpochStart(start));
             step.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
@@ -108,7 +108,7 @@ final class TrainingLoop {
         for (int batch = 1; batch <= batches; batch++) {
             int start = (int) Math.min((long) (batch - 1) * fit.batchSize(), rows);
             int end = (int) Math.min((long) start + fit.batchSize(), rows);
-            double loss = step.run(start, end);
+            double loss = step.run(start, end, rate);
             if (!Double.isFinite(loss)) {
                 throw diverged("loss", loss, epoch, batch, batches);
             }
@@ -153,7 +153,7 @@ final class TrainingLoop {
         String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batches : "epoch " + epoch;
         String kept = results.isEmpty() ? "the initial weights" : "the weights after epoch " + results.size();
         return new TrainingDivergedException(what + " became " + loss + " at " + where
-                + "; try a smaller learning rate (now " + fit.optimizer().learningRate() + "); the network keeps "
+                + "; try a smaller learning rate (now " + rate + "); the network keeps "
                 + kept, epoch, batch, history);
     }
 

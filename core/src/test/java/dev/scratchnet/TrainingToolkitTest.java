@@ -83,7 +83,7 @@ class TrainingToolkitTest {
     }
 
     @Test
-    void scheduleSetsTheRateOfEveryEpochAndTheOptimizerGetsItsOwnRateBack() {
+    void scheduleSetsTheRateOfEveryEpochAndTheOptimizerKeepsItsConfiguredRate() {
         Optimizer sgd = Optimizer.sgd(0.4);
         TrainingHistory h = spiralNetwork().fit(Datasets.spiral(10, 3, 1), Fit.builder().loss(Loss.CROSS_ENTROPY)
                 .optimizer(sgd).schedule(Schedule.stepDecay(2, 0.5)).epochs(5).build());

@@ -1,11 +1,10 @@
 package dev.scratchnet.optimizers;
 
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.buffers.InPlace;
 import dev.scratchnet.internal.Checks;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -19,8 +18,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   W ← W − learningRate · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
  * </pre>
  * ε is added after the square root, as torch does (Keras adds it to the bias-corrected rate
- * instead). Per parameter: {@code m}, {@code v}, a scratch array and the step count {@code t},
- * allocated on its first step and kept here; every step is in place.
+ * instead). A training's state, per parameter: {@code m}, {@code v}, a scratch array and the step
+ * count {@code t}, allocated when it starts; every step is in place.
  */
 public final class Adam extends StepSize {
 
@@ -34,7 +33,6 @@ public final class Adam extends StepSize {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
-    private final Map<Parameter, Moments> moments = new IdentityHashMap<>();
 
     /** The moments of one parameter and a scratch array of its shape. */
     private static final class Moments {
@@ -64,25 +62,31 @@ public final class Adam extends StepSize {
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            Moments state = moments.computeIfAbsent(parameter, p -> new Moments(p.value()));
-            INDArray dW = parameter.gradient();
-            state.t++;
-            // moments
-            state.m.muli(beta1);
-            InPlace.axpy(1 - beta1, dW, state.m);
-            INDArray squared = state.scratch.assign(dW).muli(dW);
-            state.v.muli(beta2);
-            InPlace.axpy(1 - beta2, squared, state.v);
-            // update: W −= (learningRate / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε)
-            double correction1 = 1 - Math.pow(beta1, state.t);
-            double correction2 = 1 - Math.pow(beta2, state.t);
-            INDArray denominator = Transforms.sqrt(state.scratch.assign(state.v), false)
-                    .divi(Math.sqrt(correction2)).addi(epsilon);
-            INDArray direction = denominator.rdivi(state.m);
-            InPlace.axpy(-learningRate() / correction1, direction, parameter.value());
-        }
+    public OptimizerState start(List<Parameter> parameters) {
+        List<Moments> moments = parameters.stream().map(p -> new Moments(p.value())).toList();
+        return learningRate -> {
+            for (int i = 0; i < moments.size(); i++) {
+                step(parameters.get(i), moments.get(i), learningRate);
+            }
+        };
+    }
+
+    private void step(Parameter parameter, Moments state, double learningRate) {
+        INDArray dW = parameter.gradient();
+        state.t++;
+        // moments
+        state.m.muli(beta1);
+        InPlace.axpy(1 - beta1, dW, state.m);
+        INDArray squared = state.scratch.assign(dW).muli(dW);
+        state.v.muli(beta2);
+        InPlace.axpy(1 - beta2, squared, state.v);
+        // update: W −= (learningRate / (1 − β1ᵗ)) · m / (√v / √(1 − β2ᵗ) + ε)
+        double correction1 = 1 - Math.pow(beta1, state.t);
+        double correction2 = 1 - Math.pow(beta2, state.t);
+        INDArray denominator = Transforms.sqrt(state.scratch.assign(state.v), false)
+                .divi(Math.sqrt(correction2)).addi(epsilon);
+        INDArray direction = denominator.rdivi(state.m);
+        InPlace.axpy(-learningRate / correction1, direction, parameter.value());
     }
 
     @Override

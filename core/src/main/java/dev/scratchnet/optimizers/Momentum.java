@@ -1,10 +1,9 @@
 package dev.scratchnet.optimizers;
 
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.buffers.InPlace;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -15,13 +14,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *   v ← momentum · v + dW        (v starts at 0, so the first step is plain SGD)
  *   W ← W − learningRate · v
  * </pre>
- * One velocity {@code v} per parameter, the parameter's shape, allocated on its first step and
- * kept here (keyed by the parameter's identity); every step is in place.
+ * A training's state is one velocity {@code v} per parameter, the parameter's shape, allocated
+ * when it starts; every step is in place.
  */
 public final class Momentum extends StepSize {
 
     private final double momentum;
-    private final Map<Parameter, INDArray> velocities = new IdentityHashMap<>();
 
     /**
      * @param learningRate finite and {@code > 0}
@@ -33,12 +31,16 @@ public final class Momentum extends StepSize {
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            INDArray v = velocities.computeIfAbsent(parameter, p -> Nd4j.zerosLike(p.value()));
-            v.muli(momentum).addi(parameter.gradient());
-            InPlace.axpy(-learningRate(), v, parameter.value());
-        }
+    public OptimizerState start(List<Parameter> parameters) {
+        List<INDArray> velocities = parameters.stream().map(p -> Nd4j.zerosLike(p.value())).toList();
+        return learningRate -> {
+            for (int i = 0; i < velocities.size(); i++) {
+                Parameter parameter = parameters.get(i);
+                INDArray v = velocities.get(i);
+                v.muli(momentum).addi(parameter.gradient());
+                InPlace.axpy(-learningRate, v, parameter.value());
+            }
+        };
     }
 
     @Override

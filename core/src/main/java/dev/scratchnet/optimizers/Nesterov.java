@@ -1,10 +1,9 @@
 package dev.scratchnet.optimizers;
 
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.buffers.InPlace;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -16,13 +15,12 @@ import org.nd4j.linalg.factory.Nd4j;
  *   v ← momentum · v + dW
  *   W ← W − learningRate · (dW + momentum · v)
  * </pre>
- * One velocity {@code v} per parameter, allocated on its first step and kept here; every step is
- * in place (two axpys into {@code W}).
+ * A training's state is one velocity {@code v} per parameter, allocated when it starts; every step
+ * is in place (two axpys into {@code W}).
  */
 public final class Nesterov extends StepSize {
 
     private final double momentum;
-    private final Map<Parameter, INDArray> velocities = new IdentityHashMap<>();
 
     /**
      * @param learningRate finite and {@code > 0}
@@ -34,14 +32,18 @@ public final class Nesterov extends StepSize {
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            INDArray v = velocities.computeIfAbsent(parameter, p -> Nd4j.zerosLike(p.value()));
-            v.muli(momentum).addi(parameter.gradient());
-            // W ← W − learningRate·dW − learningRate·momentum·v
-            InPlace.axpy(-learningRate(), parameter.gradient(), parameter.value());
-            InPlace.axpy(-learningRate() * momentum, v, parameter.value());
-        }
+    public OptimizerState start(List<Parameter> parameters) {
+        List<INDArray> velocities = parameters.stream().map(p -> Nd4j.zerosLike(p.value())).toList();
+        return learningRate -> {
+            for (int i = 0; i < velocities.size(); i++) {
+                Parameter parameter = parameters.get(i);
+                INDArray v = velocities.get(i);
+                v.muli(momentum).addi(parameter.gradient());
+                // W ← W − learningRate·dW − learningRate·momentum·v
+                InPlace.axpy(-learningRate, parameter.gradient(), parameter.value());
+                InPlace.axpy(-learningRate * momentum, v, parameter.value());
+            }
+        };
     }
 
     @Override

@@ -1,11 +1,10 @@
 package dev.scratchnet.optimizers;
 
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.buffers.InPlace;
 import dev.scratchnet.internal.Checks;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -17,7 +16,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   v ← ρ·v + (1 − ρ)·dW²          the running mean of dW² (element-wise)
  *   W ← W − learningRate · dW / (√v + ε)
  * </pre>
- * Per parameter: {@code v} and a scratch array, allocated on its first step and kept here; every
+ * A training's state, per parameter: {@code v} and a scratch array, allocated when it starts; every
  * step is in place.
  */
 public final class RmsProp extends StepSize {
@@ -29,7 +28,6 @@ public final class RmsProp extends StepSize {
 
     private final double rho;
     private final double epsilon;
-    private final Map<Parameter, Buffers> state = new IdentityHashMap<>();
 
     /** The running mean of one parameter and a scratch array of its shape. */
     private record Buffers(INDArray v, INDArray scratch) {
@@ -47,18 +45,24 @@ public final class RmsProp extends StepSize {
     }
 
     @Override
-    public void step(List<Parameter> parameters) {
-        for (Parameter parameter : parameters) {
-            Buffers buffers = state.computeIfAbsent(parameter,
-                    p -> new Buffers(Nd4j.zerosLike(p.value()), Nd4j.zerosLike(p.value())));
-            INDArray v = buffers.v();
-            INDArray dW = parameter.gradient();
-            INDArray squared = buffers.scratch().assign(dW).muli(dW);
-            v.muli(rho);
-            InPlace.axpy(1 - rho, squared, v);
-            INDArray denominator = Transforms.sqrt(buffers.scratch().assign(v), false).addi(epsilon);
-            InPlace.axpy(-learningRate(), denominator.rdivi(dW), parameter.value());
-        }
+    public OptimizerState start(List<Parameter> parameters) {
+        List<Buffers> state = parameters.stream()
+                .map(p -> new Buffers(Nd4j.zerosLike(p.value()), Nd4j.zerosLike(p.value()))).toList();
+        return learningRate -> {
+            for (int i = 0; i < state.size(); i++) {
+                step(parameters.get(i), state.get(i), learningRate);
+            }
+        };
+    }
+
+    private void step(Parameter parameter, Buffers buffers, double learningRate) {
+        INDArray v = buffers.v();
+        INDArray dW = parameter.gradient();
+        INDArray squared = buffers.scratch().assign(dW).muli(dW);
+        v.muli(rho);
+        InPlace.axpy(1 - rho, squared, v);
+        INDArray denominator = Transforms.sqrt(buffers.scratch().assign(v), false).addi(epsilon);
+        InPlace.axpy(-learningRate, denominator.rdivi(dW), parameter.value());
     }
 
     @Override

@@ -1,18 +1,23 @@
 package dev.scratchnet.optimizers;
 
 import dev.scratchnet.Optimizer;
+import dev.scratchnet.OptimizerState;
+import dev.scratchnet.Parameter;
 import dev.scratchnet.internal.Checks;
+import java.util.List;
 
 /**
- * The learning rate every optimizer has, checked where it is set, so that schedules can change it
- * between epochs.
+ * The configured learning rate every optimizer has, checked once; and the deprecated
+ * {@link #step(List)}, which keeps one state for callers that still step an optimizer directly.
  */
 abstract class StepSize implements Optimizer {
 
-    private double learningRate;
+    private final double learningRate;
+    private List<Parameter> legacyParameters;
+    private OptimizerState legacyState;
 
     StepSize(double learningRate) {
-        setLearningRate(learningRate);
+        this.learningRate = Checks.positive("learningRate", learningRate);
     }
 
     @Override
@@ -20,9 +25,15 @@ abstract class StepSize implements Optimizer {
         return learningRate;
     }
 
+    /** @deprecated see {@link Optimizer#step(List)}; one state per parameter list, kept here */
+    @Deprecated
     @Override
-    public final void setLearningRate(double learningRate) {
-        this.learningRate = Checks.positive("learningRate", learningRate);
+    public final synchronized void step(List<Parameter> parameters) {
+        if (legacyState == null || !legacyParameters.equals(parameters)) {
+            legacyParameters = List.copyOf(parameters);
+            legacyState = start(legacyParameters);
+        }
+        legacyState.step(learningRate);
     }
 
     @Override

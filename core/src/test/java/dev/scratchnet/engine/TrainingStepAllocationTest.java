@@ -11,6 +11,7 @@ import dev.scratchnet.Network;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.kernels.MeanSquaredErrorKernel;
 import dev.scratchnet.Optimizer;
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -41,13 +42,13 @@ class TrainingStepAllocationTest {
         for (Layer layer : net.layers()) {
             parameters.addAll(layer.parameters());
         }
-        Optimizer sgd = Optimizer.sgd(0.5);
+        OptimizerState sgd = Optimizer.sgd(0.5).start(parameters);
         int steps = digits.size() / BATCH;
         // both ways fit trains: gradients then an optimizer's step, and SGD fused into the products
         Runnable epoch = () -> {
             for (int step = 0; step < steps; step++) {
                 fast.gradients(features, targets, order, step * BATCH, (step + 1) * BATCH);
-                sgd.step(parameters);
+                sgd.step(0.5);
                 fast.sgdStep(features, targets, order, step * BATCH, (step + 1) * BATCH, 0.5, 1e-4);
             }
         };

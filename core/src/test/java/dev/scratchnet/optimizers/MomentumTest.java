@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scratchnet.Optimizer;
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.TestArrays;
 import java.util.List;
@@ -18,10 +19,10 @@ class MomentumTest {
         // lr 0.1, μ 0.9, dW = 1 every step: v = 1, 1.9, 2.71; w = 1 − 0.1, − 0.19, − 0.271
         INDArray w = TestArrays.matrix(new double[] {1.0});
         Parameter parameter = new Parameter("w", w, TestArrays.matrix(new double[] {1.0}), true);
-        Optimizer momentum = Optimizer.momentum(0.1, 0.9);
+        OptimizerState momentum = Optimizer.momentum(0.1, 0.9).start(List.of(parameter));
         double[] expected = {0.9, 0.71, 0.439};
         for (double value : expected) {
-            momentum.step(List.of(parameter));
+            momentum.step(0.1);
             assertEquals(value, w.getDouble(0, 0), 1e-15);
         }
     }

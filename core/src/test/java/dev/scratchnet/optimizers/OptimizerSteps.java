@@ -1,6 +1,7 @@
 package dev.scratchnet.optimizers;
 
 import dev.scratchnet.Optimizer;
+import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.TestArrays;
 import java.util.List;
@@ -34,9 +35,10 @@ final class OptimizerSteps {
         INDArray value = TestArrays.matrix(row(WEIGHTS, 0), row(WEIGHTS, 3));
         INDArray gradient = value.dup();
         Parameter parameter = new Parameter("w", value, gradient, true);
+        OptimizerState state = optimizer.start(List.of(parameter));
         for (int s = 0; s < steps; s++) {
             gradient.assign(TestArrays.matrix(row(GRADIENTS[s], 0), row(GRADIENTS[s], 3)));
-            optimizer.step(List.of(parameter));
+            state.step(optimizer.learningRate());
         }
         return value.ravel().toDoubleVector();
     }

@@ -18,6 +18,25 @@ class SgdTest {
         // f(w) = ½·|w|², so dW = w and one step gives w·(1 − learningRate)
         INDArray w = TestArrays.matrix(new double[] {2, -4});
         Parameter parameter = new Parameter("w", w, w.dup(), true);
+        Optimizer.sgd(0.25).start(List.of(parameter)).step(0.25);
+        assertArrayEquals(new double[] {1.5, -3}, w.toDoubleVector(), 1e-15);
+    }
+
+    @Test
+    void eachStepTakesTheRateItIsGivenAndTheSettingsStayAsConfigured() {
+        INDArray w = TestArrays.matrix(new double[] {2, -4});
+        Parameter parameter = new Parameter("w", w, w.dup(), true);
+        Optimizer sgd = Optimizer.sgd(0.25);
+        sgd.start(List.of(parameter)).step(0.5);
+        assertArrayEquals(new double[] {1, -2}, w.toDoubleVector(), 1e-15);
+        assertEquals(0.25, sgd.learningRate());
+        assertThrows(UnsupportedOperationException.class, () -> sgd.setLearningRate(0.1));
+    }
+
+    @Test
+    void theDeprecatedStepStillStepsAtTheConfiguredRate() {
+        INDArray w = TestArrays.matrix(new double[] {2, -4});
+        Parameter parameter = new Parameter("w", w, w.dup(), true);
         Optimizer.sgd(0.25).step(List.of(parameter));
         assertArrayEquals(new double[] {1.5, -3}, w.toDoubleVector(), 1e-15);
     }
