@@ -24,7 +24,7 @@ final class Activations {
     static ObjectNode toJson(Activation activation, int layer, ObjectMapper mapper) {
         Optional<ActivationOp> op = OpTable.of(activation);
         if (op.isEmpty()) {
-            throw new IllegalStateException("layer " + layer + " has activation '" + activation.name() + "' ("
+            throw new IllegalStateException("dense layer " + (layer + 1) + " has activation '" + activation.name() + "' ("
                     + activation.getClass().getName() + "), which a saved model cannot name; expected one of "
                     + constantNames() + " or " + parameterised());
         }

@@ -119,7 +119,8 @@ public final class ModelReader {
 
     private static void addLayer(Network.Builder builder, ZipFile zip, JsonNode layer, int index, DataType dataType)
             throws IOException, ModelException {
-        String where = "layer " + index;
+        // people count layers from 1: "dense layer 1" is the file's dense0
+        String where = "dense layer " + (index + 1);
         if (layer == null || !layer.isObject() || !"dense".equals(layer.path("type").asText())) {
             throw new ModelException(where + " must be an object with \"type\": \"dense\", was " + layer);
         }

@@ -208,13 +208,13 @@ class ModelFileTest {
     @Test
     void unknownActivationIsRefused() throws IOException {
         assertRefused(rewriteJson(saved(), json -> json.replace("\"softmax\"", "\"swish\"")),
-                "layer 1 has unknown activation \"swish\"");
+                "dense layer 2 has unknown activation \"swish\"");
     }
 
     @Test
     void shapeMismatchIsRefused() throws IOException {
         assertRefused(rewriteJson(saved(), json -> json.replaceFirst("\"nOut\" : 4", "\"nOut\" : 5")),
-                "layer 0 weights have shape [3, 4] but model.json says [3, 5]");
+                "dense layer 1 weights have shape [3, 4] but model.json says [3, 5]");
     }
 
     @Test
@@ -224,18 +224,18 @@ class ModelFileTest {
             entries.put("dense1.W.npy", java.util.Arrays.copyOf(npy, npy.length - 4));
             return entries;
         });
-        assertRefused(file, "layer 1 weights (dense1.W.npy): .npy data has 28 bytes but shape [4, 2] of <f4 needs 32");
+        assertRefused(file, "dense layer 2 weights (dense1.W.npy): .npy data has 28 bytes but shape [4, 2] of <f4 needs 32");
         Path garbage = rewrite(saved(), entries -> {
             entries.put("dense0.b.npy", "not numpy".getBytes(StandardCharsets.UTF_8));
             return entries;
         });
-        assertRefused(garbage, "layer 0 bias (dense0.b.npy): not a .npy array");
+        assertRefused(garbage, "dense layer 1 bias (dense0.b.npy): not a .npy array");
     }
 
     @Test
     void wrongDataTypeIsRefused() throws IOException {
         assertRefused(rewriteJson(saved(), json -> json.replace("float32", "float64")),
-                "layer 0 weights (dense0.W.npy) are float32 but the model's data type is float64");
+                "dense layer 1 weights (dense0.W.npy) are float32 but the model's data type is float64");
     }
 
     @Test

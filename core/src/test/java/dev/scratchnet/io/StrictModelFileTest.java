@@ -102,7 +102,7 @@ class StrictModelFileTest {
         // 2^32 + 3 would read as 3 through an (int) cast and load as if nothing were wrong
         entries.put("model.json", json(entries).replaceFirst("\"nIn\" : 3", "\"nIn\" : 4294967299")
                 .getBytes(StandardCharsets.UTF_8));
-        refused(zip("wide.zip", entries), "layer 0 \"nIn\" is 4294967299; a layer size must be in [1, 2147483647]");
+        refused(zip("wide.zip", entries), "dense layer 1 \"nIn\" is 4294967299; a layer size must be in [1, 2147483647]");
     }
 
     @Test
@@ -113,7 +113,7 @@ class StrictModelFileTest {
         entries.put("dense0.W.npy", bomb);
         Path file = zip("bomb.zip", entries);
         assertTrue(Files.size(file) < 1024 * 1024, "the zip is small: " + Files.size(file));
-        refused(file, "layer 0 weights (dense0.W.npy): .npy data has more than 48 bytes but shape [3, 4] of <f4 needs 48");
+        refused(file, "dense layer 1 weights (dense0.W.npy): .npy data has more than 48 bytes but shape [3, 4] of <f4 needs 48");
     }
 
     @Test
@@ -122,7 +122,7 @@ class StrictModelFileTest {
         byte[] header = Npy.write(org.nd4j.linalg.factory.Nd4j.zeros(org.nd4j.linalg.api.buffer.DataType.FLOAT, 3, 4));
         String huge = new String(header, StandardCharsets.ISO_8859_1).replace("(3, 4)", "(3, 100000000)");
         entries.put("dense0.W.npy", huge.substring(0, huge.indexOf('\n') + 1).getBytes(StandardCharsets.ISO_8859_1));
-        refused(zip("shape.zip", entries), "layer 0 weights have shape [3, 100000000] but model.json says [3, 4]");
+        refused(zip("shape.zip", entries), "dense layer 1 weights have shape [3, 100000000] but model.json says [3, 4]");
     }
 
     @Test
