@@ -8,9 +8,29 @@ import java.util.Optional;
 /**
  * How to train: loss, optimizer and learning-rate schedule, epochs, batch size, shuffling, weight
  * decay, validation data, early stopping and listeners. Build with {@link #builder()}; the
- * defaults are the constants below and the builder's setter docs.
+ * defaults are the constants below and the builder's setter docs. A {@code Fit} is immutable
+ * settings (its optimizer too: each training makes its own optimizer state), so one can be reused
+ * and shared by trainings running at the same time.
+ *
+ * @param loss                  the loss to minimise
+ * @param optimizer             the optimizer that updates the weights
+ * @param epochs                passes over the training data
+ * @param batchSize             examples per gradient step; the last batch of an epoch may be smaller,
+ *                              and a batch size larger than the data means one full batch
+ * @param shuffle               whether the examples are shuffled before every epoch
+ * @param seed                  the shuffling seed, or null to use the network's seed
+ * @param l2                    L2 weight-decay factor λ: {@code λ·W} is added to every weight gradient (not to biases)
+ * @param schedule              the learning-rate schedule ({@link Schedule#constant()} unless set)
+ * @param validationSplit       the fraction of the training data held out for validation, or 0 when none is
+ * @param validation            the validation data given with {@link Builder#validation(DataSet)}, if any
+ * @param earlyStoppingPatience epochs without improvement of the validation loss before training
+ *                              stops, or 0 for no early stopping
+ * @param earlyStoppingMinDelta how much the validation loss must fall to count as an improvement
+ * @param listeners             listeners called as training goes, in the order they were added
  */
-public final class Fit {
+public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
+                  Schedule schedule, double validationSplit, Optional<DataSet> validation,
+                  int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
 
     /** Epochs when {@link Builder#epochs(int)} is not called. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -19,34 +39,13 @@ public final class Fit {
     /** Learning rate of the default optimizer, {@code sgd(0.01)}. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
-    private final Loss loss;
-    private final Optimizer optimizer;
-    private final int epochs;
-    private final int batchSize;
-    private final boolean shuffle;
-    private final Long seed;
-    private final double l2;
-    private final Schedule schedule;
-    private final double validationSplit;
-    private final DataSet validation;
-    private final int earlyStoppingPatience;
-    private final double earlyStoppingMinDelta;
-    private final List<TrainingListener> listeners;
-
-    private Fit(Builder builder) {
-        this.loss = builder.loss;
-        this.optimizer = builder.optimizer;
-        this.epochs = builder.epochs;
-        this.batchSize = builder.batchSize;
-        this.shuffle = builder.shuffle;
-        this.seed = builder.seed;
-        this.l2 = builder.l2;
-        this.schedule = builder.schedule;
-        this.validationSplit = builder.validationSplit;
-        this.validation = builder.validation;
-        this.earlyStoppingPatience = builder.earlyStoppingPatience;
-        this.earlyStoppingMinDelta = builder.earlyStoppingMinDelta;
-        this.listeners = List.copyOf(builder.listeners);
+    /** The settings as given, with the listeners copied; {@link #builder()} checks each one as it is set. */
+    public Fit {
+        Checks.notNull("loss", loss);
+        Checks.notNull("optimizer", optimizer);
+        Checks.notNull("schedule", schedule);
+        Checks.notNull("validation", validation);
+        listeners = List.copyOf(listeners);
     }
 
     /** A builder with the defaults; only the loss must be set. */
@@ -54,74 +53,9 @@ public final class Fit {
         return new Builder();
     }
 
-    /** The loss to minimise. */
-    public Loss loss() {
-        return loss;
-    }
-
-    /** The optimizer that updates the weights. */
-    public Optimizer optimizer() {
-        return optimizer;
-    }
-
-    /** Passes over the training data. */
-    public int epochs() {
-        return epochs;
-    }
-
-    /** Examples per gradient step; the last batch of an epoch may be smaller. */
-    public int batchSize() {
-        return batchSize;
-    }
-
-    /** Whether the examples are shuffled before every epoch. */
-    public boolean shuffle() {
-        return shuffle;
-    }
-
-    /** The shuffling seed, or null to use the network's seed. */
-    public Long seed() {
-        return seed;
-    }
-
-    /** L2 weight-decay factor λ: {@code λ·W} is added to every weight gradient (not to biases). */
-    public double l2() {
-        return l2;
-    }
-
-    /** The learning-rate schedule ({@link Schedule#constant()} unless set). */
-    public Schedule schedule() {
-        return schedule;
-    }
-
-    /** The fraction of the training data held out for validation, or 0 when none is. */
-    public double validationSplit() {
-        return validationSplit;
-    }
-
-    /** The validation data given with {@link Builder#validation(DataSet)}, if any. */
-    public Optional<DataSet> validation() {
-        return Optional.ofNullable(validation);
-    }
-
     /** Whether each epoch is measured on validation data (held out or given). */
     public boolean hasValidation() {
-        return validation != null || validationSplit > 0;
-    }
-
-    /** Epochs without improvement of the validation loss before training stops, or 0 for no early stopping. */
-    public int earlyStoppingPatience() {
-        return earlyStoppingPatience;
-    }
-
-    /** How much the validation loss must fall to count as an improvement for early stopping. */
-    public double earlyStoppingMinDelta() {
-        return earlyStoppingMinDelta;
-    }
-
-    /** Listeners called as training goes, in the order they were added. */
-    public List<TrainingListener> listeners() {
-        return listeners;
+        return validation.isPresent() || validationSplit > 0;
     }
 
     /** Collects the settings of a {@link Fit}; every setter checks its argument at once. */
@@ -264,7 +198,8 @@ public final class Fit {
                 throw new IllegalStateException("earlyStopping(" + earlyStoppingPatience + ") watches the validation "
                         + "loss, but there is no validation data; add validationSplit(0.1) or validation(dataSet)");
             }
-            return new Fit(this);
+            return new Fit(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit,
+                    Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners);
         }
     }
 }

@@ -4,10 +4,7 @@ import dev.scratchnet.arithmetic.Arithmetic;
 import dev.scratchnet.arithmetic.Backends;
 import dev.scratchnet.internal.Argmax;
 import dev.scratchnet.internal.Checks;
-import dev.scratchnet.internal.Memory;
-import dev.scratchnet.internal.ProcessSettings;
 import dev.scratchnet.internal.Shapes;
-import dev.scratchnet.ops.OpTable;
 import dev.scratchnet.io.ModelFile;
 import dev.scratchnet.io.ModelReader;
 import java.io.IOException;
@@ -17,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A multi-layer perceptron: a chain of layers, each feeding the next.
@@ -38,6 +34,7 @@ public final class Network {
     private final DataType dataType;
     private final long seed;
     private final Arithmetic arithmetic;
+    private final NetworkInputs inputs;
     private final TrainingGuard guard = new TrainingGuard();
 
     Network(List<Layer> layers, DataType dataType, long seed, Backend backend) {
@@ -45,6 +42,7 @@ public final class Network {
         this.dataType = dataType;
         this.seed = seed;
         this.arithmetic = Backends.create(backend, this.layers, dataType);
+        this.inputs = new NetworkInputs(nIn(), nOut(), dataType);
     }
 
     /** A builder for a new network: layers in order, then {@link Builder#build()}. */
@@ -63,18 +61,7 @@ public final class Network {
      *                                   keeps the weights of the last good epoch
      */
     public TrainingHistory fit(DataSet data, Fit fit) {
-        Checks.notNull("data", data);
-        Checks.notNull("fit", fit);
-        requireTargetWidth(data.targets());
-        requireInputWidth(data.features());
-        requireTargetsFor(fit.loss(), "targets", data.targets());
-        Checks.fitsIn("features", data.features(), dataType);
-        Checks.fitsIn("targets", data.targets(), dataType);
-        fit.validation().ifPresent(validation -> {
-            requireTargetsFor(fit.loss(), "validation targets", validation.targets());
-            Checks.fitsIn("validation features", validation.features(), dataType);
-            Checks.fitsIn("validation targets", validation.targets(), dataType);
-        });
+        inputs.checkFit(data, fit);
         guard.claim("fit");
         try {
             return new TrainingLoop(this, fit).run(data);
@@ -100,29 +87,12 @@ public final class Network {
         }
         // anything else, including every bad input, takes the checks that explain what is wrong
         Checks.allFinite("input", Checks.matrix("input", x));
-        return requireFiniteOutputs(outputs(x), x, "output");
-    }
-
-    /**
-     * Finite inputs can still overflow the arithmetic (1e38 times a weight is infinite in float32);
-     * rather than hand out NaN, say so.
-     */
-    private INDArray requireFiniteOutputs(INDArray p, INDArray x, String what) {
-        try {
-            return Checks.allFinite(what, p);
-        } catch (IllegalArgumentException e) {
-            String largest = String.format("%.3g", x.amaxNumber().doubleValue());
-            String type = dataType == DataType.DOUBLE ? "float64" : "float32";
-            throw new IllegalArgumentException(e.getMessage().replace("; all values must be finite", "")
-                    + ": the inputs (largest magnitude " + largest + ") overflow " + type
-                    + " arithmetic in the network; scale the inputs"
-                    + (dataType == DataType.FLOAT ? " or build the network with dataType(DOUBLE)" : ""), e);
-        }
+        return inputs.finiteOutputs(outputs(x), x, "output");
     }
 
     /** {@link #predict} without the check for NaN and infinite inputs, for data checked already. */
     INDArray outputs(INDArray x) {
-        return arithmetic.predict(asInput(x));
+        return arithmetic.predict(inputs.input(x));
     }
 
     /** The index of the largest output of each row: the predicted class. */
@@ -132,11 +102,7 @@ public final class Network {
 
     /** The loss of the network's predictions on {@code data}, without any weight decay term. */
     public double loss(DataSet data, Loss loss) {
-        Checks.notNull("data", data);
-        Checks.notNull("loss", loss);
-        requireTargetWidth(data.targets());
-        requireTargetsFor(loss, "targets", data.targets());
-        Checks.fitsIn("targets", data.targets(), dataType);
+        inputs.checkLoss(data, loss);
         // a DataSet's values were checked for NaN and infinity when it was made
         return arithmetic.loss(loss, outputs(data.features()), data.targets().castTo(dataType));
     }
@@ -146,8 +112,7 @@ public final class Network {
      * per-class scores of the predicted classes, and MSE, MAE and R² of the raw outputs.
      */
     public Evaluation evaluate(DataSet data) {
-        Checks.notNull("data", data);
-        requireTargetWidth(data.targets());
+        inputs.checkEvaluate(data);
         return Evaluation.of(data.targets(), outputs(data.features()));
     }
 
@@ -164,16 +129,14 @@ public final class Network {
     public Gradients gradients(INDArray x, INDArray y, Loss loss) {
         Checks.notNull("loss", loss);
         Checks.allFinite("input", Checks.matrix("input", x));
-        INDArray targets = asTargets(x, y);
-        Checks.allFinite("targets", targets);
-        requireTargetsFor(loss, "targets", targets);
-        INDArray input = asInput(x);
+        INDArray targets = inputs.targets(x, y, loss);
+        INDArray input = inputs.input(x);
         guard.claim("gradients");
         try {
             Gradients g = backPropagate(input, targets, loss);
             for (int i = 0; i < g.numLayers(); i++) {
-                requireFiniteOutputs(g.weights(i), x, "gradient of dense layer " + (i + 1) + " weights");
-                requireFiniteOutputs(g.bias(i), x, "gradient of dense layer " + (i + 1) + " bias");
+                inputs.finiteOutputs(g.weights(i), x, "gradient of dense layer " + (i + 1) + " weights");
+                inputs.finiteOutputs(g.bias(i), x, "gradient of dense layer " + (i + 1) + " bias");
             }
             return g;
         } finally {
@@ -299,43 +262,6 @@ public final class Network {
         return all;
     }
 
-    /** Checks {@code x}'s width and returns it in the network's data type. */
-    INDArray asInput(INDArray x) {
-        Checks.matrix("input", x);
-        requireInputWidth(x);
-        return x.dataType() == dataType ? x : Checks.fitsIn("input", x, dataType).castTo(dataType);
-    }
-
-    private INDArray asTargets(INDArray x, INDArray y) {
-        Checks.matrix("targets", y);
-        requireTargetWidth(y);
-        if (x != null && x.rank() == 2 && y.rows() != x.rows()) {
-            throw new IllegalArgumentException("inputs have " + x.rows() + " rows but targets have " + y.rows());
-        }
-        return y.dataType() == dataType ? y : Checks.fitsIn("targets", y, dataType).castTo(dataType);
-    }
-
-    /** Cross-entropy losses take logarithms of probabilities, so their targets must lie in [0, 1]. */
-    private static void requireTargetsFor(Loss loss, String name, INDArray targets) {
-        if (OpTable.needsProbabilityTargets(loss)) {
-            Checks.unitInterval(name, targets, "loss " + loss.name());
-        }
-    }
-
-    private void requireInputWidth(INDArray x) {
-        if (x.columns() != nIn()) {
-            throw new IllegalArgumentException("input has " + x.columns() + " columns but the network expects nIn = "
-                    + nIn() + " (shape given " + Shapes.describe(x) + ")");
-        }
-    }
-
-    private void requireTargetWidth(INDArray y) {
-        if (y.columns() != nOut()) {
-            throw new IllegalArgumentException("targets have " + y.columns() + " columns but the network outputs "
-                    + nOut());
-        }
-    }
-
     /**
      * Assembles and validates a network: the one place that does. Layers are added in order;
      * {@link #build()} checks that their sizes chain and draws the initial weights from the seed.
@@ -347,11 +273,10 @@ public final class Network {
         /** The data type used when {@link #dataType(DataType)} is not called. */
         public static final DataType DEFAULT_DATA_TYPE = DataType.FLOAT;
 
-        private final List<LayerSpec> specs = new ArrayList<>();
+        private final LayerChain chain = new LayerChain();
         private long seed = DEFAULT_SEED;
         private DataType dataType = DEFAULT_DATA_TYPE;
         private Backend backend;
-        private Integer inputWidth;
 
         private Builder() {
         }
@@ -383,15 +308,7 @@ public final class Network {
 
         /** The width of the input, so that each {@link #dense(int, Activation)} gives only its output width. */
         public Builder input(int nIn) {
-            Checks.positive("input width", nIn);
-            if (!specs.isEmpty()) {
-                throw new IllegalStateException("input(" + nIn + ") must come before the first layer");
-            }
-            if (inputWidth != null) {
-                throw new IllegalStateException("input width already set to " + inputWidth + "; input(" + nIn
-                        + ") would contradict it");
-            }
-            this.inputWidth = nIn;
+            chain.input(nIn);
             return this;
         }
 
@@ -402,7 +319,7 @@ public final class Network {
 
         /** A dense layer {@code nIn → nOut} with weights filled by {@code initializer}. */
         public Builder dense(int nIn, int nOut, Activation activation, Initializer initializer) {
-            Checks.positive(layerName() + " nIn", nIn);
+            Checks.positive(chain.nextLayerName() + " nIn", nIn);
             return add(new LayerSpec(nIn, nOut, activation, initializer, null, null));
         }
 
@@ -421,7 +338,7 @@ public final class Network {
          * {@code [1, nOut]}); both are copied, in the network's data type.
          */
         public Builder dense(INDArray weights, INDArray bias, Activation activation) {
-            String name = layerName();
+            String name = chain.nextLayerName();
             Checks.allFinite(name + " weights", Checks.matrix(name + " weights", weights));
             Checks.notNull(name + " bias", bias);
             if (bias.length() != weights.columns() || (bias.rank() == 2 && bias.rows() != 1) || bias.rank() > 2) {
@@ -435,17 +352,8 @@ public final class Network {
         }
 
         private Builder add(LayerSpec spec) {
-            Checks.positive(layerName() + " nOut", spec.nOut());
-            Checks.notNull(layerName() + " activation", spec.activation());
-            if (spec.weights() == null) {
-                Checks.notNull(layerName() + " initializer", spec.initializer());
-            }
-            specs.add(spec);
+            chain.add(spec);
             return this;
-        }
-
-        private String layerName() {
-            return "dense layer " + (specs.size() + 1);
         }
 
         /**
@@ -455,58 +363,7 @@ public final class Network {
          * @throws IllegalStateException    when no layer was added
          */
         public Network build() {
-            if (specs.isEmpty()) {
-                throw new IllegalStateException("a network needs at least one layer; add one with dense(...)");
-            }
-            Backend chosen = backend != null ? backend : Backend.byDefault();
-            // the process-wide settings (native threads, headless plots), once, before ND4J does any work
-            ProcessSettings.applyOnce();
-            List<Layer> layers = new ArrayList<>();
-            // one generator for the whole network, so the seed fixes every initial weight
-            org.nd4j.linalg.api.rng.Random random = Nd4j.getRandomFactory().getNewRandomInstance(seed);
-            Integer previousWidth = inputWidth;
-            for (int i = 0; i < specs.size(); i++) {
-                LayerSpec spec = specs.get(i);
-                int nIn = chainedInputWidth(spec, i, previousWidth);
-                requireBuildable(spec, i, nIn, dataType);
-                layers.add(spec.create("dense" + i, nIn, dataType, random));
-                previousWidth = spec.nOut();
-            }
-            return new Network(layers, dataType, seed, chosen);
-        }
-
-        /** Weights that fit in one array, and explicit weights that fit in the network's data type. */
-        private static void requireBuildable(LayerSpec spec, int index, int nIn, DataType dataType) {
-            String name = "dense layer " + (index + 1);
-            long count = (long) nIn * spec.nOut();
-            if (count > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException(name + " would hold nIn × nOut = " + nIn + " × " + spec.nOut()
-                        + " = " + count + " weights; at most " + (Integer.MAX_VALUE - 8) + " fit in one array");
-            }
-            // W, b and their gradients live in ND4J's memory: refuse what it cannot give before asking
-            Memory.requireNative(name + " weights and their gradients [" + nIn + ", " + spec.nOut() + "]",
-                    Memory.bytes(2 * (count + spec.nOut()), dataType.width()));
-            if (spec.weights() != null) {
-                Checks.fitsIn(name + " weights", spec.weights(), dataType);
-                Checks.fitsIn(name + " bias", spec.bias(), dataType);
-            }
-        }
-
-        private static int chainedInputWidth(LayerSpec spec, int index, Integer previousWidth) {
-            String name = "dense layer " + (index + 1);
-            if (spec.nIn() == null) {
-                if (previousWidth == null) {
-                    throw new IllegalArgumentException(name + " gives only nOut = " + spec.nOut()
-                            + "; call input(n) first or use dense(nIn, nOut, activation)");
-                }
-                return previousWidth;
-            }
-            if (previousWidth != null && !spec.nIn().equals(previousWidth)) {
-                String previous = index == 0 ? "input(" + previousWidth + ") has width " + previousWidth
-                        : "layer " + index + " has nOut = " + previousWidth;
-                throw new IllegalArgumentException(name + " expects nIn = " + spec.nIn() + " but " + previous);
-            }
-            return spec.nIn();
+            return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault());
         }
     }
 }

@@ -70,26 +70,38 @@ public final class Checks {
      * finds something are the rows read one by one to name the first offending element.
      */
     public static INDArray allFinite(String name, INDArray array) {
-        if (!array.dataType().isFPType() || array.isEmpty()) {
-            return array;
-        }
-        if (Finite.likely(array)) {
-            return array;
+        firstNonFinite(array).ifPresent(element -> {
+            throw new IllegalArgumentException(name + " row " + element.row() + " column " + element.column()
+                    + " contains " + element.value() + "; all values must be finite");
+        });
+        return array;
+    }
+
+    /** Where an array holds a value that is not finite, and the value. */
+    public record Element(int row, int column, double value) {
+    }
+
+    /**
+     * The first NaN or infinite element of {@code array} in row order, or empty. Cheap on clean data
+     * (see {@link #allFinite}); the rows are read one by one only when there is something to find.
+     */
+    public static java.util.Optional<Element> firstNonFinite(INDArray array) {
+        if (!array.dataType().isFPType() || array.isEmpty() || Finite.likely(array)) {
+            return java.util.Optional.empty();
         }
         if (!array.isNaN().any() && !array.isInfinite().any()) {
-            return array;
+            return java.util.Optional.empty();
         }
         INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
         for (int row = 0; row < matrix.rows(); row++) {
             double[] values = matrix.getRow(row).dup().data().asDouble();
             for (int column = 0; column < values.length; column++) {
                 if (!Double.isFinite(values[column])) {
-                    throw new IllegalArgumentException(name + " row " + row + " column " + column
-                            + " contains " + values[column] + "; all values must be finite");
+                    return java.util.Optional.of(new Element(row, column, values[column]));
                 }
             }
         }
-        return array;
+        return java.util.Optional.empty();
     }
 
     /**
