@@ -61,10 +61,22 @@ final class LayerChain {
             LayerSpec spec = specs.get(i);
             int nIn = chainedInputWidth(spec, i, previousWidth);
             requireBuildable(spec, i, nIn, dataType);
-            layers.add(spec.create("dense" + i, nIn, dataType, random));
+            Layer layer = spec.create("dense" + i, nIn, dataType, random);
+            requireFiniteWeights(layer, i);
+            layers.add(layer);
             previousWidth = spec.nOut();
         }
         return new Network(layers, dataType, seed, backend);
+    }
+
+    /** An initializer with extreme settings, or one of a user's, can draw NaN or infinity: refuse it here. */
+    private static void requireFiniteWeights(Layer layer, int index) {
+        Checks.firstNonFinite(layer.parameters().get(0).value()).ifPresent(element -> {
+            throw new IllegalArgumentException("dense layer " + (index + 1) + " weights drawn by initializer "
+                    + layer.initializerName() + " hold " + element.value() + " at row " + element.row() + " column "
+                    + element.column() + "; an initializer must draw finite values for the network's "
+                    + layer.parameters().get(0).value().dataType() + " weights");
+        });
     }
 
     /** Weights that fit in one array, and explicit weights that fit in the network's data type. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,7 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * once. {@link #fit} and {@link #gradients} change the network: a second such call while one runs
  * (from another thread, or from a listener inside {@code fit}) is refused with an
  * {@link IllegalStateException}, and predictions made while {@code fit} runs see weights in the
- * middle of training.
+ * middle of training. {@link #save} during a fit on another thread writes the weights as they
+ * stand between two batches, never a mix of two.
  * <p>
  * Every public method checks its arguments before it touches anything: a call refused with an
  * {@link IllegalArgumentException} or {@link IllegalStateException} leaves the weights as they were.
@@ -36,6 +38,8 @@ public final class Network {
     private final Arithmetic arithmetic;
     private final NetworkInputs inputs;
     private final TrainingGuard guard = new TrainingGuard();
+    /** Held while a batch changes the weights, and while {@link #save} copies them. */
+    private final Object weightsLock = new Object();
 
     Network(List<Layer> layers, DataType dataType, long seed, Backend backend) {
         this.layers = List.copyOf(layers);
@@ -104,7 +108,8 @@ public final class Network {
     public double loss(DataSet data, Loss loss) {
         inputs.checkLoss(data, loss);
         // a DataSet's values were checked for NaN and infinity when it was made
-        return arithmetic.loss(loss, outputs(data.features()), data.targets().castTo(dataType));
+        INDArray p = inputs.finiteOutputs(outputs(data.features()), data.features(), "output");
+        return arithmetic.loss(loss, p, data.targets().castTo(dataType));
     }
 
     /**
@@ -113,7 +118,8 @@ public final class Network {
      */
     public Evaluation evaluate(DataSet data) {
         inputs.checkEvaluate(data);
-        return Evaluation.of(data.targets(), outputs(data.features()));
+        return Evaluation.of(data.targets(),
+                inputs.finiteOutputs(outputs(data.features()), data.features(), "output"));
     }
 
     /**
@@ -215,7 +221,13 @@ public final class Network {
      */
     public void save(Path path) throws IOException {
         Checks.notNull("path", path);
-        ModelFile.save(this, path);
+        Map<String, byte[]> contents;
+        // one state of the weights: a fit running on another thread changes them batch by batch,
+        // each batch under this lock, so the file holds the weights between two batches
+        synchronized (weightsLock) {
+            contents = ModelFile.contents(this);
+        }
+        ModelFile.write(contents, path);
     }
 
     /**
@@ -237,6 +249,11 @@ public final class Network {
     @Override
     public String toString() {
         return summary();
+    }
+
+    /** The lock a training batch holds while it changes the weights. */
+    Object weightsLock() {
+        return weightsLock;
     }
 
     /** The code that does this network's arithmetic, chosen when it was built. */

@@ -9,5 +9,10 @@ public enum StopReason {
     /** The loss became NaN or infinite; the history of a {@link TrainingDivergedException} carries this. */
     DIVERGED,
     /** A {@link TrainingListener} asked to stop. */
-    STOPPED_BY_LISTENER
+    STOPPED_BY_LISTENER,
+    /**
+     * The training thread was interrupted: training stopped before the next batch, the network keeps
+     * the weights of the last complete batch, and the thread's interrupt flag is still set.
+     */
+    INTERRUPTED
 }

@@ -39,6 +39,14 @@ public interface TrainingListener {
     default void onBatchEnd(BatchResult batch) {
     }
 
+    /**
+     * A fit begins, before its first epoch. Listeners that keep state between events (a stop
+     * condition already met, a progress bar) reset it here, so one listener, and one {@link Fit},
+     * can serve another training.
+     */
+    default void onTrainingStart() {
+    }
+
     /** Training has ended; {@code history} says how far it got and why it stopped. */
     default void onTrainingEnd(TrainingHistory history) {
     }

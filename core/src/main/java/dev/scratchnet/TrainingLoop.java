@@ -40,6 +40,8 @@ final class TrainingLoop {
     private double epochLoss;
     private int epochCorrect;
     private int epochRows;
+    /** Whether the thread was found interrupted between two batches. */
+    private boolean interrupted;
     /** The learning rate of the epoch that runs, as the schedule set it. */
     private double rate;
     private int[] validationLabels;
@@ -58,6 +60,8 @@ final class TrainingLoop {
         boolean classes = holdsClasses(all.targets());
         Split parts = withValidation(all, classes, random);
         double initialRate = fit.optimizer().learningRate();
+        requirePlannedRates(initialRate);
+        listeners.forEach(TrainingListener::onTrainingStart);
         lastGood = new WeightsSnapshot(parameters);
         earlyStopping = fit.earlyStoppingPatience() > 0
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
@@ -66,7 +70,9 @@ final class TrainingLoop {
         validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
         StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
         if (earlyStopping != null) {
-            earlyStopping.restoreBest();
+            synchronized (network.weightsLock()) {
+                earlyStopping.restoreBest();
+            }
         }
         TrainingHistory history = new TrainingHistory(results, reason);
         listeners.forEach(listener -> listener.onTrainingEnd(history));
@@ -85,11 +91,18 @@ final class TrainingLoop {
             listeners.forEach(listener -> listener.onEpochStart(start));
             step.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
             boolean stopAsked = batches(epoch, batches, train.size());
+            if (epochRows == 0) {
+                // interrupted before the epoch's first batch: nothing of it to measure
+                return StopReason.INTERRUPTED;
+            }
             EpochResult result = measure(epoch, validation, rate);
             lastGood.save();
             results.add(result);
             listeners.forEach(listener -> listener.onEpochEnd(result));
             stopAsked |= stopRequested();
+            if (interrupted) {
+                return StopReason.INTERRUPTED;
+            }
             if (earlyStopping != null && earlyStopping.shouldStop(result.validationLoss())) {
                 return StopReason.EARLY_STOPPING;
             }
@@ -100,15 +113,26 @@ final class TrainingLoop {
         return StopReason.COMPLETED;
     }
 
-    /** The batches of one epoch; true when a listener asked to stop after a batch. */
+    /**
+     * The batches of one epoch; true when a listener asked to stop after a batch, or the thread was
+     * interrupted (checked before every batch; the flag is left set for the caller).
+     */
     private boolean batches(int epoch, int batches, int rows) {
         epochLoss = 0;
         epochCorrect = 0;
         epochRows = 0;
         for (int batch = 1; batch <= batches; batch++) {
+            if (Thread.currentThread().isInterrupted()) {
+                interrupted = true;
+                return true;
+            }
             int start = (int) Math.min((long) (batch - 1) * fit.batchSize(), rows);
             int end = (int) Math.min((long) start + fit.batchSize(), rows);
-            double loss = step.run(start, end, rate);
+            double loss;
+            // a batch changes the weights under the lock, so a save sees them between two batches
+            synchronized (network.weightsLock()) {
+                loss = step.run(start, end, rate);
+            }
             if (!Double.isFinite(loss)) {
                 throw diverged("loss", loss, epoch, batch, batches);
             }
@@ -147,7 +171,9 @@ final class TrainingLoop {
 
     /** Puts back the last good epoch's weights, ends the listeners and builds the exception to throw. */
     private TrainingDivergedException diverged(String what, double loss, int epoch, int batch, int batches) {
-        lastGood.restore();
+        synchronized (network.weightsLock()) {
+            lastGood.restore();
+        }
         TrainingHistory history = new TrainingHistory(results, StopReason.DIVERGED);
         listeners.forEach(listener -> listener.onTrainingEnd(history));
         String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batches : "epoch " + epoch;
@@ -155,6 +181,22 @@ final class TrainingLoop {
         return new TrainingDivergedException(what + " became " + loss + " at " + where
                 + "; try a smaller learning rate (now " + rate + "); the network keeps "
                 + kept, epoch, batch, history);
+    }
+
+    /**
+     * Refuses, before any weight changes, a schedule that would hand out a rate that is not a finite
+     * number above 0 in one of the planned epochs (read with no history: a schedule that reacts to
+     * the history is checked again every epoch).
+     */
+    private void requirePlannedRates(double initialRate) {
+        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
+            double planned = fit.schedule().learningRate(epoch, initialRate, List.of());
+            if (!(planned > 0) || Double.isInfinite(planned)) {
+                throw new IllegalArgumentException("the schedule gives learning rate " + planned + " at epoch " + epoch
+                        + " of " + fit.epochs() + " (from " + initialRate + "); a learning rate must be > 0 and finite:"
+                        + " train fewer epochs or decay more slowly");
+            }
+        }
     }
 
     private boolean stopRequested() {

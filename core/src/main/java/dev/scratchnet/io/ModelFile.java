@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -61,15 +63,38 @@ public final class ModelFile {
      * the seam tests use to make a write fail half-way.
      */
     static void save(Network network, Path path, UnaryOperator<OutputStream> through) throws IOException {
+        write(contents(network), path, through);
+    }
+
+    /**
+     * The file's entries, name by name, in memory: the only step that reads the network, so that a
+     * caller who holds the training lock around it (as {@code Network.save} does) gets one state of
+     * the weights, never a mix of two batches.
+     */
+    public static Map<String, byte[]> contents(Network network) throws IOException {
         ObjectNode json = describe(network);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(MODEL_JSON, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
+        for (int i = 0; i < network.numLayers(); i++) {
+            Layer layer = network.layer(i);
+            JsonNode entry = json.get("layers").get(i);
+            entries.put(entry.get("weights").asText(), Npy.write(layer.weights()));
+            entries.put(entry.get("bias").asText(), Npy.write(layer.bias()));
+        }
+        return entries;
+    }
+
+    /** Writes {@code entries} (from {@link #contents}) as the model zip at {@code path}, atomically. */
+    public static void write(Map<String, byte[]> entries, Path path) throws IOException {
+        write(entries, path, UnaryOperator.identity());
+    }
+
+    private static void write(Map<String, byte[]> entries, Path path, UnaryOperator<OutputStream> through)
+            throws IOException {
         AtomicFile.write(path, out -> {
             ZipOutputStream zip = new ZipOutputStream(through.apply(out));
-            put(zip, MODEL_JSON, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
-            for (int i = 0; i < network.numLayers(); i++) {
-                Layer layer = network.layer(i);
-                JsonNode entry = json.get("layers").get(i);
-                put(zip, entry.get("weights").asText(), Npy.write(layer.weights()));
-                put(zip, entry.get("bias").asText(), Npy.write(layer.bias()));
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                put(zip, entry.getKey(), entry.getValue());
             }
             zip.close(); // also ends the deflater; closing the file again afterwards is harmless
         });

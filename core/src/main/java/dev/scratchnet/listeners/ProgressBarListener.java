@@ -53,6 +53,13 @@ public final class ProgressBarListener implements TrainingListener {
     }
 
     @Override
+    public void onTrainingStart() {
+        close();
+        lossSum = 0;
+        batchesSeen = 0;
+    }
+
+    @Override
     public void onEpochStart(EpochStart start) {
         if (!drawing()) {
             return;

@@ -16,6 +16,11 @@ public final class StopWhen implements TrainingListener {
     }
 
     @Override
+    public void onTrainingStart() {
+        met = false;
+    }
+
+    @Override
     public void onEpochEnd(EpochResult result) {
         met = met || condition.test(result);
     }
