@@ -7,7 +7,9 @@ import dev.scratchnet.metrics.Averages;
 import dev.scratchnet.metrics.ClassificationReport;
 import dev.scratchnet.metrics.ConfusionMatrix;
 import dev.scratchnet.metrics.RegressionMetrics;
+import dev.scratchnet.metrics.ScoreMetrics;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -30,10 +32,12 @@ public final class Evaluation {
 
     private final ConfusionMatrix matrix;
     private final RegressionMetrics regression;
+    private final ScoreMetrics scores;
 
-    private Evaluation(ConfusionMatrix matrix, RegressionMetrics regression) {
+    private Evaluation(ConfusionMatrix matrix, RegressionMetrics regression, ScoreMetrics scores) {
         this.matrix = matrix;
         this.regression = regression;
+        this.scores = scores;
     }
 
     /**
@@ -41,7 +45,7 @@ public final class Evaluation {
      * An evaluation made this way has no regression metrics.
      */
     public static Evaluation of(int[] actual, int[] predicted, int numClasses) {
-        return new Evaluation(ConfusionMatrix.of(actual, predicted, numClasses), null);
+        return new Evaluation(ConfusionMatrix.of(actual, predicted, numClasses), null, null);
     }
 
     /**
@@ -57,8 +61,46 @@ public final class Evaluation {
                     + Shapes.describe(predictions) + " must have the same shape");
         }
         int numClasses = Math.max((int) targets.columns(), 2);
-        return new Evaluation(ConfusionMatrix.of(Argmax.ofRows(targets), Argmax.ofRows(predictions), numClasses),
-                RegressionMetrics.of(targets, predictions));
+        int[] actual = Argmax.ofRows(targets);
+        return new Evaluation(ConfusionMatrix.of(actual, Argmax.ofRows(predictions), numClasses),
+                RegressionMetrics.of(targets, predictions),
+                new ScoreMetrics(predictions.castTo(DataType.DOUBLE).toDoubleMatrix(), actual, numClasses));
+    }
+
+    /**
+     * Area under the ROC curve of the scores, as scikit-learn's {@code roc_auc_score}: for two classes
+     * (one sigmoid column, or two columns) of the score of class 1; for more, one-vs-rest and the
+     * macro average ({@code multi_class="ovr", average="macro"}).
+     *
+     * @throws IllegalStateException when made from predicted classes only, or a class has no example
+     */
+    public double rocAuc() {
+        return scoreMetrics().rocAuc();
+    }
+
+    /**
+     * The fraction of examples whose true class is among the {@code k} highest scores, as
+     * scikit-learn's {@code top_k_accuracy_score} (ties: the class with the higher index ranks higher).
+     */
+    public double topKAccuracy(int k) {
+        return scoreMetrics().topKAccuracy(k);
+    }
+
+    /**
+     * The mean negative log-probability of the true classes, as scikit-learn 1.2's {@code log_loss}:
+     * probabilities clipped to {@code [ε, 1 − ε]} (ε = 2.2e-16, float64's machine epsilon, scikit-learn's
+     * {@code eps="auto"}) and each row divided by its sum.
+     */
+    public double logLoss() {
+        return scoreMetrics().logLoss();
+    }
+
+    private ScoreMetrics scoreMetrics() {
+        if (scores == null) {
+            throw new IllegalStateException("this evaluation was made from predicted classes alone; ROC AUC, top-k "
+                    + "accuracy and log loss need the network's scores: use Evaluation.of(targets, predictions)");
+        }
+        return scores;
     }
 
     /** The fraction of examples whose predicted class is the true class (0 for no examples). */

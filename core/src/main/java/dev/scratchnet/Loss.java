@@ -2,6 +2,7 @@ package dev.scratchnet;
 
 import dev.scratchnet.losses.BinaryCrossEntropy;
 import dev.scratchnet.losses.CrossEntropy;
+import dev.scratchnet.losses.Huber;
 import dev.scratchnet.losses.MeanSquaredError;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -17,6 +18,15 @@ public interface Loss {
     Loss CROSS_ENTROPY = new CrossEntropy();
     /** Mean over batch and outputs of {@code −(y·log p + (1−y)·log(1−p))}; for sigmoid outputs. */
     Loss BINARY_CROSS_ENTROPY = new BinaryCrossEntropy();
+
+    /**
+     * Huber loss with threshold {@code delta > 0}, as {@code torch.nn.HuberLoss(delta=delta)}: mean over
+     * batch and outputs of {@code ½(p − y)²} where {@code |p − y| ≤ delta}, {@code delta·(|p − y| − ½delta)}
+     * elsewhere; for regression targets with outliers.
+     */
+    static Loss huber(double delta) {
+        return new Huber(delta);
+    }
 
     /** The loss of predictions {@code p} against targets {@code y}; neither is changed. */
     double value(INDArray p, INDArray y);

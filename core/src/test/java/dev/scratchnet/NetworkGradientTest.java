@@ -66,6 +66,13 @@ class NetworkGradientTest {
                 TestArrays.uniform(6, 2, -1, 1), Loss.MSE);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void identityOutputWithHuber(String engine) {
+        check(engine, () -> network(Activation.TANH, Activation.IDENTITY, 2), x,
+                TestArrays.uniform(6, 2, -3, 3), Loss.huber(0.3));
+    }
+
     /** Targets whose rows do not sum to 1 (multi-label, or all zero) get the general fused gradient (p·Σy − y)/n. */
     @ParameterizedTest
     @ValueSource(strings = {"fast", "reference"})

@@ -11,7 +11,6 @@ import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.kernels.LossKernel;
-import dev.scratchnet.ops.LossOp;
 import dev.scratchnet.ops.OpTable;
 import java.util.List;
 import java.util.Optional;
@@ -93,7 +92,7 @@ final class FastArithmetic implements Arithmetic {
 
     /** The loss's kernel, or null (after a one-time notice) when it has none. */
     private static LossKernel kernelOf(Loss loss) {
-        return Backends.fastLoss(loss) ? OpTable.of(loss).map(LossOp::kernel).orElseThrow() : null;
+        return Backends.fastLoss(loss) ? OpTable.of(loss).map(op -> op.kernel().apply(loss)).orElseThrow() : null;
     }
 
     /** The batches of one fit through one {@link FastPath}, reading the training set in place. */

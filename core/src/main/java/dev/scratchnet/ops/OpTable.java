@@ -10,6 +10,7 @@ import dev.scratchnet.activations.Softmax;
 import dev.scratchnet.activations.Tanh;
 import dev.scratchnet.kernels.BinaryCrossEntropyKernel;
 import dev.scratchnet.kernels.CrossEntropyKernel;
+import dev.scratchnet.kernels.HuberKernel;
 import dev.scratchnet.kernels.IdentityKernel;
 import dev.scratchnet.kernels.LeakyReluKernel;
 import dev.scratchnet.kernels.MeanSquaredErrorKernel;
@@ -18,6 +19,7 @@ import dev.scratchnet.kernels.SoftmaxKernel;
 import dev.scratchnet.kernels.TanhKernel;
 import dev.scratchnet.losses.BinaryCrossEntropy;
 import dev.scratchnet.losses.CrossEntropy;
+import dev.scratchnet.losses.Huber;
 import dev.scratchnet.losses.MeanSquaredError;
 import java.util.List;
 import java.util.Locale;
@@ -51,10 +53,11 @@ public final class OpTable {
 
     /** The losses. */
     public static final List<LossOp> LOSSES = List.of(
-            new LossOp(Loss.CROSS_ENTROPY, CrossEntropy.class, new CrossEntropyKernel(CrossEntropy.EPSILON), true),
-            new LossOp(Loss.MSE, MeanSquaredError.class, new MeanSquaredErrorKernel(), false),
-            new LossOp(Loss.BINARY_CROSS_ENTROPY, BinaryCrossEntropy.class,
-                    new BinaryCrossEntropyKernel(BinaryCrossEntropy.EPSILON), true));
+            LossOp.constant(Loss.CROSS_ENTROPY, CrossEntropy.class, new CrossEntropyKernel(CrossEntropy.EPSILON), true),
+            LossOp.constant(Loss.MSE, MeanSquaredError.class, new MeanSquaredErrorKernel(), false),
+            LossOp.constant(Loss.BINARY_CROSS_ENTROPY, BinaryCrossEntropy.class,
+                    new BinaryCrossEntropyKernel(BinaryCrossEntropy.EPSILON), true),
+            new LossOp("huber", Loss.huber(1.0), Huber.class, loss -> new HuberKernel(((Huber) loss).delta()), false));
 
     private OpTable() {
     }

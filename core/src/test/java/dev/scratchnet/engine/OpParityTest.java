@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.scratchnet.Activation;
+import dev.scratchnet.Loss;
 import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.kernels.LossKernel;
 import dev.scratchnet.kernels.SoftmaxCrossEntropyKernel;
 import dev.scratchnet.losses.SoftmaxCrossEntropy;
 import dev.scratchnet.ops.ActivationOp;
@@ -88,11 +90,13 @@ class OpParityTest {
     Stream<DynamicTest> lossesValueAndGradient() {
         List<DynamicTest> tests = new ArrayList<>();
         for (LossOp op : OpTable.LOSSES) {
-            for (DataType dataType : TYPES) {
-                for (int rows : ROWS) {
-                    for (int width : WIDTHS) {
-                        String name = op.name() + " " + dataType + " [" + rows + ", " + width + "]";
-                        tests.add(DynamicTest.dynamicTest(name, () -> loss(op, dataType, rows, width)));
+            for (Loss loss : instances(op)) {
+                for (DataType dataType : TYPES) {
+                    for (int rows : ROWS) {
+                        for (int width : WIDTHS) {
+                            String name = loss.name() + " " + dataType + " [" + rows + ", " + width + "]";
+                            tests.add(DynamicTest.dynamicTest(name, () -> loss(op, loss, dataType, rows, width)));
+                        }
                     }
                 }
             }
@@ -100,21 +104,33 @@ class OpParityTest {
         return tests.stream();
     }
 
-    private static void loss(LossOp op, DataType dataType, int rows, int width) {
+    /** The op's instance and, for a loss with a parameter (a constructor of one double), one more with 0.1. */
+    private static List<Loss> instances(LossOp op) {
+        try {
+            return List.of(op.loss(), op.spec().getConstructor(double.class).newInstance(0.1));
+        } catch (NoSuchMethodException e) {
+            return List.of(op.loss());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void loss(LossOp op, Loss loss, DataType dataType, int rows, int width) {
         INDArray p = random(dataType, rows, width, 0.01, 0.99, rows * 7L + width);
         INDArray y = random(dataType, rows, width, 0, 1, rows * 13L + width);
-        double fast = op.kernel().value(Matrix.of(p.dup('c')).values, Matrix.of(y.dup('c')).values, rows);
+        LossKernel kernel = op.kernel().apply(loss);
+        double fast = kernel.value(Matrix.of(p.dup('c')).values, Matrix.of(y.dup('c')).values, rows);
         // the kernel adds in float64 and rounds once; the float32 reference adds a million float32
         // terms in float32, which drifts by up to about 1e-3 of the sum: so the value is held to the
         // reference evaluated in float64 on the same inputs, and loosely to the float32 reference
-        double exact = op.loss().value(p.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE));
+        double exact = loss.value(p.castTo(DataType.DOUBLE), y.castTo(DataType.DOUBLE));
         double scale = Math.max(1, Math.abs(exact));
-        assertEquals(exact, fast, tolerance(dataType) * scale, op.name() + " value against the float64 reference");
-        double reference = op.loss().value(p, y);
-        assertEquals(reference, fast, (dataType == DataType.FLOAT ? 2e-3 : 1e-12) * scale, op.name() + " value");
-        INDArray gradient = op.loss().gradient(p, y);
+        assertEquals(exact, fast, tolerance(dataType) * scale, loss.name() + " value against the float64 reference");
+        double reference = loss.value(p, y);
+        assertEquals(reference, fast, (dataType == DataType.FLOAT ? 2e-3 : 1e-12) * scale, loss.name() + " value");
+        INDArray gradient = loss.gradient(p, y);
         Matrix grad = Matrix.create(dataType, rows, width);
-        op.kernel().gradient(Matrix.of(p.dup('c')).values, Matrix.of(y.dup('c')).values, grad.values, rows);
+        kernel.gradient(Matrix.of(p.dup('c')).values, Matrix.of(y.dup('c')).values, grad.values, rows);
         compare("gradient", gradient, grad.array(), dataType);
     }
 

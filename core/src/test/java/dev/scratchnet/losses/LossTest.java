@@ -57,4 +57,21 @@ class LossTest {
         GradientCheck.loss(Loss.BINARY_CROSS_ENTROPY, TestArrays.uniform(4, 2, 0.05, 0.95),
                 TestArrays.uniform(4, 2, 0, 1).gt(0.5).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
     }
+
+    /** torch.nn.HuberLoss(delta=1.0)(p, y): errors 0.5 and 3 give ½·0.25 = 0.125 and 1·(3 − ½) = 2.5, mean over 4. */
+    @Test
+    void huberIsSquaredInsideDeltaAndAbsoluteOutsideAsTorchDefinesIt() {
+        INDArray p = TestArrays.matrix(new double[] {1.5, 0}, new double[] {-3, 2});
+        INDArray y = TestArrays.matrix(new double[] {1, 0}, new double[] {0, 2});
+        assertEquals((0.125 + 0 + 2.5 + 0) / 4, Loss.huber(1.0).value(p, y), TOLERANCE);
+        // delta 2: the error 3 gives 2·(3 − 1) = 4
+        assertEquals((0.125 + 4) / 4, Loss.huber(2.0).value(p, y), TOLERANCE);
+        // gradient: clip(d, −δ, δ) / 4
+        assertEquals(TestArrays.matrix(new double[] {0.125, 0}, new double[] {-0.25, 0}), Loss.huber(1.0).gradient(p, y));
+    }
+
+    @Test
+    void huberGradientMatchesFiniteDifferencesOnBothSidesOfDelta() {
+        GradientCheck.loss(Loss.huber(0.5), TestArrays.uniform(4, 3, -2, 2), TestArrays.uniform(4, 3, -2, 2));
+    }
 }

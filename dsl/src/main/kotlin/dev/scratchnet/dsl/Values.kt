@@ -29,3 +29,6 @@ public val crossEntropy: Loss = Loss.CROSS_ENTROPY
 
 /** Binary cross-entropy, [Loss.BINARY_CROSS_ENTROPY]. */
 public val binaryCrossEntropy: Loss = Loss.BINARY_CROSS_ENTROPY
+
+/** Huber loss with threshold [delta], [Loss.huber] (`torch.nn.HuberLoss(delta)`). */
+public fun huber(delta: Double): Loss = Loss.huber(delta)

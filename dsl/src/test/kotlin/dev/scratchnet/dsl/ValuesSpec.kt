@@ -29,8 +29,15 @@ class OpTableNamesSpec : FunSpec({
         for (op in OpTable.ACTIVATIONS.filter { it.constant() != null }) {
             values.getMethod(getter(op.name())).invoke(null) shouldBeSameInstanceAs op.constant()
         }
-        for (op in OpTable.LOSSES) {
+        for (op in OpTable.LOSSES.filter { it.loss().name() == it.name() }) {
             values.getMethod(getter(op.name())).invoke(null) shouldBeSameInstanceAs op.loss()
+        }
+    }
+
+    test("each parameterised loss is a DSL function of its parameter") {
+        for (op in OpTable.LOSSES.filter { it.loss().name() != it.name() }) {
+            val made = values.getMethod(op.name(), Double::class.javaPrimitiveType).invoke(null, 0.25) as Loss
+            made shouldBe op.spec().getConstructor(Double::class.javaPrimitiveType).newInstance(0.25)
         }
     }
 
