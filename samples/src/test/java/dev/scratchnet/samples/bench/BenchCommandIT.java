@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.samples.CommandRun;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-class BenchCommandTest {
+/** {@code bench} on generated IDX files, two workloads, without numpy and without start-up timing. */
+class BenchCommandIT {
 
     private static final Pattern ROW = Pattern.compile("(?m)^W3 inference, one image per call +(\\d+\\.\\d) us \\(");
 
@@ -25,14 +24,5 @@ class BenchCommandTest {
         assertTrue(single.find(), run.out());
         assertTrue(Double.parseDouble(single.group(1)) > 0, run.out());
         assertTrue(run.out().contains("W3 inference, all images in one call"), run.out());
-    }
-
-    @Test
-    void numpyOutputIsReadAsOneLinePerWorkload() {
-        Map<String, Timings> timings = NumpyReference.parse("W1 0.5 0.7 0.6\nW3 8.4e-05 9e-05\n");
-
-        assertEquals(List.of("W1", "W3"), List.copyOf(timings.keySet()));
-        assertEquals(0.6, timings.get("W1").median(), 1e-12);
-        assertEquals(8.7e-05, timings.get("W3").median(), 1e-12);
     }
 }
