@@ -3,6 +3,7 @@ package dev.scratchnet;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Trains a fixed network on fixed data and prints the SHA-256 of its final weights, so that a test
@@ -10,6 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  *   java -cp CLASSPATH dev.scratchnet.DeterminismProbe [digits|large]
  * </pre>
+ * The line before the hash names the native thread counts the run had, OpenBLAS's and the OpenMP
+ * team size of the training thread, so that a comparison can check it compared what it meant to.
  * {@code digits}: 64-32-10 on the bundled digits, 3 epochs; {@code large}: 784-256-10 on 6000
  * seeded random rows, 2 epochs with batch 256, sizes at which the BLAS library and ND4J may use
  * several threads.
@@ -48,8 +51,16 @@ public final class DeterminismProbe {
         return Weights.hash(net);
     }
 
-    /** Prints the hash of {@code args[0]}'s workload (default {@code digits}) as the last line. */
+    /** The native thread counts in force on the calling thread, as {@code threads: blas B, openmp M}. */
+    static String threads() {
+        return "threads: blas " + Nd4j.factory().blas().getMaxThreads()
+                + ", openmp " + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+    }
+
+    /** Prints the thread counts and then the hash of {@code args[0]}'s workload (default {@code digits}) as the last line. */
     public static void main(String[] args) {
-        System.out.println(run(args.length > 0 ? args[0] : "digits"));
+        String hash = run(args.length > 0 ? args[0] : "digits");
+        System.out.println(threads());
+        System.out.println(hash);
     }
 }

@@ -7,11 +7,13 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleSupplier;
+import java.util.stream.Stream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,7 +64,16 @@ public final class BenchCommand implements Callable<Integer> {
             MicroBench.run();
             return 0;
         }
-        Path workDir = Files.createTempDirectory("scratchnet-bench");
+        // generated data and the numpy reference's files; removed when the run ends, however it ends
+        Path workDir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "scratchnet-bench");
+        try {
+            return benchmark(workDir);
+        } finally {
+            deleteTree(workDir);
+        }
+    }
+
+    private int benchmark(Path workDir) throws IOException, InterruptedException {
         Path mnistDir = data;
         String dataText = data == null ? "random MNIST-shaped IDX files (10000 train, " + samples + " test)" : data.toString();
         if (mnistDir == null) {
@@ -88,6 +99,15 @@ public final class BenchCommand implements Callable<Integer> {
             printStartup();
         }
         return 0;
+    }
+
+    /** Deletes {@code directory} and everything below it, deepest entries first. */
+    private static void deleteTree(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.walk(directory)) {
+            for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(entry);
+            }
+        }
     }
 
     private Timings time(DoubleSupplier run) {

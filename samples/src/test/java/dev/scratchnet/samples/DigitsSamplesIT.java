@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's two digits samples, run as written: each must reach the held-out accuracy the README
  * promises, and since the DSL builds what the builder builds, both must train the very same weights.
  */
-class DigitsSamplesTest {
+class DigitsSamplesIT {
 
     private static final Pattern HELD_OUT = Pattern.compile("(?m)^held-out accuracy: (\\d\\.\\d{4}) \\(359 test digits\\)$");
 
@@ -64,7 +64,7 @@ class DigitsSamplesTest {
         for (int i = 0; i < fromJava.numLayers(); i++) {
             assertEquals(fromJava.layer(i).weights(), fromKotlin.layer(i).weights());
         }
-        DigitsCommandTest.assertPng(java.resolve("history.png"), 900, 400);
-        DigitsCommandTest.assertPng(kotlin.resolve("confusion.png"), 600, 550);
+        DigitsCommandIT.assertPng(java.resolve("history.png"), 900, 400);
+        DigitsCommandIT.assertPng(kotlin.resolve("confusion.png"), 600, 550);
     }
 }

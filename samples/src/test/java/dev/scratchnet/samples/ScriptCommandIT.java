@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fewer epochs where they take an epoch count), and failures exit non-zero with a located message.
  * Output is captured, so the tests stay quiet.
  */
-class ScriptCommandTest {
+class ScriptCommandIT {
 
     private static double number(String output, String pattern) {
         Matcher matcher = Pattern.compile(pattern).matcher(output);
@@ -64,12 +64,5 @@ class ScriptCommandTest {
         assertEquals(1, run.status());
         assertEquals("start", run.out().strip());
         assertEquals("scratchnet: " + script + ":2: give an epoch count", run.err().strip());
-    }
-
-    @Test
-    void aMissingScriptExitsNonZeroNamingIt() {
-        CommandRun run = CommandRun.of("script", "--no-cache", "scripts/absent.nn.kts");
-        assertEquals(1, run.status());
-        assertEquals("scratchnet: scripts/absent.nn.kts: no such script file", run.err().strip());
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code predict} on images and CSV rows made from held-out digits, against the model's own predictions. */
-class PredictCommandTest {
+class PredictCommandIT {
 
     private static final Pattern LINE = Pattern.compile(
             "(?m)^(.+): (\\d) \\(p (\\d\\.\\d{4})\\), (\\d) \\(p (\\d\\.\\d{4})\\), (\\d) \\(p (\\d\\.\\d{4})\\)$");
@@ -96,32 +96,6 @@ class PredictCommandTest {
             assertEquals(file + " row " + (i + 1) + " (line " + (i + 2) + ")", lines.group(1));
             assertEquals(expected[i], Integer.parseInt(lines.group(2)), lines.group());
         }
-    }
-
-    @Test
-    void aCsvRowOfTheWrongWidthIsRefusedWithItsLine() throws IOException {
-        Path file = Files.writeString(dir.resolve("short.csv"), "1,2,3\n");
-
-        CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--csv", file.toString());
-
-        assertEquals(1, run.status());
-        assertTrue(run.err().contains("line 1: the model takes 64 numbers per row, this row has 3"), run.err());
-    }
-
-    @Test
-    void aMissingImageIsNamed() {
-        CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--image", "nowhere.png");
-
-        assertEquals(1, run.status());
-        assertTrue(run.err().contains("nowhere.png: no such image file"), run.err());
-    }
-
-    @Test
-    void imagesAndCsvTogetherAreRefused() {
-        CommandRun run = CommandRun.of("predict", "--model", model.toString(), "--image", "a.png", "--csv", "b.csv");
-
-        assertEquals(2, run.status());
-        assertTrue(run.err().contains("mutually exclusive"), run.err());
     }
 
     /** Every line parses, probabilities fall from first to third, and the top class matches the model's. */

@@ -3,19 +3,17 @@ package dev.scratchnet.dsl.script
 import io.kotest.assertions.throwables.shouldThrow
 import io.kotest.core.spec.style.FunSpec
 import io.kotest.engine.spec.tempdir
-import io.kotest.matchers.collections.shouldContainExactly
 import io.kotest.matchers.collections.shouldHaveSize
 import io.kotest.matchers.shouldBe
 import io.kotest.matchers.string.shouldContain
 import io.kotest.matchers.string.shouldStartWith
-import java.nio.file.NoSuchFileException
 import java.nio.file.Path
 import kotlin.io.path.exists
 import kotlin.io.path.readText
 import kotlin.io.path.writeText
-import kotlin.script.experimental.annotations.KotlinScript
 
-class ScriptHostSpec : FunSpec({
+/** Scripts compiled and run by [ScriptHost]; what it refuses before compiling is [ScriptDefinitionSpec]. */
+class ScriptHostIT : FunSpec({
     val dir = tempdir().toPath()
 
     fun script(name: String, code: String): Path = dir.resolve(name).also { it.writeText(code.trimIndent()) }
@@ -123,21 +121,5 @@ class ScriptHostSpec : FunSpec({
         val e = shouldThrow<ScriptFailureException> { ScriptHost.run(file, emptyList()) }
         e.message shouldBe "$file:2: dense layer 2 expects nIn = 4 but layer 1 has nOut = 3"
         (e.cause is IllegalArgumentException) shouldBe true
-    }
-
-    test("a missing file or a name that is not *.nn.kts is refused before compiling") {
-        shouldThrow<NoSuchFileException> { ScriptHost.run(dir.resolve("absent.nn.kts"), emptyList()) }
-            .message shouldContain "no such script file"
-        shouldThrow<IllegalArgumentException> { ScriptHost.run(script("plain.kts", "println(1)"), emptyList()) }
-            .message shouldContain "must end with .nn.kts, was"
-    }
-
-    test("the script definition is discoverable by IDEs through META-INF/kotlin/script/templates") {
-        val loader = ScratchnetScript::class.java.classLoader
-        val entries = loader.getResources("META-INF/kotlin/script/templates/").toList()
-        val names = entries.flatMap { url -> java.io.File(url.toURI()).list().orEmpty().toList() }
-        names shouldContainExactly listOf(ScratchnetScript::class.java.name)
-        val annotation = ScratchnetScript::class.java.getAnnotation(KotlinScript::class.java)
-        annotation.fileExtension shouldBe "nn.kts"
     }
 })

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code digits} with few epochs: what it prints and the files it leaves in its output folder. */
-class DigitsCommandTest {
+class DigitsCommandIT {
 
     private static final Pattern EPOCH = Pattern.compile("(?m)^epoch +(\\d+) +loss (\\d+\\.\\d+) +accuracy (\\d+\\.\\d)%$");
     private static final Pattern HELD_OUT = Pattern.compile("(?m)^held-out accuracy: (\\d\\.\\d{4}) \\((\\d+) test digits\\)$");
@@ -64,25 +64,6 @@ class DigitsCommandTest {
         Network saved = Network.load(dir.resolve("model.zip"));
         assertArrayEquals(new int[] {64, 15, 10}, new int[] {saved.nIn(), saved.layer(0).nOut(), saved.nOut()});
         assertEquals("sigmoid", saved.layer(1).activation().name());
-    }
-
-    @Test
-    void anUnknownActivationIsRefusedWithTheKnownOnes() {
-        CommandRun run = CommandRun.of("digits", "--activation", "swish", "--output", dir.toString());
-
-        assertEquals(1, run.status());
-        assertTrue(run.err().contains("--activation must be one of relu, tanh, sigmoid, leaky-relu, was swish"), run.err());
-    }
-
-    @Test
-    void helpListsTheOptions() {
-        CommandRun run = CommandRun.of("digits", "--help");
-
-        assertEquals(0, run.status());
-        for (String option : List.of("--hidden", "--activation", "--loss", "--optimizer", "--learning-rate", "--epochs",
-                "--batch-size", "--seed", "--output", "--tutorial")) {
-            assertTrue(run.out().contains(option), option + " missing from " + run.out());
-        }
     }
 
     static void assertPng(Path file, int width, int height) throws IOException {

@@ -1,0 +1,99 @@
+package dev.scratchnet.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scratchnet.Activation;
+import dev.scratchnet.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line's help and refusals, which train nothing and compile nothing. The runs that do
+ * are the integration tests beside this class ({@link DigitsCommandIT}, {@link PredictCommandIT}, …).
+ */
+class CommandLineTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void digitsHelpListsTheOptions() {
+        CommandRun run = CommandRun.of("digits", "--help");
+
+        assertEquals(0, run.status());
+        for (String option : List.of("--hidden", "--activation", "--loss", "--optimizer", "--learning-rate", "--epochs",
+                "--batch-size", "--seed", "--output", "--tutorial")) {
+            assertTrue(run.out().contains(option), option + " missing from " + run.out());
+        }
+    }
+
+    @Test
+    void digitsRefusesAnUnknownActivationWithTheKnownOnes() {
+        CommandRun run = CommandRun.of("digits", "--activation", "swish", "--output", dir.toString());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("--activation must be one of relu, tanh, sigmoid, leaky-relu, was swish"), run.err());
+    }
+
+    @Test
+    void mnistNamesTheFilesItLookedForInAFolderWithoutThem() {
+        CommandRun run = CommandRun.of("mnist", "--data", dir.toString());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("lacks train-images-idx3-ubyte[.gz]"), run.err());
+    }
+
+    @Test
+    void xorRefusesANonPositivePrintInterval() {
+        CommandRun run = CommandRun.of("xor", "--print-every", "0");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("--print-every must be > 0, was 0"), run.err());
+    }
+
+    @Test
+    void scriptNamesAMissingScriptAndExitsNonZero() {
+        CommandRun run = CommandRun.of("script", "--no-cache", "scripts/absent.nn.kts");
+
+        assertEquals(1, run.status());
+        assertEquals("scratchnet: scripts/absent.nn.kts: no such script file", run.err().strip());
+    }
+
+    @Test
+    void predictRefusesACsvRowOfTheWrongWidthWithItsLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("short.csv"), "1,2,3\n");
+
+        CommandRun run = CommandRun.of("predict", "--model", untrainedModel().toString(), "--csv", file.toString());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("line 1: the model takes 64 numbers per row, this row has 3"), run.err());
+    }
+
+    @Test
+    void predictNamesAMissingImage() throws IOException {
+        CommandRun run = CommandRun.of("predict", "--model", untrainedModel().toString(), "--image", "nowhere.png");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("nowhere.png: no such image file"), run.err());
+    }
+
+    @Test
+    void predictRefusesImagesAndCsvTogether() throws IOException {
+        CommandRun run = CommandRun.of("predict", "--model", untrainedModel().toString(), "--image", "a.png", "--csv", "b.csv");
+
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("mutually exclusive"), run.err());
+    }
+
+    /** A digits-shaped model (64 inputs, 10 classes) saved without training: the refusals come before predicting. */
+    private Path untrainedModel() throws IOException {
+        Path model = dir.resolve("model.zip");
+        Network.builder().seed(1).input(64).dense(10, Activation.SOFTMAX).build().save(model);
+        return model;
+    }
+}

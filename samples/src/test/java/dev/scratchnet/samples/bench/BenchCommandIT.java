@@ -1,0 +1,49 @@
+package dev.scratchnet.samples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scratchnet.samples.CommandRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bench} on generated IDX files, two workloads, without numpy and without start-up timing; it cleans up after itself. */
+class BenchCommandIT {
+
+    private static final Pattern ROW = Pattern.compile("(?m)^W3 inference, one image per call +(\\d+\\.\\d) us \\(");
+
+    @Test
+    void timesInferenceOnGeneratedIdxFilesAndLeavesNothingInTheTemporaryFolder(@TempDir Path temporary) throws IOException {
+        CommandRun run = withTemporaryFolder(temporary, () -> CommandRun.of("bench", "--only", "W3,W3B", "--repeats", "2",
+                "--samples", "30", "--no-numpy", "--no-startup"));
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("data: random MNIST-shaped IDX files (10000 train, 30 test)"), run.out());
+        Matcher single = ROW.matcher(run.out());
+        assertTrue(single.find(), run.out());
+        assertTrue(Double.parseDouble(single.group(1)) > 0, run.out());
+        assertTrue(run.out().contains("W3 inference, all images in one call"), run.out());
+        try (Stream<Path> left = Files.list(temporary)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
+    /** Runs {@code body} with {@code java.io.tmpdir} pointing at {@code folder}. */
+    private static CommandRun withTemporaryFolder(Path folder, Supplier<CommandRun> body) {
+        String previous = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", folder.toString());
+        try {
+            return body.get();
+        } finally {
+            System.setProperty("java.io.tmpdir", previous);
+        }
+    }
+}
