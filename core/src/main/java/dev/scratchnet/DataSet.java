@@ -26,10 +26,17 @@ public final class DataSet {
 
     private final INDArray features;
     private final INDArray targets;
+    /** The classes' names in column order, or empty. */
+    private final List<String> classNames;
 
     private DataSet(INDArray features, INDArray targets) {
+        this(features, targets, List.of());
+    }
+
+    private DataSet(INDArray features, INDArray targets, List<String> classNames) {
         this.features = features;
         this.targets = targets;
+        this.classNames = classNames;
     }
 
     /**
@@ -112,6 +119,29 @@ public final class DataSet {
         return targets.columns();
     }
 
+    /**
+     * This data set with names for its classes, in target-column order (for one target column, the
+     * names of class 0 and class 1); reports, {@code train} and {@code predict} print them, and a
+     * network built with {@link Network.Builder#classNames} saves them.
+     */
+    public DataSet withClassNames(List<String> names) {
+        Checks.notNull("class names", names);
+        int classes = Math.max(numOutputs(), 2);
+        if (names.size() != classes) {
+            throw new IllegalArgumentException("class names must name " + classes + " classes (one per target column),"
+                    + " were " + names.size() + ": " + names);
+        }
+        for (String name : names) {
+            Checks.notNull("class name", name);
+        }
+        return new DataSet(features, targets, List.copyOf(names));
+    }
+
+    /** The classes' names in target-column order, or an empty list when none were given. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
     /** The class of each row: the argmax of its targets (for one target column, 1 when ≥ 0.5). */
     public int[] labels() {
         return Argmax.ofRows(targets);
@@ -127,7 +157,7 @@ public final class DataSet {
             throw new IllegalArgumentException(e.getMessage() + " (scale factor " + factor
                     + " is too large for these features in " + features.dataType() + ")", e);
         }
-        return new DataSet(scaled, targets);
+        return new DataSet(scaled, targets, classNames);
     }
 
     /** The same examples in a random order drawn from {@code seed}. */
@@ -177,12 +207,12 @@ public final class DataSet {
     /** Rows {@code [from, to)} as views. */
     DataSet rows(int from, int to) {
         return new DataSet(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+                targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), classNames);
     }
 
     /** The rows at {@code indexes}, in that order, copied. */
     DataSet select(int[] indexes) {
-        return new DataSet(Nd4j.pullRows(features, 1, indexes), Nd4j.pullRows(targets, 1, indexes));
+        return new DataSet(Nd4j.pullRows(features, 1, indexes), Nd4j.pullRows(targets, 1, indexes), classNames);
     }
 
     /** This data set with both arrays in {@code dataType} (itself when they already are). */
@@ -190,7 +220,13 @@ public final class DataSet {
         if (features.dataType() == dataType && targets.dataType() == dataType) {
             return this;
         }
-        return new DataSet(features.castTo(dataType), targets.castTo(dataType));
+        return new DataSet(features.castTo(dataType), targets.castTo(dataType), classNames);
+    }
+
+    /** This data set with its features (and, when given, its targets) rescaled; null scalers leave them as they are. */
+    DataSet rescaled(Scaler featureScaler, Scaler targetScaler) {
+        return new DataSet(featureScaler == null ? features : featureScaler.apply(features),
+                targetScaler == null ? targets : targetScaler.apply(targets), classNames);
     }
 
     private static INDArray floating(INDArray array) {

@@ -47,7 +47,7 @@ final class LayerChain {
     }
 
     /** The network of the recorded layers, with its initial weights. */
-    Network build(DataType dataType, long seed, Backend backend) {
+    Network build(DataType dataType, long seed, Backend backend, Preprocessing preprocessing) {
         if (specs.isEmpty()) {
             throw new IllegalStateException("a network needs at least one layer; add one with dense(...)");
         }
@@ -66,7 +66,8 @@ final class LayerChain {
             layers.add(layer);
             previousWidth = spec.nOut();
         }
-        return new Network(layers, dataType, seed, backend);
+        preprocessing.requireFits(layers.get(0).nIn(), layers.get(layers.size() - 1).nOut());
+        return new Network(layers, dataType, seed, backend, preprocessing);
     }
 
     /** An initializer with extreme settings, or one of a user's, can draw NaN or infinity: refuse it here. */

@@ -37,14 +37,21 @@ public final class Network {
     private final long seed;
     private final Arithmetic arithmetic;
     private final NetworkInputs inputs;
+    /** Rescaling of raw inputs, and of raw targets (whose inverse turns outputs back), or null. */
+    private final Scaler scaler;
+    private final Scaler targetScaler;
+    private final List<String> classNames;
     private final TrainingGuard guard = new TrainingGuard();
     /** Held while a batch changes the weights, and while {@link #save} copies them. */
     private final Object weightsLock = new Object();
 
-    Network(List<Layer> layers, DataType dataType, long seed, Backend backend) {
+    Network(List<Layer> layers, DataType dataType, long seed, Backend backend, Preprocessing preprocessing) {
         this.layers = List.copyOf(layers);
         this.dataType = dataType;
         this.seed = seed;
+        this.scaler = preprocessing.scaler();
+        this.targetScaler = preprocessing.targetScaler();
+        this.classNames = preprocessing.classNames();
         this.arithmetic = Backends.create(backend, this.layers, dataType);
         this.inputs = new NetworkInputs(nIn(), nOut(), dataType);
     }
@@ -84,19 +91,28 @@ public final class Network {
     public INDArray predict(INDArray x) {
         if (x != null && x.rank() == 2 && x.length() > 0 && x.dataType() == dataType && x.columns() == nIn()) {
             // the common case in one pass: the backend checks inputs and outputs as it goes
-            Optional<INDArray> p = arithmetic.predictIfFinite(x);
+            Optional<INDArray> p = arithmetic.predictIfFinite(scaler == null ? x : scaler.apply(x));
             if (p.isPresent()) {
-                return p.get();
+                return inTargetUnits(p.get());
             }
         }
         // anything else, including every bad input, takes the checks that explain what is wrong
         Checks.allFinite("input", Checks.matrix("input", x));
-        return inputs.finiteOutputs(outputs(x), x, "output");
+        return inTargetUnits(inputs.finiteOutputs(outputs(x), x, "output"));
     }
 
-    /** {@link #predict} without the check for NaN and infinite inputs, for data checked already. */
+    /**
+     * The outputs as training sees them — after the input scaler, before the target scaler's inverse —
+     * for raw inputs checked for NaN and infinity already.
+     */
     INDArray outputs(INDArray x) {
-        return arithmetic.predict(inputs.input(x));
+        INDArray input = inputs.input(x);
+        return arithmetic.predict(scaler == null ? input : scaler.apply(input));
+    }
+
+    /** Outputs in the units of the raw targets: the target scaler's inverse, when there is one. */
+    private INDArray inTargetUnits(INDArray outputs) {
+        return targetScaler == null ? outputs : targetScaler.invert(outputs);
     }
 
     /** The index of the largest output of each row: the predicted class. */
@@ -104,12 +120,16 @@ public final class Network {
         return Argmax.ofRows(predict(x));
     }
 
-    /** The loss of the network's predictions on {@code data}, without any weight decay term. */
+    /**
+     * The loss of the network's predictions on {@code data}, without any weight decay term, in the
+     * units training sees (targets through the target scaler, when the network has one).
+     */
     public double loss(DataSet data, Loss loss) {
         inputs.checkLoss(data, loss);
         // a DataSet's values were checked for NaN and infinity when it was made
         INDArray p = inputs.finiteOutputs(outputs(data.features()), data.features(), "output");
-        return arithmetic.loss(loss, p, data.targets().castTo(dataType));
+        INDArray targets = data.targets().castTo(dataType);
+        return arithmetic.loss(loss, p, targetScaler == null ? targets : targetScaler.apply(targets));
     }
 
     /**
@@ -119,7 +139,7 @@ public final class Network {
     public Evaluation evaluate(DataSet data) {
         inputs.checkEvaluate(data);
         return Evaluation.of(data.targets(),
-                inputs.finiteOutputs(outputs(data.features()), data.features(), "output"));
+                inTargetUnits(inputs.finiteOutputs(outputs(data.features()), data.features(), "output")));
     }
 
     /**
@@ -137,6 +157,9 @@ public final class Network {
         Checks.allFinite("input", Checks.matrix("input", x));
         INDArray targets = inputs.targets(x, y, loss);
         INDArray input = inputs.input(x);
+        // gradients of the loss training minimises: scaled inputs, scaled targets
+        input = scaler == null ? input : scaler.apply(input);
+        targets = targetScaler == null ? targets : targetScaler.apply(targets);
         guard.claim("gradients");
         try {
             Gradients g = backPropagate(input, targets, loss);
@@ -256,6 +279,24 @@ public final class Network {
         return weightsLock;
     }
 
+    /** The scaler applied to raw inputs before the first layer, if the network has one. */
+    public Optional<Scaler> scaler() {
+        return Optional.ofNullable(scaler);
+    }
+
+    /**
+     * The scaler of raw targets, if the network has one: {@code fit} trains on scaled targets and
+     * {@code predict} and {@code evaluate} turn outputs back into the targets' own units.
+     */
+    public Optional<Scaler> targetScaler() {
+        return Optional.ofNullable(targetScaler);
+    }
+
+    /** The classes' names in output order, or an empty list. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
     /** The code that does this network's arithmetic, chosen when it was built. */
     Arithmetic arithmetic() {
         return arithmetic;
@@ -294,6 +335,9 @@ public final class Network {
         private long seed = DEFAULT_SEED;
         private DataType dataType = DEFAULT_DATA_TYPE;
         private Backend backend;
+        private Scaler scaler;
+        private Scaler targetScaler;
+        private List<String> classNames = List.of();
 
         private Builder() {
         }
@@ -320,6 +364,33 @@ public final class Network {
          */
         public Builder backend(Backend backend) {
             this.backend = Checks.notNull("backend", backend);
+            return this;
+        }
+
+        /**
+         * A scaler fitted on the training inputs ({@link Scaler#standardize}, …), applied to raw inputs
+         * by {@code predict}, {@code evaluate}, {@code loss}, {@code gradients} and {@code fit}, and
+         * saved with the network. Its width must be the network's input width.
+         */
+        public Builder scaler(Scaler scaler) {
+            this.scaler = Checks.notNull("scaler", scaler);
+            return this;
+        }
+
+        /**
+         * A scaler fitted on the training targets of a regression: {@code fit} trains on scaled targets,
+         * {@code predict} and {@code evaluate} answer in the targets' own units. Width: the output width.
+         */
+        public Builder targetScaler(Scaler targetScaler) {
+            this.targetScaler = Checks.notNull("targetScaler", targetScaler);
+            return this;
+        }
+
+        /** Names of the classes in output order (for one output column, of class 0 and class 1), saved with the network. */
+        public Builder classNames(List<String> classNames) {
+            Checks.notNull("classNames", classNames);
+            classNames.forEach(name -> Checks.notNull("class name", name));
+            this.classNames = List.copyOf(classNames);
             return this;
         }
 
@@ -380,7 +451,8 @@ public final class Network {
          * @throws IllegalStateException    when no layer was added
          */
         public Network build() {
-            return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault());
+            return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(),
+                    new Preprocessing(scaler, targetScaler, classNames));
         }
     }
 }

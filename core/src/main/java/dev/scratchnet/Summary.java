@@ -62,6 +62,11 @@ final class Summary {
                 .append(", biases ").append(biases).append(")\n");
         out.append("data type: ").append(network.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
                 ? "float64" : "float32").append(GAP).append(" seed: ").append(network.seed()).append('\n');
+        network.scaler().ifPresent(scaler -> out.append("inputs: ").append(scaler).append('\n'));
+        network.targetScaler().ifPresent(scaler -> out.append("targets: ").append(scaler).append('\n'));
+        if (!network.classNames().isEmpty()) {
+            out.append("classes: ").append(String.join(", ", network.classNames())).append('\n');
+        }
         out.append("backend: ").append(network.arithmetic().describe()).append(GAP).append(" native threads: ")
                 .append(ProcessSettings.describeThreads()).append('\n');
         return out.toString();

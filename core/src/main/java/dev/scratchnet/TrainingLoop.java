@@ -56,7 +56,9 @@ final class TrainingLoop {
 
     TrainingHistory run(DataSet data) {
         Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
-        DataSet all = data.inType(network.dataType());
+        // training works on scaled values throughout: the scalers were fitted on training rows before
+        DataSet all = data.inType(network.dataType()).rescaled(network.scaler().orElse(null),
+                network.targetScaler().orElse(null));
         boolean classes = holdsClasses(all.targets());
         Split parts = withValidation(all, classes, random);
         double initialRate = fit.optimizer().learningRate();
@@ -160,7 +162,8 @@ final class TrainingLoop {
         if (validation == null) {
             return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
         }
-        INDArray q = network.outputs(validation.features());
+        // validation rows are scaled already (see run), so they go to the arithmetic directly
+        INDArray q = network.arithmetic().predict(validation.features());
         double validationLoss = network.arithmetic().loss(fit.loss(), q, validation.targets());
         if (!Double.isFinite(validationLoss)) {
             throw diverged("validation loss", validationLoss, epoch, 0, 0);
@@ -221,7 +224,8 @@ final class TrainingLoop {
                     + given.numOutputs() + " target columns but the network expects nIn = " + network.nIn()
                     + " and outputs " + network.nOut());
         }
-        return new Split(all, given.inType(network.dataType()));
+        return new Split(all, given.inType(network.dataType()).rescaled(network.scaler().orElse(null),
+                network.targetScaler().orElse(null)));
     }
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */

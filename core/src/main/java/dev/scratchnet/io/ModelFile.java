@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
+import dev.scratchnet.Scaler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Writes a network as one zip file:
@@ -25,10 +27,18 @@ import org.nd4j.linalg.api.buffer.DataType;
  *                    "seed": 1, "layers": [{"type": "dense", "nIn": 64, "nOut": 15,
  *                    "activation": {"name": "relu"}, "initializer": "xavier",
  *                    "weights": "dense0.W.npy", "bias": "dense0.b.npy"}, …]}
- *   dense0.W.npy    W [nIn, nOut] of layer 0, '&lt;f4' (float32) or '&lt;f8' (float64)
- *   dense0.b.npy    b [1, nOut] of layer 0
+ *   dense0.W.npy    W [nIn, nOut] of dense layer 1, '&lt;f4' (float32) or '&lt;f8' (float64)
+ *   dense0.b.npy    b [1, nOut] of dense layer 1
  *   …
  * </pre>
+ * Format version 2 adds, when the network has them, its preprocessing and its class names:
+ * <pre>
+ *   model.json      …, "preprocessing": {"inputs": {"kind": "standardize",
+ *                    "shift": "preprocessing.inputs.shift.npy", "scale": "preprocessing.inputs.scale.npy"},
+ *                    "targets": {…}}, "classNames": ["setosa", …]
+ *   preprocessing.inputs.shift.npy   [1, nIn]: x' = (x − shift) / scale, in the network's data type
+ * </pre>
+ * A network without either is written as version 1, which older versions of scratchnet read.
  * The zip is written through {@link AtomicFile}, so a crash leaves either the old file or the new
  * one, never half a model.
  * Entries carry a fixed timestamp, so one network always gives the same bytes.
@@ -40,8 +50,8 @@ public final class ModelFile {
     public static final String MODEL_JSON = "model.json";
     /** The value of {@code "format"} that marks a scratchnet model. */
     public static final String FORMAT = "scratchnet-model";
-    /** The version this code writes, and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    /** The newest version this code writes and reads (2: preprocessing and class names). */
+    public static final int FORMAT_VERSION = 2;
 
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2024, 1, 1, 0, 0);
 
@@ -81,7 +91,19 @@ public final class ModelFile {
             entries.put(entry.get("weights").asText(), Npy.write(layer.weights()));
             entries.put(entry.get("bias").asText(), Npy.write(layer.bias()));
         }
+        putScaler(entries, "inputs", network.scaler().orElse(null), network.dataType());
+        putScaler(entries, "targets", network.targetScaler().orElse(null), network.dataType());
         return entries;
+    }
+
+    private static void putScaler(Map<String, byte[]> entries, String part, Scaler scaler, DataType dataType)
+            throws IOException {
+        if (scaler != null) {
+            entries.put(scalerEntry(part, "shift"), Npy.write(Nd4j.createFromArray(new double[][] {scaler.shift()})
+                    .castTo(dataType)));
+            entries.put(scalerEntry(part, "scale"), Npy.write(Nd4j.createFromArray(new double[][] {scaler.scale()})
+                    .castTo(dataType)));
+        }
     }
 
     /** Writes {@code entries} (from {@link #contents}) as the model zip at {@code path}, atomically. */
@@ -113,7 +135,9 @@ public final class ModelFile {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode json = mapper.createObjectNode();
         json.put("format", FORMAT);
-        json.put("formatVersion", FORMAT_VERSION);
+        boolean version2 = network.scaler().isPresent() || network.targetScaler().isPresent()
+                || !network.classNames().isEmpty();
+        json.put("formatVersion", version2 ? 2 : 1);
         json.put("dataType", dataTypeName(network.dataType()));
         json.put("seed", network.seed());
         ArrayNode layers = json.putArray("layers");
@@ -128,7 +152,29 @@ public final class ModelFile {
             entry.put("weights", "dense" + i + ".W.npy");
             entry.put("bias", "dense" + i + ".b.npy");
         }
+        if (network.scaler().isPresent() || network.targetScaler().isPresent()) {
+            ObjectNode preprocessing = json.putObject("preprocessing");
+            network.scaler().ifPresent(scaler -> preprocessing.set("inputs", scalerJson("inputs", scaler, mapper)));
+            network.targetScaler().ifPresent(scaler -> preprocessing.set("targets", scalerJson("targets", scaler, mapper)));
+        }
+        if (!network.classNames().isEmpty()) {
+            ArrayNode names = json.putArray("classNames");
+            network.classNames().forEach(names::add);
+        }
         return json;
+    }
+
+    private static ObjectNode scalerJson(String part, Scaler scaler, ObjectMapper mapper) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("kind", scaler.kind());
+        json.put("shift", scalerEntry(part, "shift"));
+        json.put("scale", scalerEntry(part, "scale"));
+        return json;
+    }
+
+    /** The entry name of a scaler's array, e.g. {@code preprocessing.inputs.shift.npy}. */
+    static String scalerEntry(String part, String array) {
+        return "preprocessing." + part + "." + array + ".npy";
     }
 
     /** {@code float32} or {@code float64}, the names numpy uses. */

@@ -6,15 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.scratchnet.Activation;
 import dev.scratchnet.Network;
+import dev.scratchnet.Scaler;
 import dev.scratchnet.internal.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -67,11 +70,13 @@ public final class ModelReader {
             if (layers == null || !layers.isArray() || layers.isEmpty()) {
                 throw new ModelException("model.json needs a non-empty \"layers\" array, found " + layers);
             }
-            requireOnlyUsedEntries(names, layers);
+            requireOnlyUsedEntries(names, layers, json.get("preprocessing"));
             Network.Builder builder = Network.builder().seed(integer(json, "seed", "model.json")).dataType(dataType);
             for (int i = 0; i < layers.size(); i++) {
                 addLayer(builder, zip, layers.get(i), i, dataType);
             }
+            addPreprocessing(builder, zip, json, dataType, size(layers.get(0), "nIn", "dense layer 1"),
+                    size(layers.get(layers.size() - 1), "nOut", "dense layer " + layers.size()));
             try {
                 return builder.build();
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -146,6 +151,65 @@ public final class ModelReader {
         });
         try {
             builder.dense(weights, bias, activation);
+        } catch (IllegalArgumentException e) {
+            throw new ModelException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** Format 2's scalers and class names, when model.json has them. */
+    private static void addPreprocessing(Network.Builder builder, ZipFile zip, JsonNode json, DataType dataType,
+            int nIn, int nOut) throws IOException, ModelException {
+        JsonNode preprocessing = json.get("preprocessing");
+        if (preprocessing != null) {
+            if (!preprocessing.isObject()) {
+                throw new ModelException("model.json \"preprocessing\" must be an object, was " + preprocessing);
+            }
+            Scaler inputs = scaler(zip, preprocessing.get("inputs"), "inputs", nIn, dataType);
+            Scaler targets = scaler(zip, preprocessing.get("targets"), "targets", nOut, dataType);
+            if (inputs != null) {
+                builder.scaler(inputs);
+            }
+            if (targets != null) {
+                builder.targetScaler(targets);
+            }
+        }
+        JsonNode classNames = json.get("classNames");
+        if (classNames != null) {
+            if (!classNames.isArray()) {
+                throw new ModelException("model.json \"classNames\" must be an array of strings, was " + classNames);
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode name : classNames) {
+                if (!name.isTextual()) {
+                    throw new ModelException("model.json \"classNames\" must hold strings, found " + name);
+                }
+                names.add(name.asText());
+            }
+            builder.classNames(names);
+        }
+    }
+
+    /** One scaler of the preprocessing ({@code part} is inputs or targets), or null when model.json has none. */
+    private static Scaler scaler(ZipFile zip, JsonNode json, String part, int width, DataType dataType)
+            throws IOException, ModelException {
+        if (json == null) {
+            return null;
+        }
+        String where = "preprocessing " + part;
+        if (!json.isObject() || !json.path("kind").isTextual()) {
+            throw new ModelException(where + " must be an object with a \"kind\", was " + json);
+        }
+        ShapeCheck row = shape -> {
+            if (!Arrays.equals(shape, new long[] {1, width})) {
+                throw new ModelException(where + " arrays have shape " + Arrays.toString(shape) + " but the network's "
+                        + part + " are " + width + " wide: expected [1, " + width + "]");
+            }
+        };
+        INDArray shift = array(zip, json, "shift", where, dataType, row);
+        INDArray scale = array(zip, json, "scale", where, dataType, row);
+        try {
+            return Scaler.of(json.get("kind").asText(), shift.castTo(DataType.DOUBLE).toDoubleVector(),
+                    scale.castTo(DataType.DOUBLE).toDoubleVector());
         } catch (IllegalArgumentException e) {
             throw new ModelException(where + ": " + e.getMessage());
         }
@@ -241,18 +305,25 @@ public final class ModelReader {
         return names;
     }
 
-    /** Fails when the zip holds an entry that is neither model.json nor an array a layer names. */
-    private static void requireOnlyUsedEntries(Set<String> names, JsonNode layers) throws ModelException {
+    /** Fails when the zip holds an entry that is neither model.json nor an array a layer or a scaler names. */
+    private static void requireOnlyUsedEntries(Set<String> names, JsonNode layers, JsonNode preprocessing)
+            throws ModelException {
         Set<String> used = new LinkedHashSet<>();
         used.add(ModelFile.MODEL_JSON);
         for (JsonNode layer : layers) {
             used.add(layer.path("weights").asText(""));
             used.add(layer.path("bias").asText(""));
         }
+        if (preprocessing != null) {
+            for (String part : List.of("inputs", "targets")) {
+                used.add(preprocessing.path(part).path("shift").asText(""));
+                used.add(preprocessing.path(part).path("scale").asText(""));
+            }
+        }
         for (String name : names) {
             if (!used.contains(name)) {
                 throw new ModelException("the zip holds entry \"" + name + "\", which no part of the model uses; "
-                        + "a model file holds model.json and the arrays its layers name, nothing else");
+                        + "a model file holds model.json and the arrays its layers and scalers name, nothing else");
             }
         }
     }

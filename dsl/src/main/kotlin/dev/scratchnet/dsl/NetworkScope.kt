@@ -1,6 +1,8 @@
 package dev.scratchnet.dsl
 
 import dev.scratchnet.Activation
+import dev.scratchnet.Backend
+import dev.scratchnet.Scaler
 import dev.scratchnet.Initializer
 import dev.scratchnet.Network
 import org.nd4j.linalg.api.buffer.DataType
@@ -41,6 +43,26 @@ public class NetworkScope internal constructor(private val builder: Network.Buil
     /** The input width, so that each following `dense(nOut, activation)` gives only its output width. */
     public fun input(nIn: Int) {
         builder.input(nIn)
+    }
+
+    /** A scaler of the raw inputs, fitted on training rows ([Network.Builder.scaler]); `scaler(Scaler.standardize(train.features()))`. */
+    public fun scaler(scaler: Scaler) {
+        builder.scaler(scaler)
+    }
+
+    /** A scaler of regression targets ([Network.Builder.targetScaler]): outputs come back in the targets' units. */
+    public fun targetScaler(scaler: Scaler) {
+        builder.targetScaler(scaler)
+    }
+
+    /** The classes' names in output order ([Network.Builder.classNames]). */
+    public fun classNames(names: List<String>) {
+        builder.classNames(names)
+    }
+
+    /** The backend that does the arithmetic ([Network.Builder.backend]). */
+    public fun backend(backend: Backend) {
+        builder.backend(backend)
     }
 
     /** A dense layer `nIn → nOut` with the builder's default initializer. */
