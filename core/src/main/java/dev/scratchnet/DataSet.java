@@ -192,6 +192,19 @@ public final class DataSet {
     }
 
     /**
+     * As {@link #split(double, long)}, keeping each class's share: {@code fraction} of every class's
+     * rows (rounded) train, the rest test, drawn with {@code seed}. For class targets (one-hot rows,
+     * or one 0/1 column); both parts must be non-empty.
+     */
+    public Split stratifiedSplit(double fraction, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("split fraction must be in (0, 1), was " + fraction);
+        }
+        Split heldOut = ValidationSplit.of(this, 1 - fraction, true, Permutation.generator(seed));
+        return new Split(heldOut.train(), heldOut.test());
+    }
+
+    /**
      * Consecutive batches of {@code batchSize} rows (the last one may be smaller), as views that
      * share this data set's arrays.
      */

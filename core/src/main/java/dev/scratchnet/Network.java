@@ -41,6 +41,7 @@ public final class Network {
     private final Scaler scaler;
     private final Scaler targetScaler;
     private final List<String> classNames;
+    private final List<String> inputNames;
     private final TrainingGuard guard = new TrainingGuard();
     /** Held while a batch changes the weights, and while {@link #save} copies them. */
     private final Object weightsLock = new Object();
@@ -52,6 +53,7 @@ public final class Network {
         this.scaler = preprocessing.scaler();
         this.targetScaler = preprocessing.targetScaler();
         this.classNames = preprocessing.classNames();
+        this.inputNames = preprocessing.inputNames();
         this.arithmetic = Backends.create(backend, this.layers, dataType);
         this.inputs = new NetworkInputs(nIn(), nOut(), dataType);
     }
@@ -297,6 +299,11 @@ public final class Network {
         return classNames;
     }
 
+    /** The input columns' names in input order (a table's header), or an empty list. */
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
     /** The code that does this network's arithmetic, chosen when it was built. */
     Arithmetic arithmetic() {
         return arithmetic;
@@ -338,6 +345,7 @@ public final class Network {
         private Scaler scaler;
         private Scaler targetScaler;
         private List<String> classNames = List.of();
+        private List<String> inputNames = List.of();
 
         private Builder() {
         }
@@ -391,6 +399,17 @@ public final class Network {
             Checks.notNull("classNames", classNames);
             classNames.forEach(name -> Checks.notNull("class name", name));
             this.classNames = List.copyOf(classNames);
+            return this;
+        }
+
+        /**
+         * Names of the input columns in input order, as a table's header gives them, saved with the
+         * network, so that {@code predict --csv} can pick the columns of a file by name.
+         */
+        public Builder inputNames(List<String> inputNames) {
+            Checks.notNull("inputNames", inputNames);
+            inputNames.forEach(name -> Checks.notNull("input name", name));
+            this.inputNames = List.copyOf(inputNames);
             return this;
         }
 
@@ -452,7 +471,7 @@ public final class Network {
          */
         public Network build() {
             return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(),
-                    new Preprocessing(scaler, targetScaler, classNames));
+                    new Preprocessing(scaler, targetScaler, classNames, inputNames));
         }
     }
 }

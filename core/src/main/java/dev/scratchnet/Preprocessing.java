@@ -3,10 +3,11 @@ package dev.scratchnet;
 import java.util.List;
 
 /**
- * What a network does to raw data around its layers: a scaler of the inputs, a scaler of the targets
- * (for regression) and the classes' names; each may be absent (null, or an empty list).
+ * What a network knows of raw data around its layers: a scaler of the inputs, a scaler of the
+ * targets (for regression), the classes' names and the input columns' names; each may be absent
+ * (null, or an empty list).
  */
-record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames) {
+record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames, List<String> inputNames) {
 
     /** Checks the widths against the layers' ({@code nIn} inputs, {@code nOut} outputs). */
     void requireFits(int nIn, int nOut) {
@@ -17,6 +18,10 @@ record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames
         if (targetScaler != null && targetScaler.width() != nOut) {
             throw new IllegalArgumentException("the target scaler takes " + targetScaler.width() + " columns but the"
                     + " network outputs " + nOut);
+        }
+        if (!inputNames.isEmpty() && inputNames.size() != nIn) {
+            throw new IllegalArgumentException("input names must name the network's " + nIn + " inputs, were "
+                    + inputNames.size() + ": " + inputNames);
         }
         int classes = Math.max(nOut, 2);
         if (!classNames.isEmpty() && classNames.size() != classes) {

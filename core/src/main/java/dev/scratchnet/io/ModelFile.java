@@ -35,7 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * <pre>
  *   model.json      …, "preprocessing": {"inputs": {"kind": "standardize",
  *                    "shift": "preprocessing.inputs.shift.npy", "scale": "preprocessing.inputs.scale.npy"},
- *                    "targets": {…}}, "classNames": ["setosa", …]
+ *                    "targets": {…}}, "classNames": ["setosa", …], "inputNames": ["sepal_length", …]
  *   preprocessing.inputs.shift.npy   [1, nIn]: x' = (x − shift) / scale, in the network's data type
  * </pre>
  * A network without either is written as version 1, which older versions of scratchnet read.
@@ -136,7 +136,7 @@ public final class ModelFile {
         ObjectNode json = mapper.createObjectNode();
         json.put("format", FORMAT);
         boolean version2 = network.scaler().isPresent() || network.targetScaler().isPresent()
-                || !network.classNames().isEmpty();
+                || !network.classNames().isEmpty() || !network.inputNames().isEmpty();
         json.put("formatVersion", version2 ? 2 : 1);
         json.put("dataType", dataTypeName(network.dataType()));
         json.put("seed", network.seed());
@@ -160,6 +160,10 @@ public final class ModelFile {
         if (!network.classNames().isEmpty()) {
             ArrayNode names = json.putArray("classNames");
             network.classNames().forEach(names::add);
+        }
+        if (!network.inputNames().isEmpty()) {
+            ArrayNode names = json.putArray("inputNames");
+            network.inputNames().forEach(names::add);
         }
         return json;
     }

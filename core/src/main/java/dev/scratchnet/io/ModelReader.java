@@ -173,20 +173,33 @@ public final class ModelReader {
                 builder.targetScaler(targets);
             }
         }
-        JsonNode classNames = json.get("classNames");
+        List<String> classNames = strings(json, "classNames");
         if (classNames != null) {
-            if (!classNames.isArray()) {
-                throw new ModelException("model.json \"classNames\" must be an array of strings, was " + classNames);
-            }
-            List<String> names = new ArrayList<>();
-            for (JsonNode name : classNames) {
-                if (!name.isTextual()) {
-                    throw new ModelException("model.json \"classNames\" must hold strings, found " + name);
-                }
-                names.add(name.asText());
-            }
-            builder.classNames(names);
+            builder.classNames(classNames);
         }
+        List<String> inputNames = strings(json, "inputNames");
+        if (inputNames != null) {
+            builder.inputNames(inputNames);
+        }
+    }
+
+    /** The array of strings in model.json's {@code field}, or null when there is none. */
+    private static List<String> strings(JsonNode json, String field) throws ModelException {
+        JsonNode array = json.get(field);
+        if (array == null) {
+            return null;
+        }
+        if (!array.isArray()) {
+            throw new ModelException("model.json \"" + field + "\" must be an array of strings, was " + array);
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode name : array) {
+            if (!name.isTextual()) {
+                throw new ModelException("model.json \"" + field + "\" must hold strings, found " + name);
+            }
+            names.add(name.asText());
+        }
+        return names;
     }
 
     /** One scaler of the preprocessing ({@code part} is inputs or targets), or null when model.json has none. */

@@ -1,6 +1,7 @@
 package dev.scratchnet.samples;
 
 import dev.scratchnet.Network;
+import dev.scratchnet.data.Table;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,10 @@ import picocli.CommandLine.Option;
         description = {"Classify images or CSV rows with a model saved by digits or mnist.",
                 "Images (PNG, JPEG, GIF, BMP; any size) are turned grey, scaled to the model's square input "
                         + "and inverted when dark ink is on a light background. CSV rows must hold one "
-                        + "number per input, scaled as the model's training data was (digits and mnist: 0..1)."})
+                        + "number per input, scaled as the model's training data was (digits and mnist: 0..1).",
+                "A model written by train knows its columns: its CSV needs a header naming them (other columns, "
+                        + "such as the target, are ignored) and raw values (the model applies its own scaling). "
+                        + "One line per data row: FILE row N: CLASS (p P), ... or, for regression, FILE row N: VALUE."})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "FILE", description = "a model.zip written by digits or mnist")
@@ -52,29 +56,59 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--top must be > 0, was " + top);
         }
         Network net = Network.load(model);
-        List<String> names = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<String> where = new ArrayList<>();
         INDArray x;
         if (inputs.images != null) {
             int side = ImageInput.side(net.nIn());
             double[][] rows = new double[inputs.images.size()][];
             for (int i = 0; i < rows.length; i++) {
                 rows[i] = ImageInput.read(inputs.images.get(i), side);
-                names.add(inputs.images.get(i).toString());
+                labels.add(inputs.images.get(i).toString());
+            }
+            where.addAll(labels);
+            x = Nd4j.createFromArray(rows);
+        } else if (!net.inputNames().isEmpty()) {
+            // a model trained on a table: its columns by name, whatever else the file holds (a target, say)
+            Table table = Table.read(inputs.csv);
+            int[] columns = net.inputNames().stream().mapToInt(table::column).toArray();
+            double[][] rows = new double[table.size()][columns.length];
+            for (int row = 0; row < rows.length; row++) {
+                for (int c = 0; c < columns.length; c++) {
+                    rows[row][c] = table.number(row, columns[c]);
+                }
+                labels.add(inputs.csv + " row " + (row + 1));
+                where.add(inputs.csv + " row " + (row + 1) + " (line " + table.line(row) + ")");
             }
             x = Nd4j.createFromArray(rows);
         } else {
             CsvRows csvRows = CsvRows.read(inputs.csv, net.nIn());
             for (int i = 0; i < csvRows.values().length; i++) {
-                names.add(inputs.csv + " row " + (i + 1) + " (line " + csvRows.line(i) + ")");
+                labels.add(inputs.csv + " row " + (i + 1));
+                where.add(inputs.csv + " row " + (i + 1) + " (line " + csvRows.line(i) + ")");
             }
             x = Nd4j.createFromArray(csvRows.values());
         }
-        boolean probabilities = net.layer(net.numLayers() - 1).activation().name().equals("softmax");
-        double[][] outputs = predict(net, x, names).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        String output = net.layer(net.numLayers() - 1).activation().name();
+        boolean probabilities = output.equals("softmax") || output.equals("sigmoid");
+        boolean classes = probabilities || !net.classNames().isEmpty();
+        double[][] outputs = predict(net, x, where).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
         for (int i = 0; i < outputs.length; i++) {
-            System.out.println(names.get(i) + ": " + topClasses(outputs[i], Math.min(top, outputs[i].length), probabilities));
+            String answer = classes
+                    ? topClasses(outputs[i], Math.min(top, Math.max(outputs[i].length, 2)), probabilities, net.classNames())
+                    : values(outputs[i]);
+            System.out.println(labels.get(i) + ": " + answer);
         }
         return 0;
+    }
+
+    /** A regression's outputs, in the targets' own units: {@code 1234.5} or {@code 1.2, 3.4}. */
+    static String values(double[] output) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < output.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.6g", output[i]));
+        }
+        return text.toString();
     }
 
     /**
@@ -96,15 +130,27 @@ final class PredictCommand implements Callable<Integer> {
 
     /** {@code "3 (p 0.9876), 8 (p 0.0100)"}: the {@code k} largest outputs, largest first. */
     static String topClasses(double[] output, int k, boolean probabilities) {
+        return topClasses(output, k, probabilities, List.of());
+    }
+
+    /**
+     * As {@link #topClasses(double[], int, boolean)}, naming classes by {@code classNames} when there
+     * are some ({@code "virginica (p 0.9876), …"}); one sigmoid output stands for classes 0 and 1.
+     */
+    static String topClasses(double[] output, int k, boolean probabilities, List<String> classNames) {
+        if (output.length == 1) {
+            output = new double[] {1 - output[0], output[0]};
+        }
+        double[] scores = output;
         Integer[] order = new Integer[output.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(output[b], output[a]));
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         StringBuilder text = new StringBuilder();
-        for (int i = 0; i < k; i++) {
-            text.append(i == 0 ? "" : ", ").append(order[i])
-                    .append(String.format(probabilities ? " (p %.4f)" : " (output %.4f)", output[order[i]]));
+        for (int i = 0; i < Math.min(k, order.length); i++) {
+            text.append(i == 0 ? "" : ", ").append(classNames.isEmpty() ? String.valueOf(order[i]) : classNames.get(order[i]))
+                    .append(String.format(probabilities ? " (p %.4f)" : " (output %.4f)", scores[order[i]]));
         }
         return text.toString();
     }

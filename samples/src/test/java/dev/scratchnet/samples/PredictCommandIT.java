@@ -93,7 +93,7 @@ class PredictCommandIT {
         Matcher lines = LINE.matcher(run.out());
         for (int i = 0; i < COUNT; i++) {
             assertTrue(lines.find(), run.out());
-            assertEquals(file + " row " + (i + 1) + " (line " + (i + 2) + ")", lines.group(1));
+            assertEquals(file + " row " + (i + 1), lines.group(1));
             assertEquals(expected[i], Integer.parseInt(lines.group(2)), lines.group());
         }
     }
