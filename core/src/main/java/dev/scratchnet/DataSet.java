@@ -6,6 +6,9 @@ import dev.scratchnet.internal.Limits;
 import dev.scratchnet.internal.Memory;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.Shapes;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +22,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * example per row. Immutable by convention: every method returns a new data set, and the arrays
  * handed out are shared, not copied, so do not change them.
  */
-public final class DataSet {
+public final class DataSet implements Serializable {
 
     /** The most values one Java array (and so one of our one-hot target arrays) can hold. */
     private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
@@ -240,6 +243,15 @@ public final class DataSet {
     DataSet rescaled(Scaler featureScaler, Scaler targetScaler) {
         return new DataSet(featureScaler == null ? features : featureScaler.apply(features),
                 targetScaler == null ? targets : targetScaler.apply(targets), classNames);
+    }
+
+    /** Java serialization writes the values and shapes (see {@link SerializedDataSet}), never ND4J's own form. */
+    private Object writeReplace() {
+        return SerializedDataSet.of(this);
+    }
+
+    private void readObject(ObjectInputStream in) throws InvalidObjectException {
+        throw new InvalidObjectException("a DataSet is read through its serialized form, SerializedDataSet");
     }
 
     private static INDArray floating(INDArray array) {

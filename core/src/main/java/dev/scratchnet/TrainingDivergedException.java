@@ -13,7 +13,12 @@ public final class TrainingDivergedException extends IllegalStateException {
     private final int batch;
     private final transient TrainingHistory history;
 
-    TrainingDivergedException(String message, int epoch, int batch, TrainingHistory history) {
+    /**
+     * For training loops outside {@link Network#fit} (scratchnet-spark's driver): {@code message}
+     * says what diverged where, {@code batch} is 0 when it was not a batch (a validation loss),
+     * {@code history} holds the epochs before.
+     */
+    public TrainingDivergedException(String message, int epoch, int batch, TrainingHistory history) {
         super(message);
         this.epoch = epoch;
         this.batch = batch;

@@ -1,5 +1,6 @@
 package dev.scratchnet;
 
+import dev.scratchnet.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,16 @@ public final class TrainingHistory {
     TrainingHistory(List<EpochResult> results, StopReason stopReason) {
         this.results = List.copyOf(results);
         this.stopReason = stopReason;
+    }
+
+    /**
+     * The history of a training run by a loop outside {@link Network#fit} (scratchnet-spark's
+     * driver, say): {@code results} in epoch order (copied), and why it stopped.
+     */
+    public static TrainingHistory of(List<EpochResult> results, StopReason stopReason) {
+        Checks.notNull("results", results);
+        Checks.notNull("stopReason", stopReason);
+        return new TrainingHistory(results, stopReason);
     }
 
     /** How many epochs ran. */

@@ -1,0 +1,93 @@
+package dev.scratchnet;
+
+import dev.scratchnet.arithmetic.Trainer;
+import dev.scratchnet.internal.Checks;
+
+/**
+ * The gradients of a network on batches of one data set's rows, for training whose optimizer
+ * steps somewhere else — scratchnet-spark's workers compute their share of every step with it and
+ * the driver steps. Each batch is computed exactly as {@link Network#fit} computes it: one forward
+ * and one backward pass on the network's backend, the mean gradient over the batch's rows left in
+ * the network's own gradient arrays ({@link Layer#parameters()}, no weight decay), and the batch's
+ * loss and correct count taken from that same forward pass.
+ * <pre>
+ *   BatchGradients batches = BatchGradients.of(network, rows, loss, largestBatch);
+ *   batches.startEpoch(order);                  // the rows in the order the batches take them
+ *   double loss = batches.compute(from, to);    // positions [from, to) of that order
+ *   parameter.gradient()                        // now dL/dvalue, the mean over those rows
+ * </pre>
+ * One instance serves one thread; the network is not guarded against a {@code fit} running on it
+ * at the same time, so give it a network of its own.
+ */
+public final class BatchGradients {
+
+    private final Trainer trainer;
+    private final int[] labels;
+    private final int size;
+    private final int batchCapacity;
+    private int correct;
+
+    private BatchGradients(Trainer trainer, int[] labels, int size, int batchCapacity) {
+        this.trainer = trainer;
+        this.labels = labels;
+        this.size = size;
+        this.batchCapacity = batchCapacity;
+    }
+
+    /**
+     * Batches over {@code rows} (copied into the network's data type when they are in another)
+     * of at most {@code batchCapacity} rows each.
+     *
+     * @param classes whether to count correct classifications ({@link #correct()}); the targets'
+     *                classes are their {@link DataSet#labels()}
+     * @throws IllegalArgumentException when the rows do not fit the network or the loss (widths,
+     *                                  targets outside [0, 1] for a cross-entropy), or
+     *                                  {@code batchCapacity} is not in {@code [1, rows.size()]}
+     */
+    public static BatchGradients of(Network network, DataSet rows, Loss loss, int batchCapacity, boolean classes) {
+        Checks.notNull("network", network);
+        Checks.notNull("rows", rows);
+        Checks.notNull("loss", loss);
+        if (batchCapacity < 1 || batchCapacity > rows.size()) {
+            throw new IllegalArgumentException("batchCapacity must be in [1, " + rows.size() + "] (the rows given), was "
+                    + batchCapacity);
+        }
+        new NetworkInputs(network.nIn(), network.nOut(), network.dataType()).checkFit(rows,
+                Fit.builder().loss(loss).build());
+        DataSet typed = rows.inType(network.dataType());
+        Trainer trainer = network.arithmetic().trainer(loss, typed, batchCapacity);
+        return new BatchGradients(trainer, classes ? typed.labels() : null, typed.size(), batchCapacity);
+    }
+
+    /** Starts an epoch whose batches take the rows in {@code order} (row indexes, each at most once). */
+    public void startEpoch(int[] order) {
+        Checks.notNull("order", order);
+        for (int row : order) {
+            if (row < 0 || row >= size) {
+                throw new IllegalArgumentException("order holds row " + row + " but the rows are [0, " + size + ")");
+            }
+        }
+        trainer.startEpoch(order);
+    }
+
+    /**
+     * Fills every parameter's gradient with the mean gradient over positions {@code [from, to)} of
+     * the epoch's order, and returns the loss of the network's predictions on those rows.
+     *
+     * @throws IllegalArgumentException when the batch is empty or larger than the capacity
+     */
+    public double compute(int from, int to) {
+        if (from < 0 || to <= from || to - from > batchCapacity) {
+            throw new IllegalArgumentException("a batch must be positions [from, to) with 0 <= from < to and at most "
+                    + batchCapacity + " rows, was [" + from + ", " + to + ")");
+        }
+        double loss = trainer.gradients(from, to);
+        correct = labels != null ? trainer.lastBatchCorrect(labels) : 0;
+        return loss;
+    }
+
+    /** How many rows of the last batch were classified right (0 when classes are not counted). */
+    public int correct() {
+        return correct;
+    }
+}
