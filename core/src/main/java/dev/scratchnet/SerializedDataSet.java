@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import java.io.Serializable;
+import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,20 +12,23 @@ import org.nd4j.linalg.factory.Nd4j;
  * Java arrays rather than ND4J's own serialized form. Reading one back checks the values as
  * {@link DataSet#of} does.
  *
- * @param features the features {@code [n, nIn]}
- * @param targets  the targets {@code [n, nOut]}
+ * @param features   the features {@code [n, nIn]}
+ * @param targets    the targets {@code [n, nOut]}
+ * @param classNames the classes' names, or an empty list
  */
-record SerializedDataSet(Values features, Values targets) implements Serializable {
+record SerializedDataSet(Values features, Values targets, List<String> classNames) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     static SerializedDataSet of(DataSet data) {
-        return new SerializedDataSet(Values.of(data.features()), Values.of(data.targets()));
+        return new SerializedDataSet(Values.of(data.features()), Values.of(data.targets()),
+                List.copyOf(data.classNames()));
     }
 
     /** The data set again, on deserialization. */
     private Object readResolve() {
-        return DataSet.of(features.array(), targets.array());
+        DataSet data = DataSet.of(features.array(), targets.array());
+        return classNames == null || classNames.isEmpty() ? data : data.withClassNames(classNames);
     }
 
     /**

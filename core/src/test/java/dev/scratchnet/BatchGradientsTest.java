@@ -53,7 +53,8 @@ class BatchGradientsTest {
 
     @Test
     void aDataSetTravelsByJavaSerialization() throws Exception {
-        DataSet original = DataSet.of(digits.features().castTo(DataType.DOUBLE), digits.targets());
+        DataSet original = DataSet.of(digits.features().castTo(DataType.DOUBLE), digits.targets())
+                .withClassNames(java.util.List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(original);
@@ -68,6 +69,7 @@ class BatchGradientsTest {
         assertEquals(original.targets(), copy.targets());
         assertEquals(DataType.DOUBLE, copy.features().dataType());
         assertEquals(DataType.FLOAT, copy.targets().dataType());
+        assertEquals(original.classNames(), copy.classNames());
     }
 
     private static Network network() {
