@@ -1,5 +1,6 @@
 package dev.scratchnet.runtime;
 
+import dev.scratchnet.kernels.ActivationKernel;
 import dev.scratchnet.kernels.ActivationKernels;
 import java.io.IOException;
 import java.io.InputStream;
@@ -130,26 +131,26 @@ final class ModelArchive {
             }
             parameter = number.doubleValue();
         }
-        long weightCount = (long) nIn * nOut;
-        if (weightCount + nOut > Integer.MAX_VALUE / Double.BYTES) {
-            throw new IOException(where + " has " + weightCount + " weights, more than a Java array holds");
+        if ((long) nIn * nOut > Integer.MAX_VALUE / Double.BYTES) {
+            throw new IOException(where + " has " + (long) nIn * nOut + " weights, more than a Java array holds");
         }
-        int total = (int) weightCount + nOut;
         Object weights = array(zip, entryName(layer, "weights", where, used), where + " weights", isDouble,
                 new long[] {nIn, nOut}, null);
         Object bias = array(zip, entryName(layer, "bias", where, used), where + " bias", isDouble,
                 new long[] {1, nOut}, new long[] {nOut});
-        // W then b in one array, as DenseLayer reads them
-        float[] floats = null;
-        double[] doubles = null;
+        ActivationKernel kernel = entry.kernel(parameter);
         if (isDouble) {
-            doubles = Arrays.copyOf((double[]) weights, total);
-            System.arraycopy((double[]) bias, 0, doubles, (int) weightCount, nOut);
-        } else {
-            floats = Arrays.copyOf((float[]) weights, total);
-            System.arraycopy((float[]) bias, 0, floats, (int) weightCount, nOut);
+            double[][] rows = new double[nIn][];
+            for (int i = 0; i < nIn; i++) {
+                rows[i] = Arrays.copyOfRange((double[]) weights, i * nOut, (i + 1) * nOut);
+            }
+            return new DenseLayer(nIn, nOut, null, null, rows, (double[]) bias, entry.name(), kernel);
         }
-        return new DenseLayer(nIn, nOut, floats, doubles, entry.name(), entry.kernel(parameter));
+        float[][] rows = new float[nIn][];
+        for (int i = 0; i < nIn; i++) {
+            rows[i] = Arrays.copyOfRange((float[]) weights, i * nOut, (i + 1) * nOut);
+        }
+        return new DenseLayer(nIn, nOut, rows, (float[]) bias, null, null, entry.name(), kernel);
     }
 
     /**

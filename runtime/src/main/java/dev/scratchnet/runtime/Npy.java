@@ -105,7 +105,7 @@ final class Npy {
 
     private static ByteBuffer data(InputStream in, Header header) throws IOException {
         int needed = header.dataBytes();
-        requireHeap(2L * needed, header); // the bytes and the values
+        requireHeap(3L * needed, header); // the bytes, the values and the layer's rows copied from them
         byte[] data = in.readNBytes(needed);
         if (data.length < needed) {
             throw new IOException(".npy data has " + data.length + " bytes but shape " + Arrays.toString(header.shape())

@@ -28,6 +28,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void timesTheRuntimeAndOnnxRuntimeOnTheSameModel() {
+        CommandRun run = CommandRun.of("bench", "--only", "W3R,W3RB,W3O,W3OB", "--repeats", "1", "--samples", "20",
+                "--no-numpy", "--no-startup");
+
+        assertEquals(0, run.status(), run.err());
+        for (String title : new String[] {"W3 scratchnet-runtime, one image per call", "W3 scratchnet-runtime, all in one call",
+                "W3 ONNX Runtime, one image per call", "W3 ONNX Runtime, all in one call"}) {
+            assertTrue(Pattern.compile("(?m)^" + title + " +\\d+\\.\\d us \\(").matcher(run.out()).find(), run.out());
+        }
+    }
+
+    @Test
     void numpyOutputIsReadAsOneLinePerWorkload() {
         Map<String, Timings> timings = NumpyReference.parse("W1 0.5 0.7 0.6\nW3 8.4e-05 9e-05\n");
 
