@@ -7,6 +7,7 @@ import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Shapes;
 import dev.scratchnet.io.ModelFile;
 import dev.scratchnet.io.ModelReader;
+import dev.scratchnet.io.OnnxExport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -253,6 +254,22 @@ public final class Network {
             contents = ModelFile.contents(this);
         }
         ModelFile.write(contents, path);
+    }
+
+    /**
+     * Writes the network as an ONNX model (opset 13): input {@code input} [batch, nIn], output
+     * {@code output} [batch, nOut]; see {@link OnnxExport} for the names of its parts.
+     *
+     * @throws IOException           when the file cannot be written; an existing file is then left as it was
+     * @throws IllegalStateException when an activation has no ONNX operator (one of your own)
+     */
+    public void exportOnnx(Path path) throws IOException {
+        Checks.notNull("path", path);
+        byte[] model;
+        synchronized (weightsLock) { // one state of the weights, as save takes
+            model = OnnxExport.model(this);
+        }
+        OnnxExport.write(model, path);
     }
 
     /**

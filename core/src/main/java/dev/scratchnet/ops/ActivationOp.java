@@ -2,6 +2,7 @@ package dev.scratchnet.ops;
 
 import dev.scratchnet.Activation;
 import dev.scratchnet.kernels.ActivationKernel;
+import dev.scratchnet.kernels.ActivationKernels;
 import java.util.function.Consumer;
 import java.util.function.DoubleFunction;
 import java.util.function.Function;
@@ -29,9 +30,10 @@ public record ActivationOp(String name, Class<? extends Activation> spec, Activa
                            Function<Activation, ActivationKernel> kernel, Consumer<INDArray> bulk,
                            boolean bulkOnRowBlocks, boolean rowWise) {
 
-    /** An op with one shared instance and one shared kernel. */
-    static ActivationOp constant(Activation constant, Class<? extends Activation> spec, ActivationKernel kernel,
+    /** An op with one shared instance and one shared kernel, the one {@link ActivationKernels} names as it. */
+    static ActivationOp constant(Activation constant, Class<? extends Activation> spec,
                                  Consumer<INDArray> bulk, boolean bulkOnRowBlocks, boolean rowWise) {
+        ActivationKernel kernel = ActivationKernels.require(constant.name()).kernel();
         return new ActivationOp(constant.name(), spec, constant, null, null, null, activation -> kernel, bulk,
                 bulkOnRowBlocks, rowWise);
     }

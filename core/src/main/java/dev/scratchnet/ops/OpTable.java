@@ -8,15 +8,11 @@ import dev.scratchnet.activations.Relu;
 import dev.scratchnet.activations.Sigmoid;
 import dev.scratchnet.activations.Softmax;
 import dev.scratchnet.activations.Tanh;
+import dev.scratchnet.kernels.ActivationKernels;
 import dev.scratchnet.kernels.BinaryCrossEntropyKernel;
 import dev.scratchnet.kernels.CrossEntropyKernel;
 import dev.scratchnet.kernels.HuberKernel;
-import dev.scratchnet.kernels.IdentityKernel;
-import dev.scratchnet.kernels.LeakyReluKernel;
 import dev.scratchnet.kernels.MeanSquaredErrorKernel;
-import dev.scratchnet.kernels.SigmoidKernel;
-import dev.scratchnet.kernels.SoftmaxKernel;
-import dev.scratchnet.kernels.TanhKernel;
 import dev.scratchnet.losses.BinaryCrossEntropy;
 import dev.scratchnet.losses.CrossEntropy;
 import dev.scratchnet.losses.Huber;
@@ -35,21 +31,21 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class OpTable {
 
-    /** The activations, in the order help texts list them. */
+    /**
+     * The activations, in the order help texts list them. Their kernels come by name from
+     * {@link ActivationKernels}, which the ND4J-free runtime reads too: a name without a kernel
+     * there fails when this class loads.
+     */
     public static final List<ActivationOp> ACTIVATIONS = List.of(
-            ActivationOp.constant(Activation.RELU, Relu.class, new LeakyReluKernel(0.0),
-                    z -> Transforms.relu(z, false), false, false),
-            ActivationOp.constant(Activation.TANH, Tanh.class, new TanhKernel(),
-                    z -> Transforms.tanh(z, false), true, false),
-            ActivationOp.constant(Activation.SIGMOID, Sigmoid.class, new SigmoidKernel(),
-                    z -> Transforms.sigmoid(z, false), true, false),
+            ActivationOp.constant(Activation.RELU, Relu.class, z -> Transforms.relu(z, false), false, false),
+            ActivationOp.constant(Activation.TANH, Tanh.class, z -> Transforms.tanh(z, false), true, false),
+            ActivationOp.constant(Activation.SIGMOID, Sigmoid.class, z -> Transforms.sigmoid(z, false), true, false),
             new ActivationOp("leakyRelu", LeakyRelu.class, null, "alpha", Activation::leakyRelu,
                     activation -> ((LeakyRelu) activation).alpha(),
-                    activation -> new LeakyReluKernel(((LeakyRelu) activation).alpha()),
+                    activation -> ActivationKernels.require("leakyRelu").kernel(((LeakyRelu) activation).alpha()),
                     null, false, false),
-            ActivationOp.constant(Activation.SOFTMAX, Softmax.class, new SoftmaxKernel(),
-                    z -> Transforms.softmax(z, false), false, true),
-            ActivationOp.constant(Activation.IDENTITY, Identity.class, new IdentityKernel(), null, false, false));
+            ActivationOp.constant(Activation.SOFTMAX, Softmax.class, z -> Transforms.softmax(z, false), false, true),
+            ActivationOp.constant(Activation.IDENTITY, Identity.class, null, false, false));
 
     /** The losses. */
     public static final List<LossOp> LOSSES = List.of(

@@ -29,13 +29,20 @@ import picocli.CommandLine.Option;
         description = "Time training and inference (W1-W3) against a numpy reference run side by side.")
 public final class BenchCommand implements Callable<Integer> {
 
-    private static final String[] NAMES = {"W1", "W2", "W3", "W3B"};
+    private static final String[] NAMES = {"W1", "W2", "W3", "W3B", "W3R", "W3RB", "W3O", "W3OB"};
+    /** The workloads the numpy reference runs; the deployed rows compare with W3's and W3B's. */
+    private static final Map<String, String> NUMPY_ROW = Map.of("W1", "W1", "W2", "W2", "W3", "W3", "W3B", "W3B",
+            "W3R", "W3", "W3RB", "W3B", "W3O", "W3", "W3OB", "W3B");
     private static final long WARM_UP_NANOS = 1_000_000_000L;
     private static final Map<String, String> TITLES = Map.of(
             "W1", "W1 digits 64-15-10, batch 15, 100 epochs",
             "W2", "W2 784-256-128-10, batch 64, 5 x 8000",
             "W3", "W3 inference, one image per call",
-            "W3B", "W3 inference, all images in one call");
+            "W3B", "W3 inference, all images in one call",
+            "W3R", "W3 scratchnet-runtime, one image per call",
+            "W3RB", "W3 scratchnet-runtime, all in one call",
+            "W3O", "W3 ONNX Runtime, one image per call",
+            "W3OB", "W3 ONNX Runtime, all in one call");
 
     @Option(names = "--data", description = "directory with MNIST IDX files (default: random MNIST-shaped data)")
     Path data;
@@ -46,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--samples", description = "test images for W3 (default: ${DEFAULT-VALUE})")
     int samples = 2000;
 
-    @Option(names = "--only", split = ",", description = "workloads to run: W1, W2, W3, W3B (default: all)")
+    @Option(names = "--only", split = ",", description = "workloads to run: W1, W2, W3, W3B, W3R, W3RB (the runtime), W3O, W3OB (ONNX Runtime) (default: all)")
     List<String> only = List.of(NAMES);
 
     @Option(names = "--no-numpy", description = "skip the numpy reference")
@@ -59,7 +66,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean micro;
 
     @Override
-    public Integer call() throws IOException, InterruptedException {
+    public Integer call() throws Exception {
         if (micro) {
             MicroBench.run();
             return 0;
@@ -83,11 +90,18 @@ public final class BenchCommand implements Callable<Integer> {
         printSetting(dataText);
         Workloads workloads = new Workloads(mnistDir, samples);
         Map<String, Timings> ours = new LinkedHashMap<>();
-        Map<String, DoubleSupplier> runs = Map.of("W1", workloads::w1, "W2", workloads::w2,
-                "W3", workloads::w3Single, "W3B", workloads::w3Batched);
-        for (String name : NAMES) {
-            if (only.contains(name)) {
-                ours.put(name, time(runs.get(name)));
+        // the saved and exported model and the ONNX Runtime session only when a deployed row runs
+        boolean deployed = only.stream().anyMatch(name -> name.startsWith("W3R") || name.startsWith("W3O"));
+        try (Deployments deployments = deployed
+                ? new Deployments(workloads.served(), workloads.testImages(), workDir) : null) {
+            Map<String, DoubleSupplier> runs = Map.of("W1", workloads::w1, "W2", workloads::w2,
+                    "W3", workloads::w3Single, "W3B", workloads::w3Batched,
+                    "W3R", () -> deployments.runtimeSingle(), "W3RB", () -> deployments.runtimeBatched(),
+                    "W3O", () -> deployments.onnxSingle(), "W3OB", () -> deployments.onnxBatched());
+            for (String name : NAMES) {
+                if (only.contains(name)) {
+                    ours.put(name, time(runs.get(name)));
+                }
             }
         }
         Map<String, Timings> numpy = numpy(mnistDir, workDir);
@@ -97,6 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (!noStartup) {
             printStartup();
+            printRuntimeStartup(workDir);
         }
         return 0;
     }
@@ -133,7 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println("numpy reference skipped: " + reason);
             return Map.of();
         }
-        return NumpyReference.run(mnistDir, repeats, samples, String.join(",", only), workDir);
+        List<String> numpyRows = List.of(NAMES).stream().filter(only::contains).map(NUMPY_ROW::get).distinct().toList();
+        return NumpyReference.run(mnistDir, repeats, samples, String.join(",", numpyRows), workDir);
     }
 
     private static void printSetting(String dataText) {
@@ -151,7 +167,7 @@ public final class BenchCommand implements Callable<Integer> {
                 "numpy", "ratio");
         for (Map.Entry<String, Timings> entry : ours.entrySet()) {
             Timings mine = entry.getValue();
-            Timings theirs = numpy.get(entry.getKey());
+            Timings theirs = numpy.get(NUMPY_ROW.get(entry.getKey()));
             boolean perImage = entry.getKey().startsWith("W3");
             System.out.printf("%-42s %-28s %-12s %s%n", TITLES.get(entry.getKey()),
                     format(mine.median(), perImage) + " (" + format(mine.min(), perImage) + "-"
@@ -187,6 +203,41 @@ public final class BenchCommand implements Callable<Integer> {
         }
         java.util.Arrays.sort(rates);
         return rates[rates.length / 2];
+    }
+
+    /**
+     * The runtime's start-up: a fresh JVM whose class path holds only the probe's code, the runtime
+     * and the kernels loads a saved 64-15-10 model and predicts one row.
+     */
+    private static void printRuntimeStartup(Path workDir) throws IOException, InterruptedException {
+        Path model = workDir.resolve("startup.zip");
+        Workloads.digitsNetwork().save(model);
+        String classPath = String.join(java.io.File.pathSeparator, location(RuntimeStartupProbe.class),
+                location(dev.scratchnet.runtime.Model.class), location(dev.scratchnet.kernels.ActivationKernels.class));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<Double> prediction = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Process process = new ProcessBuilder(java, "-cp", classPath, RuntimeStartupProbe.class.getName(),
+                    model.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String[] lines = new String(process.getInputStream().readAllBytes()).trim().split("\n");
+            if (process.waitFor() != 0) {
+                System.out.println("runtime start-up probe failed");
+                return;
+            }
+            prediction.add(Double.parseDouble(lines[lines.length - 1].trim()) / 1000);
+        }
+        System.out.printf("runtime start-up (median of 3 fresh JVMs, class path: scratchnet-runtime, scratchnet-kernels"
+                + " and the probe, no ND4J): model loaded and first prediction %.2f s after JVM start%n",
+                new Timings(prediction).median());
+    }
+
+    /** The jar or class folder {@code type} was loaded from. */
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void printStartup() throws IOException, InterruptedException {

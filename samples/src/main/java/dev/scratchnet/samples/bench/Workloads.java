@@ -89,9 +89,27 @@ final class Workloads {
         return seconds(start) / mnistTest.rows();
     }
 
+    /** W3's network. */
+    Network served() {
+        return served;
+    }
+
+    /** W3's test images, one per row. */
+    INDArray testImages() {
+        return mnistTest;
+    }
+
     /** Training examples of W2 (for the GEMM floor). */
     int w2Examples() {
         return mnistTrain.size();
+    }
+
+    /** The digits network of W1 and the start-up probes, 64-15-10, untrained. */
+    static Network digitsNetwork() {
+        return Network.builder().seed(1)
+                .dense(64, 15, Activation.RELU)
+                .dense(15, 10, Activation.SIGMOID)
+                .build();
     }
 
     static Network mnistNetwork() {

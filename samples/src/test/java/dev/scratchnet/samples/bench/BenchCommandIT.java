@@ -21,6 +21,18 @@ class BenchCommandIT {
     private static final Pattern ROW = Pattern.compile("(?m)^W3 inference, one image per call +(\\d+\\.\\d) us \\(");
 
     @Test
+    void timesTheRuntimeAndOnnxRuntimeOnTheSameModel() {
+        CommandRun run = CommandRun.of("bench", "--only", "W3R,W3RB,W3O,W3OB", "--repeats", "1", "--samples", "20",
+                "--no-numpy", "--no-startup");
+
+        assertEquals(0, run.status(), run.err());
+        for (String title : new String[] {"W3 scratchnet-runtime, one image per call", "W3 scratchnet-runtime, all in one call",
+                "W3 ONNX Runtime, one image per call", "W3 ONNX Runtime, all in one call"}) {
+            assertTrue(Pattern.compile("(?m)^" + title + " +\\d+\\.\\d us \\(").matcher(run.out()).find(), run.out());
+        }
+    }
+
+    @Test
     void timesInferenceOnGeneratedIdxFilesAndLeavesNothingInTheTemporaryFolder(@TempDir Path temporary) throws IOException {
         CommandRun run = withTemporaryFolder(temporary, () -> CommandRun.of("bench", "--only", "W3,W3B", "--repeats", "2",
                 "--samples", "30", "--no-numpy", "--no-startup"));

@@ -1,0 +1,175 @@
+package dev.scratchnet.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A saved scratchnet model, loaded for prediction in plain Java: no ND4J, no native library. It
+ * computes what {@code Network.predict} computes, {@code a = f(a_prev · W + b)} layer by layer, in
+ * the model's own float32 or float64, with the activation loops the core's fast backend runs.
+ * <pre>
+ *   Model model = Model.load(Path.of("model.zip"));
+ *   float[] probabilities = model.predict(row);      // row.length == model.inputWidth()
+ *   int digit = model.predictClass(row);
+ * </pre>
+ * Thread-safe: the weights never change after loading, and each thread computes in scratch arrays
+ * of its own, made on its first call; a single-row prediction allocates only its result.
+ */
+public final class Model {
+
+    /** Rows computed together: each row of W is read once for up to this many rows. */
+    static final int BLOCK_ROWS = 32;
+
+    private final boolean isDouble;
+    private final List<DenseLayer> layers;
+    private final ThreadLocal<Rows[]> scratch = ThreadLocal.withInitial(this::newScratch);
+
+    private Model(ModelArchive.Contents contents) {
+        this.isDouble = contents.isDouble();
+        this.layers = contents.layers();
+    }
+
+    /**
+     * Loads the model saved at {@code path} by {@code Network.save} (format version 1).
+     *
+     * @throws IOException naming the file and the problem when it is missing, truncated, not a
+     *                     scratchnet model, corrupt, or of a newer format version
+     */
+    public static Model load(Path path) throws IOException {
+        Objects.requireNonNull(path, "path must not be null");
+        return new Model(ModelArchive.read(path));
+    }
+
+    /** How many numbers a row holds: the first layer's nIn. */
+    public int inputWidth() {
+        return layers.get(0).nIn();
+    }
+
+    /** How many numbers a prediction holds: the last layer's nOut. */
+    public int outputWidth() {
+        return layers.get(layers.size() - 1).nOut();
+    }
+
+    /** {@code float32} or {@code float64}: the type the model computes in. */
+    public String dataType() {
+        return isDouble ? "float64" : "float32";
+    }
+
+    /** The layers' activation names, input side first, e.g. {@code [relu, relu, softmax]}. */
+    public List<String> activations() {
+        return layers.stream().map(DenseLayer::activation).toList();
+    }
+
+    /**
+     * The model's outputs for one row: a new array of {@link #outputWidth()} numbers (rounded to
+     * float32 for a float64 model). Allocates nothing else.
+     *
+     * @throws IllegalArgumentException when the row's length is not {@link #inputWidth()} or it
+     *                                  holds NaN or an infinite value
+     */
+    public float[] predict(float[] row) {
+        Rows[] rows = scratch.get();
+        forward(rows, row);
+        return rows[layers.size()].get(0);
+    }
+
+    /**
+     * The outputs for each of {@code rows}, one new array per row.
+     *
+     * @throws IllegalArgumentException naming the row, as {@link #predict(float[])} does
+     */
+    public float[][] predict(float[][] rows) {
+        Objects.requireNonNull(rows, "rows must not be null");
+        float[][] outputs = new float[rows.length][];
+        Rows[] buffers = scratch.get();
+        for (int first = 0; first < rows.length; first += BLOCK_ROWS) {
+            int n = Math.min(BLOCK_ROWS, rows.length - first);
+            for (int r = 0; r < n; r++) {
+                requireRow(rows[first + r], first + r, true);
+                buffers[0].set(r, rows[first + r]);
+            }
+            run(buffers, n, first, true);
+            for (int r = 0; r < n; r++) {
+                outputs[first + r] = buffers[layers.size()].get(r);
+            }
+        }
+        return outputs;
+    }
+
+    /** The index of the largest output for {@code row} (the first, on a tie); allocates nothing. */
+    public int predictClass(float[] row) {
+        Rows[] rows = scratch.get();
+        forward(rows, row);
+        return rows[layers.size()].argmax(0);
+    }
+
+    /** {@link #predictClass} for each of {@code rows}. */
+    public int[] predictClasses(float[][] rows) {
+        float[][] outputs = predict(rows);
+        int[] classes = new int[outputs.length];
+        for (int r = 0; r < outputs.length; r++) {
+            for (int c = 1; c < outputs[r].length; c++) {
+                classes[r] = outputs[r][c] > outputs[r][classes[r]] ? c : classes[r];
+            }
+        }
+        return classes;
+    }
+
+    private void forward(Rows[] buffers, float[] row) {
+        requireRow(row, 0, false);
+        buffers[0].set(0, row);
+        run(buffers, 1, 0, false);
+    }
+
+    /**
+     * Runs the first {@code n} rows of {@code buffers[0]} through every layer and checks that the
+     * outputs are finite; {@code first} is the index of row 0 in the caller's batch, for messages.
+     */
+    private void run(Rows[] buffers, int n, int first, boolean inBatch) {
+        for (int k = 0; k < layers.size(); k++) {
+            layers.get(k).forward(buffers[k], buffers[k + 1], n);
+        }
+        for (int r = 0; r < n; r++) {
+            int column = buffers[layers.size()].firstNonFinite(r);
+            if (column >= 0) {
+                throw new IllegalArgumentException("output " + (inBatch ? "row " + (first + r) + " " : "")
+                        + "column " + column + " is not finite: the inputs overflow " + dataType()
+                        + " arithmetic in the model; scale the inputs");
+            }
+        }
+    }
+
+    private void requireRow(float[] row, int index, boolean inBatch) {
+        String which = inBatch ? "row " + index : "row";
+        if (row == null) {
+            throw new IllegalArgumentException(which + " is null");
+        }
+        if (row.length != inputWidth()) {
+            throw new IllegalArgumentException(which + " has " + row.length + " values but the model expects "
+                    + inputWidth());
+        }
+        for (int c = 0; c < row.length; c++) {
+            if (!Float.isFinite(row[c])) {
+                throw new IllegalArgumentException(which + " holds " + row[c] + " in column " + c
+                        + "; the model predicts from finite numbers only");
+            }
+        }
+    }
+
+    /** One thread's arrays: the input rows, then each layer's outputs. */
+    private Rows[] newScratch() {
+        Rows[] rows = new Rows[layers.size() + 1];
+        rows[0] = Rows.of(isDouble, BLOCK_ROWS, inputWidth());
+        for (int k = 0; k < layers.size(); k++) {
+            rows[k + 1] = Rows.of(isDouble, BLOCK_ROWS, layers.get(k).nOut());
+        }
+        return rows;
+    }
+
+    @Override
+    public String toString() {
+        return "Model[" + inputWidth() + " -> " + outputWidth() + ", " + dataType() + ", " + activations() + "]";
+    }
+}
