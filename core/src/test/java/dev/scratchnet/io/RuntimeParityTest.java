@@ -35,7 +35,7 @@ class RuntimeParityTest {
             for (DataType dataType : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
                 Network net = Network.builder().seed(3).dataType(dataType).input(7)
                         .dense(40, activation).dense(12, activation).dense(5, activation).build();
-                float[][] rows = toFloats(OnnxExportTest.rows(75, 7, 5));
+                float[][] rows = toFloats(rows(75, 7, 5));
 
                 assertSamePredictions(net, rows, op.name() + " " + dataType);
             }
@@ -72,5 +72,17 @@ class RuntimeParityTest {
 
     private static float[][] toFloats(double[][] rows) {
         return Nd4j.create(rows).toFloatMatrix();
+    }
+
+    /** {@code n} rows of {@code width} values drawn uniformly from [-2, 2]. */
+    private static double[][] rows(int n, int width, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[][] rows = new double[n][width];
+        for (double[] row : rows) {
+            for (int c = 0; c < width; c++) {
+                row[c] = random.nextDouble() * 4 - 2;
+            }
+        }
+        return rows;
     }
 }

@@ -99,7 +99,10 @@ public final class BenchCommand implements Callable<Integer> {
                     "W3R", () -> deployments.runtimeSingle(), "W3RB", () -> deployments.runtimeBatched(),
                     "W3O", () -> deployments.onnxSingle(), "W3OB", () -> deployments.onnxBatched());
             for (String name : NAMES) {
-                if (only.contains(name)) {
+                if (name.startsWith("W3O") && only.contains(name) && !deployments.hasOnnxRuntime()) {
+                    System.out.println(name + " skipped: ONNX Runtime is not on the class path (see BENCHMARKS.md, "
+                            + "\"ONNX Runtime\")");
+                } else if (only.contains(name)) {
                     ours.put(name, time(runs.get(name)));
                 }
             }

@@ -1,4 +1,4 @@
-package dev.scratchnet.samples;
+package dev.scratchnet.onnxcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,7 @@ import ai.onnxruntime.OrtSession;
 import dev.scratchnet.Activation;
 import dev.scratchnet.Datasets;
 import dev.scratchnet.Network;
+import dev.scratchnet.samples.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

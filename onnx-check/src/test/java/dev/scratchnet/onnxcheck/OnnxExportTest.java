@@ -1,4 +1,4 @@
-package dev.scratchnet.io;
+package dev.scratchnet.onnxcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
