@@ -1,5 +1,7 @@
 package dev.scratchnet.samples;
 
+import dev.scratchnet.Setup;
+import dev.scratchnet.data.DigitImage;
 import dev.scratchnet.internal.Limits;
 import dev.scratchnet.internal.Memory;
 import java.awt.image.BufferedImage;
@@ -14,21 +16,13 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Turns an image file of any size into one input row for a model of square images
  * ({@code side × side} pixels, light ink on black, values in [0, 1], as the digits and MNIST are):
- * <pre>
- *   grey  = (0.299·R + 0.587·G + 0.114·B) / 255, transparent parts counted as white
- *   scale = each target pixel is the mean of the source pixels under it (nearest pixel when enlarging)
- *   invert: v ← 1 − v when the border is lighter than 0.5 on average (dark ink on a light page)
- * </pre>
+ * grey values {@code (0.299·R + 0.587·G + 0.114·B) / 255}, transparent parts counted as white, then
+ * {@link DigitImage#prepare}: the ink found against the background (dark on light or light on dark),
+ * cropped to its bounding box and scaled and placed as the training images were made.
  * The size an image's header declares is checked before it is decoded: at most
  * {@link #maxPixels()} pixels, and no more than the free heap holds.
  */
 final class ImageInput {
-
-    static {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
 
     /** Property for the largest image read, in pixels. */
     static final String MAX_PIXELS = "scratchnet.image.maxPixels";
@@ -51,13 +45,9 @@ final class ImageInput {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such image file");
         }
-        double[][] grey = grey(decode(file));
-        double[] row = scale(grey, side);
-        if (borderMean(grey) > 0.5) {
-            for (int i = 0; i < row.length; i++) {
-                row[i] = 1 - row[i];
-            }
-        }
+        // AWT decodes the image: headless, as scratchnet's process settings say
+        Setup.apply();
+        double[] row = DigitImage.prepare(grey(decode(file)), side);
         return row;
     }
 
@@ -126,42 +116,4 @@ final class ImageInput {
         return grey;
     }
 
-    /** Area-averaging resize to {@code side × side}. */
-    static double[] scale(double[][] grey, int side) {
-        int height = grey.length;
-        int width = grey[0].length;
-        double[] row = new double[side * side];
-        for (int ty = 0; ty < side; ty++) {
-            int y0 = ty * height / side;
-            int y1 = Math.max(y0 + 1, (ty + 1) * height / side);
-            for (int tx = 0; tx < side; tx++) {
-                int x0 = tx * width / side;
-                int x1 = Math.max(x0 + 1, (tx + 1) * width / side);
-                double sum = 0;
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        sum += grey[y][x];
-                    }
-                }
-                row[ty * side + tx] = sum / ((y1 - y0) * (x1 - x0));
-            }
-        }
-        return row;
-    }
-
-    private static double borderMean(double[][] grey) {
-        int height = grey.length;
-        int width = grey[0].length;
-        double sum = 0;
-        int count = 0;
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                if (y == 0 || x == 0 || y == height - 1 || x == width - 1) {
-                    sum += grey[y][x];
-                    count++;
-                }
-            }
-        }
-        return sum / count;
-    }
 }

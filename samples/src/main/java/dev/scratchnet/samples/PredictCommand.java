@@ -20,10 +20,14 @@ import picocli.CommandLine.Option;
  * probabilities (the raw outputs when the model's last layer is not a softmax).
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Classify images or CSV rows with a model saved by digits or mnist.",
-                "Images (PNG, JPEG, GIF, BMP; any size) are turned grey, scaled to the model's square input "
-                        + "and inverted when dark ink is on a light background. CSV rows must hold one "
-                        + "number per input, scaled as the model's training data was (digits and mnist: 0..1).",
+        description = {"Classify images or CSV rows with a model saved by digits, mnist or train.",
+                "Images (PNG, JPEG, GIF, BMP; any size) of one digit each, drawn as people draw them: the ink is "
+                        + "found against the background (dark on light or light on dark), cropped to its box and "
+                        + "scaled and placed as the training images were made (MNIST: into a 20x20 box centred by "
+                        + "its centre of mass in 28x28; the 8x8 digits: filling the frame). A margin around the "
+                        + "digit, an off-centre, small or large digit, thin or thick strokes are all fine.",
+                "CSV rows must hold one number per input, scaled as the model's training data was (digits and "
+                        + "mnist: 0..1); a header line is skipped.",
                 "A model written by train knows its columns: its CSV needs a header naming them (other columns, "
                         + "such as the target, are ignored) and raw values (the model applies its own scaling). "
                         + "One line per data row: FILE row N: CLASS (p P), ... or, for regression, FILE row N: VALUE."})

@@ -111,8 +111,10 @@ class PredictCommandIT {
             assertTrue(p1 >= p2 && p2 >= p3 && p1 + p2 + p3 <= 1.0001, lines.group());
             agree += Integer.parseInt(lines.group(2)) == expected[i] ? 1 : 0;
         }
-        // the images hold the digits up to 8-bit rounding, which may tip a borderline digit
-        assertTrue(agree >= COUNT - 1, agree + " of " + COUNT + " agree:\n" + out);
+        // the images hold the digits up to 8-bit rounding, and predict crops every image to its ink and
+        // fills the 8×8 frame with it (DigitImage), which moves a digit that did not fill its frame: a few
+        // borderline digits may tip (DigitImageTest holds drawn digits to the originals' accuracy)
+        assertTrue(agree >= COUNT - 3, agree + " of " + COUNT + " agree:\n" + out);
     }
 
     /** An 8×8 digit (values 0..1) enlarged {@code factor} times, as dark ink on white or light ink on black. */
