@@ -27,10 +27,13 @@ import java.util.Optional;
  *                              stops, or 0 for no early stopping
  * @param earlyStoppingMinDelta how much the validation loss must fall to count as an improvement
  * @param listeners             listeners called as training goes, in the order they were added
+ * @param clipNorm              the bound of the gradients' global L2 norm, or 0 for no clipping by norm
+ * @param clipValue             the bound of every gradient element's magnitude, or 0 for no clipping by value
  */
 public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
                   Schedule schedule, double validationSplit, Optional<DataSet> validation,
-                  int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
+                  int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners,
+                  double clipNorm, double clipValue) {
 
     /** Epochs when {@link Builder#epochs(int)} is not called. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -46,6 +49,19 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         Checks.notNull("schedule", schedule);
         Checks.notNull("validation", validation);
         listeners = List.copyOf(listeners);
+    }
+
+    /** The settings of the first releases, without clipping. */
+    public Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
+               Schedule schedule, double validationSplit, Optional<DataSet> validation,
+               int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
+        this(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit, validation,
+                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0);
+    }
+
+    /** Whether the gradients are clipped (by norm or by value) before each update. */
+    public boolean clips() {
+        return clipNorm > 0 || clipValue > 0;
     }
 
     /** A builder with the defaults; only the loss must be set. */
@@ -74,6 +90,8 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         private int earlyStoppingPatience;
         private double earlyStoppingMinDelta;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private double clipNorm;
+        private double clipValue;
 
         private Builder() {
         }
@@ -178,6 +196,42 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             return this;
         }
 
+        /**
+         * Clips the gradients by their global L2 norm before every update, as
+         * {@code torch.nn.utils.clip_grad_norm_(parameters, maxNorm)}: with {@code n} the norm over
+         * every gradient (weights and biases) together, all are multiplied by
+         * {@code min(1, maxNorm / (n + 1e-6))}. Applied before {@link #l2} adds {@code λ·W}, as torch
+         * applies it before the optimizer's weight decay. {@code maxNorm > 0}.
+         *
+         * @throws IllegalStateException when {@link #clipValue(double)} was called too
+         */
+        public Builder clipNorm(double maxNorm) {
+            Checks.positive("clipNorm", maxNorm);
+            if (clipValue > 0) {
+                throw new IllegalStateException("clipNorm(" + maxNorm + ") contradicts clipValue(" + clipValue
+                        + ") set before; clip by one of them");
+            }
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Clamps every gradient element into {@code [−limit, limit]} before every update, as
+         * {@code torch.nn.utils.clip_grad_value_(parameters, limit)}; before {@link #l2}, as
+         * {@link #clipNorm}. {@code limit > 0}.
+         *
+         * @throws IllegalStateException when {@link #clipNorm(double)} was called too
+         */
+        public Builder clipValue(double limit) {
+            Checks.positive("clipValue", limit);
+            if (clipNorm > 0) {
+                throw new IllegalStateException("clipValue(" + limit + ") contradicts clipNorm(" + clipNorm
+                        + ") set before; clip by one of them");
+            }
+            this.clipValue = limit;
+            return this;
+        }
+
         /** Adds a listener; see {@link TrainingListener} for its events. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Checks.notNull("listener", listener));
@@ -199,7 +253,8 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
                         + "loss, but there is no validation data; add validationSplit(0.1) or validation(dataSet)");
             }
             return new Fit(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit,
-                    Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners);
+                    Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners,
+                    clipNorm, clipValue);
         }
     }
 }

@@ -91,6 +91,20 @@ public class FitScope internal constructor(private val builder: Fit.Builder) {
             builder.l2(value)
         }
 
+    /** Clips the gradients' global L2 norm to at most this before every update (torch's clip_grad_norm_), [Fit.Builder.clipNorm]. */
+    public var clipNorm: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.clipNorm(value)
+        }
+
+    /** Clamps every gradient element into ±this before every update (torch's clip_grad_value_), [Fit.Builder.clipValue]. */
+    public var clipValue: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.clipValue(value)
+        }
+
     /** The learning-rate schedule, e.g. `stepDecay(every = 10, factor = 0.5)`. */
     public var schedule: Schedule
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
