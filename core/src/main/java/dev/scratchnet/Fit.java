@@ -29,11 +29,12 @@ import java.util.Optional;
  * @param listeners             listeners called as training goes, in the order they were added
  * @param clipNorm              the bound of the gradients' global L2 norm, or 0 for no clipping by norm
  * @param clipValue             the bound of every gradient element's magnitude, or 0 for no clipping by value
+ * @param classWeights          the weight of each class in the training loss, or empty for equal weights
  */
 public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
                   Schedule schedule, double validationSplit, Optional<DataSet> validation,
                   int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners,
-                  double clipNorm, double clipValue) {
+                  double clipNorm, double clipValue, List<Double> classWeights) {
 
     /** Epochs when {@link Builder#epochs(int)} is not called. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -49,6 +50,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         Checks.notNull("schedule", schedule);
         Checks.notNull("validation", validation);
         listeners = List.copyOf(listeners);
+        classWeights = List.copyOf(classWeights);
     }
 
     /** The settings of the first releases, without clipping. */
@@ -56,7 +58,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
                Schedule schedule, double validationSplit, Optional<DataSet> validation,
                int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
         this(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit, validation,
-                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0);
+                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0, List.of());
     }
 
     /** Whether the gradients are clipped (by norm or by value) before each update. */
@@ -92,6 +94,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         private final List<TrainingListener> listeners = new ArrayList<>();
         private double clipNorm;
         private double clipValue;
+        private List<Double> classWeights = List.of();
 
         private Builder() {
         }
@@ -232,6 +235,28 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             return this;
         }
 
+        /**
+         * Weighs each training row's loss by its class's weight, one weight {@code > 0} per class in
+         * target-column order (for one 0/1 target column: class 0, then class 1). The loss of a batch
+         * is then {@code Σ wᵢ·lᵢ / Σ wᵢ}, as PyTorch's {@code cross_entropy(weight=…)} defines it
+         * (see {@code losses.WeightedMean}); with row weights on the data set
+         * ({@link DataSet#withWeights}) a row weighs its own weight times its class's. Give a rare
+         * class more weight to raise its recall. The validation loss stays unweighted.
+         */
+        public Builder classWeights(double... weights) {
+            Checks.notNull("classWeights", weights);
+            if (weights.length < 2) {
+                throw new IllegalArgumentException("classWeights needs one weight per class (at least 2), was "
+                        + weights.length);
+            }
+            List<Double> checked = new ArrayList<>();
+            for (int c = 0; c < weights.length; c++) {
+                checked.add(Checks.positive("class weight " + c, weights[c]));
+            }
+            this.classWeights = List.copyOf(checked);
+            return this;
+        }
+
         /** Adds a listener; see {@link TrainingListener} for its events. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Checks.notNull("listener", listener));
@@ -254,7 +279,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             }
             return new Fit(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit,
                     Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners,
-                    clipNorm, clipValue);
+                    clipNorm, clipValue, classWeights);
         }
     }
 }

@@ -68,9 +68,10 @@ final class TrainingLoop {
         earlyStopping = fit.earlyStoppingPatience() > 0
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
         trainLabels = classes ? parts.train().labels() : null;
-        step = new BatchStep(network, fit, parts.train(), trainLabels);
+        DataSet train = weighted(parts.train(), classes);
+        step = new BatchStep(network, fit, train, trainLabels);
         validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
-        StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
+        StopReason reason = epochs(train, parts.test(), random, initialRate);
         if (earlyStopping != null) {
             synchronized (network.weightsLock()) {
                 earlyStopping.restoreBest();
@@ -226,6 +227,32 @@ final class TrainingLoop {
         }
         return new Split(all, given.inType(network.dataType()).rescaled(network.scaler().orElse(null),
                 network.targetScaler().orElse(null)));
+    }
+
+    /**
+     * The training rows with the fit's class weights applied: row i weighs its own weight (1 unless
+     * the data set gives one) times its class's; {@code train} itself without class weights.
+     */
+    private DataSet weighted(DataSet train, boolean classes) {
+        List<Double> classWeights = fit.classWeights();
+        if (classWeights.isEmpty()) {
+            return train;
+        }
+        int numClasses = Math.max(network.nOut(), 2);
+        if (!classes) {
+            throw new IllegalArgumentException("classWeights(" + classWeights + ") weigh classes, but the targets "
+                    + "are not classes (one-hot rows or one 0/1 column); weigh rows with DataSet.withWeights instead");
+        }
+        if (classWeights.size() != numClasses) {
+            throw new IllegalArgumentException("classWeights gives " + classWeights.size() + " weights "
+                    + classWeights + " but the network tells " + numClasses + " classes apart");
+        }
+        double[] weights = train.weights();
+        int[] labels = train.labels();
+        for (int row = 0; row < weights.length; row++) {
+            weights[row] *= classWeights.get(labels[row]);
+        }
+        return train.withWeights(weights);
     }
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */

@@ -7,6 +7,7 @@ import dev.scratchnet.Loss;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Finite;
 import dev.scratchnet.losses.SoftmaxCrossEntropy;
+import dev.scratchnet.losses.WeightedMean;
 import dev.scratchnet.ops.OpTable;
 import java.util.List;
 import java.util.Optional;
@@ -90,12 +91,23 @@ public final class ReferenceArithmetic implements Arithmetic {
 
     /** Back-propagates {@code loss} of the last training forward pass, filling every gradient. */
     private void backward(INDArray p, INDArray y, Loss loss) {
+        backward(p, y, loss, null, null, 0);
+    }
+
+    /**
+     * As {@link #backward(INDArray, INDArray, Loss)}, the rows weighted as {@link WeightedMean} says
+     * when {@code weights} is not null (row i's weight at {@code weights[order[from + i]]}).
+     */
+    private void backward(INDArray p, INDArray y, Loss loss, double[] weights, int[] order, int from) {
         Layer last = layers.get(layers.size() - 1);
         INDArray grad;
         if (OpTable.fused(last.activation(), loss)) {
-            grad = last.backwardFromPreActivation(SoftmaxCrossEntropy.gradient(p, y));
+            INDArray gradZ = SoftmaxCrossEntropy.gradient(p, y);
+            grad = last.backwardFromPreActivation(weights == null ? gradZ
+                    : WeightedMean.scaleRows(gradZ, weights, order, from));
         } else {
-            grad = last.backward(loss.gradient(p, y));
+            INDArray gradP = loss.gradient(p, y);
+            grad = last.backward(weights == null ? gradP : WeightedMean.scaleRows(gradP, weights, order, from));
         }
         for (int i = layers.size() - 2; i >= 0; i--) {
             grad = layers.get(i).backward(grad);
@@ -107,6 +119,8 @@ public final class ReferenceArithmetic implements Arithmetic {
 
         private final Loss loss;
         private final DataSet train;
+        /** The training rows' weights, or null when every row weighs 1. */
+        private final double[] weights;
         private int[] order;
         private INDArray orderedFeatures;
         private INDArray orderedTargets;
@@ -116,6 +130,7 @@ public final class ReferenceArithmetic implements Arithmetic {
         ReferenceTrainer(Loss loss, DataSet train) {
             this.loss = loss;
             this.train = train;
+            this.weights = train.hasWeights() ? train.weights() : null;
         }
 
         @Override
@@ -130,8 +145,12 @@ public final class ReferenceArithmetic implements Arithmetic {
             INDArray targets = orderedTargets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             lastPredictions = forward(orderedFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
             lastFrom = from;
-            backward(lastPredictions, targets, loss);
-            return loss.value(lastPredictions, targets);
+            if (weights == null) {
+                backward(lastPredictions, targets, loss);
+                return loss.value(lastPredictions, targets);
+            }
+            backward(lastPredictions, targets, loss, weights, order, from);
+            return WeightedMean.value(loss, lastPredictions, targets, weights, order, from);
         }
 
         @Override

@@ -82,8 +82,11 @@ final class FastArithmetic implements Arithmetic {
         if (kernel == null) {
             return reference.trainer(loss, train, batchCapacity);
         }
-        return new FastTrainer(new FastPath(layers, kernel, fused(loss), dataType, batchCapacity), kernel,
-                Matrix.readable(train.features()), Matrix.readable(train.targets()));
+        FastPath path = new FastPath(layers, kernel, fused(loss), dataType, batchCapacity);
+        if (train.hasWeights()) {
+            path.weighRows(train.weights());
+        }
+        return new FastTrainer(path, kernel, Matrix.readable(train.features()), Matrix.readable(train.targets()));
     }
 
     private boolean fused(Loss loss) {

@@ -5,6 +5,7 @@ import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.kernels.LossKernel;
 import dev.scratchnet.kernels.SoftmaxCrossEntropyKernel;
+import dev.scratchnet.kernels.WeightedMeanKernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,6 +39,10 @@ final class FastPath {
     private int[] lastOrder;
     private Matrix sourceFeatures;
     private Matrix sourceTargets;
+    /** The training rows' weights (indexed as the data set's rows), or null when every row weighs 1. */
+    private double[] weights;
+    /** The weighted loss's row views, made with the weights. */
+    private WeightedMeanKernel weightedMean;
 
     /**
      * A fast path for training {@code layers} in batches of at most {@code capacity} rows with a loss
@@ -55,6 +60,17 @@ final class FastPath {
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fused;
         this.capacity = capacity;
+    }
+
+    /**
+     * Weighs the rows of the data sets this path trains on (see {@code losses.WeightedMean}): the
+     * loss becomes {@code Σ wᵢ·lᵢ / Σ w} over each batch and the output δ's rows scale by
+     * {@code n·wᵢ / Σ w}, fused update included.
+     */
+    void weighRows(double[] rowWeights) {
+        this.weights = rowWeights;
+        FastLayer last = layers.get(layers.size() - 1);
+        this.weightedMean = new WeightedMeanKernel(last.a.values, targets.values);
     }
 
     /**
@@ -110,6 +126,10 @@ final class FastPath {
             loss.gradient(last.a.values, targets.values, last.delta.values, n);
             last.activation.backward(last.a, last.delta, n);
         }
+        if (weights != null) {
+            // the output activation's backward pass is linear and row by row: scaling δ scales dL/dp
+            WeightedMeanKernel.scaleRows(last.delta.values, weights, order, from, n);
+        }
     }
 
     /** Back-propagates the output δ through every layer, filling dW and db or, when {@code update}, applying SGD. */
@@ -133,6 +153,9 @@ final class FastPath {
 
     /** The loss of the last batch's predictions (before any update), by {@code kernel}'s loop. */
     double batchLoss(LossKernel kernel) {
+        if (weights != null) {
+            return weightedMean.value(kernel, weights, lastOrder, lastFrom, lastBatchRows);
+        }
         return kernel.value(layers.get(layers.size() - 1).a.values, targets.values, lastBatchRows);
     }
 

@@ -136,6 +136,11 @@ public class FitScope internal constructor(private val builder: Fit.Builder) {
         builder.earlyStopping(patience, minDelta)
     }
 
+    /** One weight per class for the training loss, Σ w·l / Σ w as torch's cross_entropy(weight=…), [Fit.Builder.classWeights]. */
+    public fun classWeights(vararg weights: Double) {
+        builder.classWeights(*weights)
+    }
+
     /** Adds a listener, called at the end of every epoch. */
     public fun listener(listener: TrainingListener) {
         builder.listener(listener)
