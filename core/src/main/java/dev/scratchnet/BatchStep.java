@@ -1,5 +1,6 @@
 package dev.scratchnet;
 
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.NativeVector;
 import java.util.ArrayList;
@@ -34,13 +35,17 @@ final class BatchStep {
     private final List<NativeVector> decayingGradients = new ArrayList<>();
     private int correct;
 
-    /** @param labels the class of each training row, or null when the targets are not classes */
-    BatchStep(Network network, Fit fit, DataSet train, int[] labels) {
+    /**
+     * @param labels  the class of each training row, or null when the targets are not classes
+     * @param dropout the network's dropout rates with the training's mask generator, or null without dropout
+     */
+    BatchStep(Network network, Fit fit, DataSet train, int[] labels, DropoutMasks dropout) {
         this.fit = fit;
         this.labels = labels;
         this.parameters = network.parameters();
         // a batch never holds more rows than the data, whatever batchSize says
-        this.trainer = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()));
+        this.trainer = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
+                dropout);
         // this training's own optimizer state: the optimizer in the Fit is settings only
         this.optimizer = fit.optimizer().start(parameters);
         // a fused update is something a backend offers, for settings that allow it

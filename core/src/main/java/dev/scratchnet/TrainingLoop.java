@@ -1,8 +1,10 @@
 package dev.scratchnet;
 
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Permutation;
+import dev.scratchnet.kernels.MaskGenerator;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,7 +71,7 @@ final class TrainingLoop {
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
         trainLabels = classes ? parts.train().labels() : null;
         DataSet train = weighted(parts.train(), classes);
-        step = new BatchStep(network, fit, train, trainLabels);
+        step = new BatchStep(network, fit, train, trainLabels, dropoutMasks());
         validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
         StopReason reason = epochs(train, parts.test(), random, initialRate);
         if (earlyStopping != null) {
@@ -227,6 +229,22 @@ final class TrainingLoop {
         }
         return new Split(all, given.inType(network.dataType()).rescaled(network.scaler().orElse(null),
                 network.targetScaler().orElse(null)));
+    }
+
+    /** Salt of the dropout generator's seed, so that its numbers are not the shuffling's. */
+    static final long DROPOUT_STREAM = 0x5DEECE66DL;
+
+    /**
+     * The network's dropout with a generator of this training, seeded from the fit's seed (the
+     * network's when the fit has none), or null when no layer has dropout. Its own generator, apart
+     * from the shuffling's, so a network without dropout trains exactly as it did before dropout existed.
+     */
+    private DropoutMasks dropoutMasks() {
+        if (!network.hasDropout()) {
+            return null;
+        }
+        long seed = fit.seed() != null ? fit.seed() : network.seed();
+        return new DropoutMasks(network.dropoutRates(), new MaskGenerator(seed ^ DROPOUT_STREAM));
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.scratchnet.engine;
 
 import dev.scratchnet.Layer;
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Accuracy;
+import dev.scratchnet.kernels.DropoutKernel;
 import dev.scratchnet.kernels.LossKernel;
+import dev.scratchnet.kernels.MaskGenerator;
 import dev.scratchnet.kernels.SoftmaxCrossEntropyKernel;
 import dev.scratchnet.kernels.WeightedMeanKernel;
 import java.util.ArrayList;
@@ -43,16 +46,25 @@ final class FastPath {
     private double[] weights;
     /** The weighted loss's row views, made with the weights. */
     private WeightedMeanKernel weightedMean;
+    /** The training's dropout generator, or null without dropout. */
+    private final MaskGenerator masks;
 
     /**
      * A fast path for training {@code layers} in batches of at most {@code capacity} rows with a loss
      * whose kernel is {@code loss} (unused when {@code fused}).
      */
     FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity) {
+        this(layers, loss, fused, dataType, capacity, null);
+    }
+
+    /** As above, with {@code dropout}'s masks drawn in every forward pass (none when null). */
+    FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
+             DropoutMasks dropout) {
         List<FastLayer> fast = new ArrayList<>();
-        for (Layer layer : layers) {
-            fast.add(new FastLayer(layer, capacity, dataType));
+        for (int i = 0; i < layers.size(); i++) {
+            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0));
         }
+        this.masks = dropout != null ? dropout.generator() : null;
         this.layers = List.copyOf(fast);
         this.input = Matrix.create(dataType, capacity, layers.get(0).nIn());
         this.targets = Matrix.create(dataType, capacity, layers.get(layers.size() - 1).nOut());
@@ -116,7 +128,11 @@ final class FastPath {
             // indexed loops here and below: an iterator would be an allocation per step
             FastLayer layer = layers.get(i);
             layer.forward(x, n);
-            x = layer.a;
+            if (layer.dropped != null) {
+                DropoutKernel.drawMask(layer.mask.values, n, layer.dropoutRate, masks);
+                DropoutKernel.multiply(layer.a.values, layer.mask.values, layer.dropped.values, n);
+            }
+            x = layer.output();
         }
         // output δ
         FastLayer last = layers.get(layers.size() - 1);
@@ -137,7 +153,7 @@ final class FastPath {
         int n = lastBatchRows;
         for (int i = layers.size() - 1; i >= 0; i--) {
             FastLayer layer = layers.get(i);
-            Matrix x = i == 0 ? input : layers.get(i - 1).a;
+            Matrix x = i == 0 ? input : layers.get(i - 1).output();
             Matrix gradInput = i == 0 ? null : layers.get(i - 1).delta;
             if (update) {
                 layer.backwardAndUpdate(x, n, gradInput, ones, learningRate, l2);
@@ -146,6 +162,10 @@ final class FastPath {
             }
             if (i > 0) {
                 FastLayer previous = layers.get(i - 1);
+                if (previous.dropped != null) {
+                    // dL/da = dL/da' ⊙ mask, then the activation's backward pass from a
+                    DropoutKernel.multiplyInPlace(previous.delta.values, previous.mask.values, n);
+                }
                 previous.activation.backward(previous.a, previous.delta, n);
             }
         }
