@@ -96,6 +96,11 @@ final class BatchStep {
         optimizer.step(learningRate);
     }
 
+    /** This training's optimizer state. */
+    OptimizerState optimizerState() {
+        return optimizer;
+    }
+
     /** How many rows of the last batch were classified right (0 when the targets are not classes). */
     int correct() {
         return correct;

@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import dev.scratchnet.internal.Checks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,11 +31,15 @@ import java.util.Optional;
  * @param clipNorm              the bound of the gradients' global L2 norm, or 0 for no clipping by norm
  * @param clipValue             the bound of every gradient element's magnitude, or 0 for no clipping by value
  * @param classWeights          the weight of each class in the training loss, or empty for equal weights
+ * @param checkpointDirectory   where checkpoints are written, or null for none
+ * @param checkpointEvery       epochs between two checkpoints (0 without a directory)
+ * @param resumeFrom            the checkpoint a training continues from, or null to start afresh
  */
 public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
                   Schedule schedule, double validationSplit, Optional<DataSet> validation,
                   int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners,
-                  double clipNorm, double clipValue, List<Double> classWeights) {
+                  double clipNorm, double clipValue, List<Double> classWeights,
+                  Path checkpointDirectory, int checkpointEvery, Path resumeFrom) {
 
     /** Epochs when {@link Builder#epochs(int)} is not called. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -58,7 +63,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
                Schedule schedule, double validationSplit, Optional<DataSet> validation,
                int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
         this(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit, validation,
-                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0, List.of());
+                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0, List.of(), null, 0, null);
     }
 
     /** Whether the gradients are clipped (by norm or by value) before each update. */
@@ -95,6 +100,9 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         private double clipNorm;
         private double clipValue;
         private List<Double> classWeights = List.of();
+        private Path checkpointDirectory;
+        private int checkpointEvery;
+        private Path resumeFrom;
 
         private Builder() {
         }
@@ -257,6 +265,30 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             return this;
         }
 
+        /**
+         * Writes a checkpoint into {@code directory} (created when missing) after every
+         * {@code everyEpochs}-th epoch: one file {@code checkpoint-<epoch, 10 digits>.zip} holding all
+         * a training needs to continue — weights, optimizer state, epoch, the shuffling and dropout
+         * generators' state, early stopping's state and the history — written atomically. Continue
+         * with {@link #resumeFrom(Path)}. The folder should hold nothing else.
+         */
+        public Builder checkpoints(Path directory, int everyEpochs) {
+            this.checkpointDirectory = Checks.notNull("checkpoint directory", directory);
+            this.checkpointEvery = Checks.positive("everyEpochs", everyEpochs);
+            return this;
+        }
+
+        /**
+         * Continues the training a checkpoint file (from {@link #checkpoints}) stopped at, up to this
+         * fit's {@link #epochs}, with the same result as a training that never stopped. The network must
+         * be built the same way and the fit must be the same but for {@code epochs}, listeners and
+         * checkpoints; anything else that would change the result is refused, naming the difference.
+         */
+        public Builder resumeFrom(Path checkpoint) {
+            this.resumeFrom = Checks.notNull("checkpoint", checkpoint);
+            return this;
+        }
+
         /** Adds a listener; see {@link TrainingListener} for its events. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Checks.notNull("listener", listener));
@@ -279,7 +311,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             }
             return new Fit(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit,
                     Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners,
-                    clipNorm, clipValue, classWeights);
+                    clipNorm, clipValue, classWeights, checkpointDirectory, checkpointEvery, resumeFrom);
         }
     }
 }

@@ -54,14 +54,21 @@ public final class AdamW extends StepSize {
             }
         }
         OptimizerState adamState = adam.start(parameters);
-        return new OptimizerState() {
+        return new KeptState(adamState.arrays(), learningRate -> {
+            double keep = 1 - learningRate * weightDecay;
+            for (INDArray value : decaying) {
+                value.muli(keep);
+            }
+            adamState.step(learningRate);
+        }) {
             @Override
-            public void step(double learningRate) {
-                double keep = 1 - learningRate * weightDecay;
-                for (INDArray value : decaying) {
-                    value.muli(keep);
-                }
-                adamState.step(learningRate);
+            public long steps() {
+                return adamState.steps();
+            }
+
+            @Override
+            public void restoreSteps(long steps) {
+                adamState.restoreSteps(steps);
             }
         };
     }

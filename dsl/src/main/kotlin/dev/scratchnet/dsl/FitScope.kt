@@ -9,6 +9,7 @@ import dev.scratchnet.Optimizer
 import dev.scratchnet.Schedule
 import dev.scratchnet.TrainingHistory
 import dev.scratchnet.TrainingListener
+import java.nio.file.Path
 
 /**
  * Trains the network on [data] with the settings [settings] writes into a [Fit.Builder],
@@ -140,6 +141,18 @@ public class FitScope internal constructor(private val builder: Fit.Builder) {
     public fun classWeights(vararg weights: Double) {
         builder.classWeights(*weights)
     }
+
+    /** Writes a resumable checkpoint into [directory] every [everyEpochs] epochs, [Fit.Builder.checkpoints]. */
+    public fun checkpoints(directory: Path, everyEpochs: Int) {
+        builder.checkpoints(directory, everyEpochs)
+    }
+
+    /** Continues the training a checkpoint file stopped at, up to [epochs], [Fit.Builder.resumeFrom]. */
+    public var resumeFrom: Path
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.resumeFrom(value)
+        }
 
     /** Adds a listener, called at the end of every epoch. */
     public fun listener(listener: TrainingListener) {
