@@ -55,7 +55,8 @@ public final class BatchGradients {
         new NetworkInputs(network.nIn(), network.nOut(), network.dataType()).checkFit(rows,
                 Fit.builder().loss(loss).build());
         DataSet typed = rows.inType(network.dataType());
-        Trainer trainer = network.arithmetic().trainer(loss, typed, batchCapacity);
+        // no dropout masks: Spark training runs networks without dropout (SparkTraining refuses others)
+        Trainer trainer = network.arithmetic().trainer(loss, typed, batchCapacity, null);
         return new BatchGradients(trainer, classes ? typed.labels() : null, typed.size(), batchCapacity);
     }
 

@@ -1,13 +1,15 @@
 package dev.scratchnet;
 
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.NativeVector;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One training step on one batch of an epoch: forward, backward, weight decay {@code dW += λ·W}
- * and the optimizer's update. The network's backend does the forward and backward passes (a
+ * One training step on one batch of an epoch: forward, backward, gradient clipping (when asked),
+ * weight decay {@code dW += λ·W} and the optimizer's update — clipping before the decay, as torch
+ * clips {@code .grad} before {@code optimizer.step()} adds its {@code weight_decay·W}. The network's backend does the forward and backward passes (a
  * {@link Trainer}); this class adds the decay and the optimizer's step.
  * <p>
  * For plain SGD, where the backend offers it, the update is fused into the gradient products,
@@ -17,6 +19,7 @@ import java.util.List;
  * </pre>
  * the same arithmetic as {@code dW = xᵀδ + λW, W ← W − lr·dW} with one pass over W instead of
  * three (write dW, add λW, update W): on W2-sized layers the passes cost as much as a product.
+ * Clipping needs the whole gradient before the update, so a fit that clips is never fused.
  */
 final class BatchStep {
 
@@ -25,22 +28,30 @@ final class BatchStep {
     private final Trainer trainer;
     private final OptimizerState optimizer;
     private final boolean fusedSgd;
+    /** The clipping of the gradients, or null when the fit does not clip. */
+    private final GradientClipping clipping;
     private final int[] labels;
     private final List<NativeVector> decayingValues = new ArrayList<>();
     private final List<NativeVector> decayingGradients = new ArrayList<>();
     private int correct;
 
-    /** @param labels the class of each training row, or null when the targets are not classes */
-    BatchStep(Network network, Fit fit, DataSet train, int[] labels) {
+    /**
+     * @param labels  the class of each training row, or null when the targets are not classes
+     * @param dropout the network's dropout rates with the training's mask generator, or null without dropout
+     */
+    BatchStep(Network network, Fit fit, DataSet train, int[] labels, DropoutMasks dropout) {
         this.fit = fit;
         this.labels = labels;
         this.parameters = network.parameters();
         // a batch never holds more rows than the data, whatever batchSize says
-        this.trainer = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()));
+        this.trainer = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
+                dropout);
         // this training's own optimizer state: the optimizer in the Fit is settings only
         this.optimizer = fit.optimizer().start(parameters);
         // a fused update is something a backend offers, for settings that allow it
-        this.fusedSgd = trainer.offersFusedSgd() && fit.optimizer().plainGradientDescent();
+        this.fusedSgd = trainer.offersFusedSgd() && fit.optimizer().plainGradientDescent() && !fit.clips();
+        this.clipping = fit.clips() ? new GradientClipping(fit.clipNorm(), fit.clipValue(), parameters,
+                network.arithmetic().backend()) : null;
         for (Parameter parameter : parameters) {
             if (parameter.decays() && fit.l2() > 0) {
                 decayingValues.add(NativeVector.of(parameter.value()));
@@ -74,12 +85,20 @@ final class BatchStep {
 
     /** Applies the gradients the batch left in the layers. */
     private void update(double learningRate) {
+        if (clipping != null) {
+            clipping.apply();
+        }
         // weight decay: dW += λ·W
         for (int i = 0; i < decayingValues.size(); i++) {
             NativeVector.axpy(fit.l2(), decayingValues.get(i), decayingGradients.get(i));
         }
         // update
         optimizer.step(learningRate);
+    }
+
+    /** This training's optimizer state. */
+    OptimizerState optimizerState() {
+        return optimizer;
     }
 
     /** How many rows of the last batch were classified right (0 when the targets are not classes). */

@@ -31,15 +31,18 @@ public final class DataSet implements Serializable {
     private final INDArray targets;
     /** The classes' names in column order, or empty. */
     private final List<String> classNames;
+    /** One weight per row, or null when every row weighs 1. */
+    private final double[] weights;
 
     private DataSet(INDArray features, INDArray targets) {
-        this(features, targets, List.of());
+        this(features, targets, List.of(), null);
     }
 
-    private DataSet(INDArray features, INDArray targets, List<String> classNames) {
+    private DataSet(INDArray features, INDArray targets, List<String> classNames, double[] weights) {
         this.features = features;
         this.targets = targets;
         this.classNames = classNames;
+        this.weights = weights;
     }
 
     /**
@@ -137,7 +140,44 @@ public final class DataSet implements Serializable {
         for (String name : names) {
             Checks.notNull("class name", name);
         }
-        return new DataSet(features, targets, List.copyOf(names));
+        return new DataSet(features, targets, List.copyOf(names), weights);
+    }
+
+    /**
+     * This data set with a weight per row (sample weights), copied: training minimises the weighted
+     * mean of the rows' losses, {@code Σ wᵢ·lᵢ / Σ wᵢ} over each batch (see {@link Fit.Builder#classWeights}).
+     * Each weight must be finite and {@code ≥ 0}, and at least one {@code > 0}.
+     */
+    public DataSet withWeights(double... weights) {
+        Checks.notNull("weights", weights);
+        if (weights.length != size()) {
+            throw new IllegalArgumentException("weights must give one weight per row: " + size() + " rows, "
+                    + weights.length + " weights");
+        }
+        double sum = 0;
+        for (int row = 0; row < weights.length; row++) {
+            Checks.nonNegative("weight of row " + row, weights[row]);
+            sum += weights[row];
+        }
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("weights must not all be 0; at least one row has to count");
+        }
+        return new DataSet(features, targets, classNames, weights.clone());
+    }
+
+    /** Whether {@link #withWeights} gave the rows weights. */
+    public boolean hasWeights() {
+        return weights != null;
+    }
+
+    /** A copy of the rows' weights: those given to {@link #withWeights}, or all 1. */
+    public double[] weights() {
+        if (weights == null) {
+            double[] ones = new double[size()];
+            Arrays.fill(ones, 1.0);
+            return ones;
+        }
+        return weights.clone();
     }
 
     /** The classes' names in target-column order, or an empty list when none were given. */
@@ -160,7 +200,7 @@ public final class DataSet implements Serializable {
             throw new IllegalArgumentException(e.getMessage() + " (scale factor " + factor
                     + " is too large for these features in " + features.dataType() + ")", e);
         }
-        return new DataSet(scaled, targets, classNames);
+        return new DataSet(scaled, targets, classNames, weights);
     }
 
     /** The same examples in a random order drawn from {@code seed}. */
@@ -223,12 +263,21 @@ public final class DataSet implements Serializable {
     /** Rows {@code [from, to)} as views. */
     DataSet rows(int from, int to) {
         return new DataSet(features.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), classNames);
+                targets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()), classNames,
+                weights == null ? null : Arrays.copyOfRange(weights, from, to));
     }
 
     /** The rows at {@code indexes}, in that order, copied. */
     DataSet select(int[] indexes) {
-        return new DataSet(Nd4j.pullRows(features, 1, indexes), Nd4j.pullRows(targets, 1, indexes), classNames);
+        double[] picked = null;
+        if (weights != null) {
+            picked = new double[indexes.length];
+            for (int i = 0; i < indexes.length; i++) {
+                picked[i] = weights[indexes[i]];
+            }
+        }
+        return new DataSet(Nd4j.pullRows(features, 1, indexes), Nd4j.pullRows(targets, 1, indexes), classNames,
+                picked);
     }
 
     /** This data set with both arrays in {@code dataType} (itself when they already are). */
@@ -236,13 +285,13 @@ public final class DataSet implements Serializable {
         if (features.dataType() == dataType && targets.dataType() == dataType) {
             return this;
         }
-        return new DataSet(features.castTo(dataType), targets.castTo(dataType), classNames);
+        return new DataSet(features.castTo(dataType), targets.castTo(dataType), classNames, weights);
     }
 
     /** This data set with its features (and, when given, its targets) rescaled; null scalers leave them as they are. */
     DataSet rescaled(Scaler featureScaler, Scaler targetScaler) {
         return new DataSet(featureScaler == null ? features : featureScaler.apply(features),
-                targetScaler == null ? targets : targetScaler.apply(targets), classNames);
+                targetScaler == null ? targets : targetScaler.apply(targets), classNames, weights);
     }
 
     /** Java serialization writes the values and shapes (see {@link SerializedDataSet}), never ND4J's own form. */

@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import java.util.List;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Early stopping on the validation loss, as Keras' {@code EarlyStopping(patience, min_delta,
@@ -41,6 +42,23 @@ final class EarlyStopping {
             wait++;
         }
         return wait >= patience;
+    }
+
+    /** What a checkpoint saves: the lowest loss, the reference loss and the epochs waited. */
+    double[] counters() {
+        return new double[] {lowest, reference, wait};
+    }
+
+    /** The weights of the lowest validation loss so far, live. */
+    List<INDArray> bestWeights() {
+        return best.arrays();
+    }
+
+    /** Sets the counters from a checkpoint ({@link #counters()}); the best weights are written into {@link #bestWeights()}. */
+    void restoreCounters(double[] counters) {
+        lowest = counters[0];
+        reference = counters[1];
+        wait = (int) counters[2];
     }
 
     /** Puts back the weights of the lowest validation loss seen. */

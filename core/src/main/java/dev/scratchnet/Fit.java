@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import dev.scratchnet.internal.Checks;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +28,18 @@ import java.util.Optional;
  *                              stops, or 0 for no early stopping
  * @param earlyStoppingMinDelta how much the validation loss must fall to count as an improvement
  * @param listeners             listeners called as training goes, in the order they were added
+ * @param clipNorm              the bound of the gradients' global L2 norm, or 0 for no clipping by norm
+ * @param clipValue             the bound of every gradient element's magnitude, or 0 for no clipping by value
+ * @param classWeights          the weight of each class in the training loss, or empty for equal weights
+ * @param checkpointDirectory   where checkpoints are written, or null for none
+ * @param checkpointEvery       epochs between two checkpoints (0 without a directory)
+ * @param resumeFrom            the checkpoint a training continues from, or null to start afresh
  */
 public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
                   Schedule schedule, double validationSplit, Optional<DataSet> validation,
-                  int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
+                  int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners,
+                  double clipNorm, double clipValue, List<Double> classWeights,
+                  Path checkpointDirectory, int checkpointEvery, Path resumeFrom) {
 
     /** Epochs when {@link Builder#epochs(int)} is not called. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -46,6 +55,20 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         Checks.notNull("schedule", schedule);
         Checks.notNull("validation", validation);
         listeners = List.copyOf(listeners);
+        classWeights = List.copyOf(classWeights);
+    }
+
+    /** The settings of the first releases, without clipping. */
+    public Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
+               Schedule schedule, double validationSplit, Optional<DataSet> validation,
+               int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
+        this(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit, validation,
+                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0, List.of(), null, 0, null);
+    }
+
+    /** Whether the gradients are clipped (by norm or by value) before each update. */
+    public boolean clips() {
+        return clipNorm > 0 || clipValue > 0;
     }
 
     /** A builder with the defaults; only the loss must be set. */
@@ -74,6 +97,12 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         private int earlyStoppingPatience;
         private double earlyStoppingMinDelta;
         private final List<TrainingListener> listeners = new ArrayList<>();
+        private double clipNorm;
+        private double clipValue;
+        private List<Double> classWeights = List.of();
+        private Path checkpointDirectory;
+        private int checkpointEvery;
+        private Path resumeFrom;
 
         private Builder() {
         }
@@ -178,6 +207,88 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             return this;
         }
 
+        /**
+         * Clips the gradients by their global L2 norm before every update, as
+         * {@code torch.nn.utils.clip_grad_norm_(parameters, maxNorm)}: with {@code n} the norm over
+         * every gradient (weights and biases) together, all are multiplied by
+         * {@code min(1, maxNorm / (n + 1e-6))}. Applied before {@link #l2} adds {@code λ·W}, as torch
+         * applies it before the optimizer's weight decay. {@code maxNorm > 0}.
+         *
+         * @throws IllegalStateException when {@link #clipValue(double)} was called too
+         */
+        public Builder clipNorm(double maxNorm) {
+            Checks.positive("clipNorm", maxNorm);
+            if (clipValue > 0) {
+                throw new IllegalStateException("clipNorm(" + maxNorm + ") contradicts clipValue(" + clipValue
+                        + ") set before; clip by one of them");
+            }
+            this.clipNorm = maxNorm;
+            return this;
+        }
+
+        /**
+         * Clamps every gradient element into {@code [−limit, limit]} before every update, as
+         * {@code torch.nn.utils.clip_grad_value_(parameters, limit)}; before {@link #l2}, as
+         * {@link #clipNorm}. {@code limit > 0}.
+         *
+         * @throws IllegalStateException when {@link #clipNorm(double)} was called too
+         */
+        public Builder clipValue(double limit) {
+            Checks.positive("clipValue", limit);
+            if (clipNorm > 0) {
+                throw new IllegalStateException("clipValue(" + limit + ") contradicts clipNorm(" + clipNorm
+                        + ") set before; clip by one of them");
+            }
+            this.clipValue = limit;
+            return this;
+        }
+
+        /**
+         * Weighs each training row's loss by its class's weight, one weight {@code > 0} per class in
+         * target-column order (for one 0/1 target column: class 0, then class 1). The loss of a batch
+         * is then {@code Σ wᵢ·lᵢ / Σ wᵢ}, as PyTorch's {@code cross_entropy(weight=…)} defines it
+         * (see {@code losses.WeightedMean}); with row weights on the data set
+         * ({@link DataSet#withWeights}) a row weighs its own weight times its class's. Give a rare
+         * class more weight to raise its recall. The validation loss stays unweighted.
+         */
+        public Builder classWeights(double... weights) {
+            Checks.notNull("classWeights", weights);
+            if (weights.length < 2) {
+                throw new IllegalArgumentException("classWeights needs one weight per class (at least 2), was "
+                        + weights.length);
+            }
+            List<Double> checked = new ArrayList<>();
+            for (int c = 0; c < weights.length; c++) {
+                checked.add(Checks.positive("class weight " + c, weights[c]));
+            }
+            this.classWeights = List.copyOf(checked);
+            return this;
+        }
+
+        /**
+         * Writes a checkpoint into {@code directory} (created when missing) after every
+         * {@code everyEpochs}-th epoch: one file {@code checkpoint-<epoch, 10 digits>.zip} holding all
+         * a training needs to continue — weights, optimizer state, epoch, the shuffling and dropout
+         * generators' state, early stopping's state and the history — written atomically. Continue
+         * with {@link #resumeFrom(Path)}. The folder should hold nothing else.
+         */
+        public Builder checkpoints(Path directory, int everyEpochs) {
+            this.checkpointDirectory = Checks.notNull("checkpoint directory", directory);
+            this.checkpointEvery = Checks.positive("everyEpochs", everyEpochs);
+            return this;
+        }
+
+        /**
+         * Continues the training a checkpoint file (from {@link #checkpoints}) stopped at, up to this
+         * fit's {@link #epochs}, with the same result as a training that never stopped. The network must
+         * be built the same way and the fit must be the same but for {@code epochs}, listeners and
+         * checkpoints; anything else that would change the result is refused, naming the difference.
+         */
+        public Builder resumeFrom(Path checkpoint) {
+            this.resumeFrom = Checks.notNull("checkpoint", checkpoint);
+            return this;
+        }
+
         /** Adds a listener; see {@link TrainingListener} for its events. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Checks.notNull("listener", listener));
@@ -199,7 +310,8 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
                         + "loss, but there is no validation data; add validationSplit(0.1) or validation(dataSet)");
             }
             return new Fit(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit,
-                    Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners);
+                    Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners,
+                    clipNorm, clipValue, classWeights, checkpointDirectory, checkpointEvery, resumeFrom);
         }
     }
 }

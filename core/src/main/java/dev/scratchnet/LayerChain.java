@@ -16,6 +16,8 @@ import org.nd4j.linalg.factory.Nd4j;
 final class LayerChain {
 
     private final List<LayerSpec> specs = new ArrayList<>();
+    /** The dropout rate after each recorded layer, 0 for none. */
+    private final List<Double> dropoutRates = new ArrayList<>();
     private Integer inputWidth;
 
     /** Records the input width; only before the first layer, and only once. */
@@ -39,6 +41,24 @@ final class LayerChain {
             Checks.notNull(nextLayerName() + " initializer", spec.initializer());
         }
         specs.add(spec);
+        dropoutRates.add(0.0);
+    }
+
+    /** Records inverted dropout of {@code rate} after the last recorded layer. */
+    void dropout(double rate) {
+        if (!(rate > 0 && rate < 1)) {
+            throw new IllegalArgumentException("dropout rate must be in (0, 1), was " + rate);
+        }
+        if (specs.isEmpty()) {
+            throw new IllegalStateException("dropout(" + rate + ") drops a layer's outputs, so it must follow a "
+                    + "dense(...) layer; there is none yet");
+        }
+        int last = specs.size() - 1;
+        if (dropoutRates.get(last) > 0) {
+            throw new IllegalStateException("dense layer " + (last + 1) + " already has dropout("
+                    + dropoutRates.get(last) + "); dropout(" + rate + ") after it would contradict it");
+        }
+        dropoutRates.set(last, rate);
     }
 
     /** The name messages give the layer the next {@code dense(...)} call adds, e.g. {@code dense layer 3}. */
@@ -67,7 +87,12 @@ final class LayerChain {
             previousWidth = spec.nOut();
         }
         preprocessing.requireFits(layers.get(0).nIn(), layers.get(layers.size() - 1).nOut());
-        return new Network(layers, dataType, seed, backend, preprocessing);
+        double lastRate = dropoutRates.get(dropoutRates.size() - 1);
+        if (lastRate > 0) {
+            throw new IllegalStateException("dropout(" + lastRate + ") after the output layer (dense layer "
+                    + specs.size() + ") would drop predictions; put dropout between dense layers");
+        }
+        return new Network(layers, dropoutRates, dataType, seed, backend, preprocessing);
     }
 
     /** An initializer with extreme settings, or one of a user's, can draw NaN or infinity: refuse it here. */

@@ -43,12 +43,16 @@ public final class Network {
     private final Scaler targetScaler;
     private final List<String> classNames;
     private final List<String> inputNames;
+    /** The dropout rate after each layer, 0 for none. */
+    private final List<Double> dropoutRates;
     private final TrainingGuard guard = new TrainingGuard();
     /** Held while a batch changes the weights, and while {@link #save} copies them. */
     private final Object weightsLock = new Object();
 
-    Network(List<Layer> layers, DataType dataType, long seed, Backend backend, Preprocessing preprocessing) {
+    Network(List<Layer> layers, List<Double> dropoutRates, DataType dataType, long seed, Backend backend,
+            Preprocessing preprocessing) {
         this.layers = List.copyOf(layers);
+        this.dropoutRates = List.copyOf(dropoutRates);
         this.dataType = dataType;
         this.seed = seed;
         this.scaler = preprocessing.scaler();
@@ -321,6 +325,24 @@ public final class Network {
         return inputNames;
     }
 
+    /**
+     * The rate of the inverted dropout {@link Builder#dropout} put after layer {@code index} (counting
+     * from 0), or 0 when there is none. Dropout acts in {@code fit} only.
+     */
+    public double dropoutRate(int index) {
+        return dropoutRates.get(index);
+    }
+
+    /** Whether some layer has dropout after it. */
+    boolean hasDropout() {
+        return dropoutRates.stream().anyMatch(rate -> rate > 0);
+    }
+
+    /** The dropout rate after each layer, 0 for none. */
+    List<Double> dropoutRates() {
+        return dropoutRates;
+    }
+
     /** The code that does this network's arithmetic, chosen when it was built. */
     Arithmetic arithmetic() {
         return arithmetic;
@@ -473,6 +495,18 @@ public final class Network {
             Checks.allFinite(name + " bias", bias.reshape(1, bias.length()));
             return add(new LayerSpec(weights.rows(), weights.columns(), activation, null,
                     weights.dup(), bias.reshape(1, bias.length()).dup()));
+        }
+
+        /**
+         * Inverted dropout after the dense layer added last: in {@code fit}, each of its outputs is
+         * zeroed with probability {@code rate} and the others are divided by {@code 1 − rate}
+         * ({@code torch.nn.Dropout}), the masks drawn from the fit's seed, so the same seed gives the
+         * same weights. {@code predict}, {@code evaluate}, {@code loss} and {@code gradients} use no
+         * dropout. {@code 0 < rate < 1}; not after the output layer.
+         */
+        public Builder dropout(double rate) {
+            chain.dropout(rate);
+            return this;
         }
 
         private Builder add(LayerSpec spec) {

@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import dev.scratchnet.optimizers.Adam;
+import dev.scratchnet.optimizers.AdamW;
 import dev.scratchnet.optimizers.Momentum;
 import dev.scratchnet.optimizers.Nesterov;
 import dev.scratchnet.optimizers.RmsProp;
@@ -55,6 +56,25 @@ public interface Optimizer {
      */
     static Optimizer adam(double learningRate, double beta1, double beta2, double epsilon) {
         return new Adam(learningRate, beta1, beta2, epsilon);
+    }
+
+    /**
+     * AdamW, as {@code torch.optim.AdamW(lr, weight_decay=weightDecay)} with Adam's default β1, β2
+     * and ε: decoupled weight decay, then the Adam update,
+     * <pre>
+     *   W ← W − learningRate · weightDecay · W          (weights only, not biases)
+     *   m ← β1·m + (1 − β1)·dW          v ← β2·v + (1 − β2)·dW²
+     *   W ← W − learningRate · (m / (1 − β1ᵗ)) / (√(v / (1 − β2ᵗ)) + ε)
+     * </pre>
+     * The decay follows the scheduled rate, as torch's does; {@code weightDecay ≥ 0} (torch's default is 0.01).
+     */
+    static Optimizer adamW(double learningRate, double weightDecay) {
+        return new AdamW(learningRate, weightDecay, Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2, Adam.DEFAULT_EPSILON);
+    }
+
+    /** AdamW with explicit moment decays and ε, as {@code torch.optim.AdamW(lr, betas, eps, weight_decay)}. */
+    static Optimizer adamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon) {
+        return new AdamW(learningRate, weightDecay, beta1, beta2, epsilon);
     }
 
     /** RMSprop with torch's defaults ρ = 0.99, ε = 1e-8: {@code v ← ρ·v + (1 − ρ)·dW²;  W ← W − lr·dW / (√v + ε)}. */

@@ -1,9 +1,11 @@
 package dev.scratchnet;
 
 import dev.scratchnet.schedules.ConstantRate;
+import dev.scratchnet.schedules.Cosine;
 import dev.scratchnet.schedules.ExponentialDecay;
 import dev.scratchnet.schedules.ReduceOnPlateau;
 import dev.scratchnet.schedules.StepDecay;
+import dev.scratchnet.schedules.WarmUp;
 import java.util.List;
 
 /**
@@ -45,6 +47,37 @@ public interface Schedule {
      */
     static Schedule reduceOnPlateau(double factor, int patience, double minDelta, double minLearningRate) {
         return new ReduceOnPlateau(factor, patience, minDelta, minLearningRate);
+    }
+
+    /**
+     * Cosine annealing down to 0 over {@code period} epochs, torch's {@code CosineAnnealingLR(T_max=period)}:
+     * {@code rate = initial · (1 + cos(π · (epoch − 1) / period)) / 2}. Its rate at epoch
+     * {@code period + 1} is 0, so train at most {@code period} epochs with it.
+     */
+    static Schedule cosine(int period) {
+        return new Cosine(period, 0);
+    }
+
+    /**
+     * Cosine annealing down to {@code minRate} over {@code period} epochs, torch's
+     * {@code CosineAnnealingLR(T_max=period, eta_min=minRate)}:
+     * {@code rate = minRate + (initial − minRate) · (1 + cos(π · (epoch − 1) / period)) / 2}.
+     */
+    static Schedule cosine(int period, double minRate) {
+        return new Cosine(period, minRate);
+    }
+
+    /**
+     * A linear warm-up of {@code epochs} epochs in front of {@code after}: {@code initial · epoch / (epochs + 1)}
+     * for the first {@code epochs} epochs, then {@code after} as if training started at epoch {@code epochs + 1}.
+     */
+    static Schedule warmUp(int epochs, Schedule after) {
+        return new WarmUp(epochs, after);
+    }
+
+    /** This schedule behind a linear warm-up of {@code epochs} epochs: {@code Schedule.warmUp(epochs, this)}. */
+    default Schedule withWarmUp(int epochs) {
+        return new WarmUp(epochs, this);
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.List;
  *   data type: float32    seed: 1
  *   backend: fast    native threads: 1 (scratchnet's default)
  * </pre>
+ * A layer with dropout after it is followed by a row {@code dropout0 (Dropout)  rate 0.2 … 0}.
  * The last line names the backend that runs the network (and, when it is not the one asked for,
  * why) and the native thread count in force with where it came from.
  * Column widths follow the longest entry, so long activation names such as
@@ -43,6 +44,11 @@ final class Summary {
             rows.add(new String[] {"dense" + i + " (Dense)", layer.activation().name(), "[n, " + layer.nIn() + "]",
                 "[n, " + layer.nOut() + "]", "[" + layer.nIn() + ", " + layer.nOut() + "]", "[1, " + layer.nOut() + "]",
                 Long.toString(layerWeights + layer.nOut())});
+            double rate = network.dropoutRate(i);
+            if (rate > 0) {
+                rows.add(new String[] {"dropout" + i + " (Dropout)", "rate " + rate, "[n, " + layer.nOut() + "]",
+                    "[n, " + layer.nOut() + "]", "", "", "0"});
+            }
         }
         int[] widths = new int[HEADERS.length];
         for (int c = 0; c < HEADERS.length; c++) {

@@ -1,11 +1,19 @@
 package dev.scratchnet;
 
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Permutation;
+import dev.scratchnet.kernels.MaskGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -45,6 +53,10 @@ final class TrainingLoop {
     /** The learning rate of the epoch that runs, as the schedule set it. */
     private double rate;
     private int[] validationLabels;
+    /** What a checkpoint must agree on (see {@link #settings}); null when the fit neither writes nor reads one. */
+    private Map<String, String> settings;
+    /** The dropout masks' generator of this training, or null without dropout. */
+    private MaskGenerator dropoutGenerator;
 
     TrainingLoop(Network network, Fit fit) {
         this.network = network;
@@ -63,14 +75,36 @@ final class TrainingLoop {
         Split parts = withValidation(all, classes, random);
         double initialRate = fit.optimizer().learningRate();
         requirePlannedRates(initialRate);
+        boolean checkpointing = fit.checkpointDirectory() != null || fit.resumeFrom() != null;
+        settings = checkpointing ? settings(data) : null;
+        if (checkpointing && !fit.optimizer().start(List.of()).savable()) {
+            throw new IllegalArgumentException("optimizer " + fit.optimizer().name() + " does not say that its state "
+                    + "is savable (OptimizerState.savable()), so a training with it cannot write or resume checkpoints");
+        }
+        Checkpoint resumed = fit.resumeFrom() != null ? resumable(fit.resumeFrom()) : null;
+        if (fit.checkpointDirectory() != null) {
+            createDirectory(fit.checkpointDirectory());
+        }
         listeners.forEach(TrainingListener::onTrainingStart);
+        if (resumed != null) {
+            synchronized (network.weightsLock()) {
+                Checkpoint.assign(resumed.weights, parameters.stream().map(Parameter::value).toList(), "weight",
+                        fit.resumeFrom());
+            }
+        }
         lastGood = new WeightsSnapshot(parameters);
         earlyStopping = fit.earlyStoppingPatience() > 0
                 ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
         trainLabels = classes ? parts.train().labels() : null;
-        step = new BatchStep(network, fit, parts.train(), trainLabels);
+        DataSet train = weighted(parts.train(), classes);
+        DropoutMasks dropout = dropoutMasks(resumed);
+        dropoutGenerator = dropout != null ? dropout.generator() : null;
+        step = new BatchStep(network, fit, train, trainLabels, dropout);
+        if (resumed != null) {
+            continueFrom(resumed, train.size(), random);
+        }
         validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
-        StopReason reason = epochs(parts.train(), parts.test(), random, initialRate);
+        StopReason reason = epochs(train, parts.test(), random, initialRate);
         if (earlyStopping != null) {
             synchronized (network.weightsLock()) {
                 earlyStopping.restoreBest();
@@ -81,11 +115,112 @@ final class TrainingLoop {
         return history;
     }
 
+    /**
+     * Puts a resumed training where the checkpoint's stopped: the optimizer's and early stopping's
+     * state, the history, and the shuffling generator advanced by one permutation per epoch run
+     * (the draws the epochs before made). The weights and the dropout generator are set already.
+     */
+    private void continueFrom(Checkpoint resumed, int trainRows, Random random) {
+        OptimizerState optimizer = step.optimizerState();
+        Checkpoint.assign(resumed.optimizerArrays, optimizer.arrays(), "optimizer", fit.resumeFrom());
+        optimizer.restoreSteps(resumed.optimizerSteps);
+        if (earlyStopping != null) {
+            Checkpoint.assign(resumed.bestWeights, earlyStopping.bestWeights(), "best-weight", fit.resumeFrom());
+            earlyStopping.restoreCounters(resumed.earlyStopping);
+        }
+        results.addAll(resumed.history);
+        if (fit.shuffle()) {
+            for (int epoch = 1; epoch <= resumed.epoch; epoch++) {
+                Permutation.of(trainRows, random);
+            }
+        }
+    }
+
+    /** The checkpoint to resume from, read and checked against this training's settings. */
+    private Checkpoint resumable(Path file) {
+        Checkpoint checkpoint = Checkpoint.read(file);
+        checkpoint.requireSettings(settings, file);
+        if (checkpoint.epoch >= fit.epochs()) {
+            throw new IllegalArgumentException("checkpoint " + file + " is at epoch " + checkpoint.epoch
+                    + " and this fit asks for " + fit.epochs() + " epochs: nothing is left to train; ask for more epochs");
+        }
+        return checkpoint;
+    }
+
+    /**
+     * What must be the same for a resumed training to give the result of one that never stopped:
+     * the network, the data and every setting of the fit but epochs, listeners and checkpoints.
+     */
+    private Map<String, String> settings(DataSet data) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        StringBuilder layers = new StringBuilder();
+        for (int i = 0; i < network.numLayers(); i++) {
+            Layer layer = network.layer(i);
+            layers.append(i == 0 ? "" : ", ").append(layer.nIn()).append("-").append(layer.nOut()).append(" ")
+                    .append(layer.activation().name());
+            if (network.dropoutRate(i) > 0) {
+                layers.append(" dropout ").append(network.dropoutRate(i));
+            }
+        }
+        settings.put("network", "[" + layers + "] " + network.dataType() + " on " + network.backend());
+        settings.put("training data", data.size() + " rows × " + data.numFeatures() + " features, "
+                + data.numOutputs() + " targets, Σx = " + data.features().sumNumber() + ", Σy = "
+                + data.targets().sumNumber() + (data.hasWeights() ? ", Σw = " + sum(data.weights()) : ""));
+        settings.put("loss", fit.loss().name());
+        settings.put("optimizer", fit.optimizer().name());
+        settings.put("batchSize", Integer.toString(fit.batchSize()));
+        settings.put("shuffle", Boolean.toString(fit.shuffle()));
+        settings.put("seed", Long.toString(fit.seed() != null ? fit.seed() : network.seed()));
+        settings.put("l2", Double.toString(fit.l2()));
+        settings.put("schedule", fit.schedule().name());
+        settings.put("validation", fit.validationSplit() > 0 ? "split " + fit.validationSplit()
+                : fit.validation().map(v -> "given, " + v.size() + " rows, Σy = " + v.targets().sumNumber())
+                .orElse("none"));
+        settings.put("earlyStopping", fit.earlyStoppingPatience() > 0
+                ? fit.earlyStoppingPatience() + ", " + fit.earlyStoppingMinDelta() : "none");
+        settings.put("clipNorm", Double.toString(fit.clipNorm()));
+        settings.put("clipValue", Double.toString(fit.clipValue()));
+        settings.put("classWeights", fit.classWeights().toString());
+        return settings;
+    }
+
+    private static double sum(double[] values) {
+        double sum = 0;
+        for (double value : values) {
+            sum += value;
+        }
+        return sum;
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the checkpoint directory " + directory, e);
+        }
+    }
+
+    /** Writes the checkpoint of {@code epoch} when one is due. */
+    private void checkpointAfter(int epoch) {
+        if (fit.checkpointDirectory() == null || epoch % fit.checkpointEvery() != 0) {
+            return;
+        }
+        Path file = fit.checkpointDirectory().resolve(Checkpoint.fileName(epoch));
+        try {
+            synchronized (network.weightsLock()) {
+                Checkpoint.write(file, epoch, settings, results, parameters, step.optimizerState(), dropoutGenerator,
+                        earlyStopping);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write checkpoint " + file, e);
+        }
+    }
+
     /** Runs the epochs; returns why they stopped. {@code validation} is null without validation data. */
     private StopReason epochs(DataSet train, DataSet validation, Random random, double initialRate) {
         // in long arithmetic: size + batchSize − 1 overflows an int for batchSize near Integer.MAX_VALUE
         int batches = (int) ((train.size() + (long) fit.batchSize() - 1) / fit.batchSize());
-        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
+        for (int epoch = results.size() + 1; epoch <= fit.epochs(); epoch++) {
             double rate = Checks.positive("learning rate from the schedule at epoch " + epoch,
                     fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results)));
             this.rate = rate;
@@ -102,10 +237,12 @@ final class TrainingLoop {
             results.add(result);
             listeners.forEach(listener -> listener.onEpochEnd(result));
             stopAsked |= stopRequested();
+            boolean stopEarly = earlyStopping != null && earlyStopping.shouldStop(result.validationLoss());
+            checkpointAfter(epoch);
             if (interrupted) {
                 return StopReason.INTERRUPTED;
             }
-            if (earlyStopping != null && earlyStopping.shouldStop(result.validationLoss())) {
+            if (stopEarly) {
                 return StopReason.EARLY_STOPPING;
             }
             if (stopAsked) {
@@ -226,6 +363,50 @@ final class TrainingLoop {
         }
         return new Split(all, given.inType(network.dataType()).rescaled(network.scaler().orElse(null),
                 network.targetScaler().orElse(null)));
+    }
+
+    /** Salt of the dropout generator's seed, so that its numbers are not the shuffling's. */
+    static final long DROPOUT_STREAM = 0x5DEECE66DL;
+
+    /**
+     * The network's dropout with a generator of this training, seeded from the fit's seed (the
+     * network's when the fit has none) or, resuming, in the checkpoint's state; null when no layer has dropout. Its own generator, apart
+     * from the shuffling's, so a network without dropout trains exactly as it did before dropout existed.
+     */
+    private DropoutMasks dropoutMasks(Checkpoint resumed) {
+        if (!network.hasDropout()) {
+            return null;
+        }
+        long seed = fit.seed() != null ? fit.seed() : network.seed();
+        // a generator made with a state draws on from it: SplitMix64's seed is its state
+        long state = resumed != null ? resumed.dropoutState : seed ^ DROPOUT_STREAM;
+        return new DropoutMasks(network.dropoutRates(), new MaskGenerator(state));
+    }
+
+    /**
+     * The training rows with the fit's class weights applied: row i weighs its own weight (1 unless
+     * the data set gives one) times its class's; {@code train} itself without class weights.
+     */
+    private DataSet weighted(DataSet train, boolean classes) {
+        List<Double> classWeights = fit.classWeights();
+        if (classWeights.isEmpty()) {
+            return train;
+        }
+        int numClasses = Math.max(network.nOut(), 2);
+        if (!classes) {
+            throw new IllegalArgumentException("classWeights(" + classWeights + ") weigh classes, but the targets "
+                    + "are not classes (one-hot rows or one 0/1 column); weigh rows with DataSet.withWeights instead");
+        }
+        if (classWeights.size() != numClasses) {
+            throw new IllegalArgumentException("classWeights gives " + classWeights.size() + " weights "
+                    + classWeights + " but the network tells " + numClasses + " classes apart");
+        }
+        double[] weights = train.weights();
+        int[] labels = train.labels();
+        for (int row = 0; row < weights.length; row++) {
+            weights[row] *= classWeights.get(labels[row]);
+        }
+        return train.withWeights(weights);
     }
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */

@@ -29,6 +29,11 @@ final class WeightsSnapshot {
         }
     }
 
+    /** The snapshot's arrays, one per parameter, live (a checkpoint copies them, a resume writes into them). */
+    List<INDArray> arrays() {
+        return copies;
+    }
+
     /** Copies the snapshot back into the parameters, in place. */
     void restore() {
         for (int i = 0; i < parameters.size(); i++) {

@@ -34,6 +34,9 @@ public interface Arithmetic {
     /** {@code loss.value(p, y)}, by the loss's fast loop where this backend has one. */
     double loss(Loss loss, INDArray p, INDArray y);
 
-    /** A trainer over {@code train}'s rows in batches of at most {@code batchCapacity} rows. */
-    Trainer trainer(Loss loss, DataSet train, int batchCapacity);
+    /**
+     * A trainer over {@code train}'s rows in batches of at most {@code batchCapacity} rows, with
+     * {@code dropout}'s masks in its forward passes, or none when {@code dropout} is null.
+     */
+    Trainer trainer(Loss loss, DataSet train, int batchCapacity, DropoutMasks dropout);
 }

@@ -6,7 +6,9 @@ import dev.scratchnet.Layer;
 import dev.scratchnet.Loss;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Finite;
+import dev.scratchnet.layers.Dropout;
 import dev.scratchnet.losses.SoftmaxCrossEntropy;
+import dev.scratchnet.losses.WeightedMean;
 import dev.scratchnet.ops.OpTable;
 import java.util.List;
 import java.util.Optional;
@@ -75,29 +77,57 @@ public final class ReferenceArithmetic implements Arithmetic {
     }
 
     @Override
-    public Trainer trainer(Loss loss, DataSet train, int batchCapacity) {
-        return new ReferenceTrainer(loss, train);
+    public Trainer trainer(Loss loss, DataSet train, int batchCapacity, DropoutMasks dropout) {
+        return new ReferenceTrainer(loss, train, dropout);
     }
 
     /** A training forward pass: every layer caches what its backward needs. */
     private INDArray forward(INDArray x) {
+        return forward(x, null, null);
+    }
+
+    /**
+     * A training forward pass; with {@code dropout}, each layer that has a rate draws its mask into
+     * {@code masks} (same index) and the next layer reads {@code a ⊙ mask} ({@link Dropout}).
+     */
+    private INDArray forward(INDArray x, DropoutMasks dropout, INDArray[] masks) {
         INDArray a = x;
-        for (Layer layer : layers) {
-            a = layer.forward(a, true);
+        for (int i = 0; i < layers.size(); i++) {
+            a = layers.get(i).forward(a, true);
+            if (dropout != null && dropout.rate(i) > 0) {
+                masks[i] = Dropout.mask(a.rows(), a.columns(), dropout.rate(i), dropout.generator(), a.dataType());
+                a = Dropout.forward(a, masks[i]);
+            }
         }
         return a;
     }
 
     /** Back-propagates {@code loss} of the last training forward pass, filling every gradient. */
     private void backward(INDArray p, INDArray y, Loss loss) {
+        backward(p, y, loss, null, null, 0, null);
+    }
+
+    /**
+     * As {@link #backward(INDArray, INDArray, Loss)}, the rows weighted as {@link WeightedMean} says
+     * when {@code weights} is not null (row i's weight at {@code weights[order[from + i]]}), and
+     * through the dropout {@code masks} of the forward pass when not null.
+     */
+    private void backward(INDArray p, INDArray y, Loss loss, double[] weights, int[] order, int from,
+                          INDArray[] masks) {
         Layer last = layers.get(layers.size() - 1);
         INDArray grad;
         if (OpTable.fused(last.activation(), loss)) {
-            grad = last.backwardFromPreActivation(SoftmaxCrossEntropy.gradient(p, y));
+            INDArray gradZ = SoftmaxCrossEntropy.gradient(p, y);
+            grad = last.backwardFromPreActivation(weights == null ? gradZ
+                    : WeightedMean.scaleRows(gradZ, weights, order, from));
         } else {
-            grad = last.backward(loss.gradient(p, y));
+            INDArray gradP = loss.gradient(p, y);
+            grad = last.backward(weights == null ? gradP : WeightedMean.scaleRows(gradP, weights, order, from));
         }
         for (int i = layers.size() - 2; i >= 0; i--) {
+            if (masks != null && masks[i] != null) {
+                grad = Dropout.backward(grad, masks[i]);
+            }
             grad = layers.get(i).backward(grad);
         }
     }
@@ -107,15 +137,23 @@ public final class ReferenceArithmetic implements Arithmetic {
 
         private final Loss loss;
         private final DataSet train;
+        /** The training rows' weights, or null when every row weighs 1. */
+        private final double[] weights;
+        /** Dropout's rates and generator, or null; the masks of the last forward pass. */
+        private final DropoutMasks dropout;
+        private final INDArray[] masks;
         private int[] order;
         private INDArray orderedFeatures;
         private INDArray orderedTargets;
         private INDArray lastPredictions;
         private int lastFrom;
 
-        ReferenceTrainer(Loss loss, DataSet train) {
+        ReferenceTrainer(Loss loss, DataSet train, DropoutMasks dropout) {
             this.loss = loss;
             this.train = train;
+            this.dropout = dropout;
+            this.masks = dropout != null ? new INDArray[layers.size()] : null;
+            this.weights = train.hasWeights() ? train.weights() : null;
         }
 
         @Override
@@ -128,10 +166,14 @@ public final class ReferenceArithmetic implements Arithmetic {
         @Override
         public double gradients(int from, int to) {
             INDArray targets = orderedTargets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
-            lastPredictions = forward(orderedFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()));
+            lastPredictions = forward(orderedFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
+                    dropout, masks);
             lastFrom = from;
-            backward(lastPredictions, targets, loss);
-            return loss.value(lastPredictions, targets);
+            backward(lastPredictions, targets, loss, weights, order, from, masks);
+            if (weights == null) {
+                return loss.value(lastPredictions, targets);
+            }
+            return WeightedMean.value(loss, lastPredictions, targets, weights, order, from);
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.scratchnet.Layer;
 import dev.scratchnet.Loss;
 import dev.scratchnet.arithmetic.Arithmetic;
 import dev.scratchnet.arithmetic.Backends;
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.arithmetic.ReferenceArithmetic;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.Matrix;
@@ -77,13 +78,16 @@ final class FastArithmetic implements Arithmetic {
     }
 
     @Override
-    public Trainer trainer(Loss loss, DataSet train, int batchCapacity) {
+    public Trainer trainer(Loss loss, DataSet train, int batchCapacity, DropoutMasks dropout) {
         LossKernel kernel = kernelOf(loss);
         if (kernel == null) {
-            return reference.trainer(loss, train, batchCapacity);
+            return reference.trainer(loss, train, batchCapacity, dropout);
         }
-        return new FastTrainer(new FastPath(layers, kernel, fused(loss), dataType, batchCapacity), kernel,
-                Matrix.readable(train.features()), Matrix.readable(train.targets()));
+        FastPath path = new FastPath(layers, kernel, fused(loss), dataType, batchCapacity, dropout);
+        if (train.hasWeights()) {
+            path.weighRows(train.weights());
+        }
+        return new FastTrainer(path, kernel, Matrix.readable(train.features()), Matrix.readable(train.targets()));
     }
 
     private boolean fused(Loss loss) {

@@ -23,9 +23,18 @@ final class FastLayer {
     final FastActivation activation;
     final Matrix a;
     final Matrix delta;
+    /** The dropout rate after this layer (0 for none); its mask and {@code a ⊙ mask}, null without. */
+    final double dropoutRate;
+    final Matrix mask;
+    final Matrix dropped;
 
     /** @param capacity rows of the training buffers; 0 for inference, which allocates its outputs per call */
     FastLayer(Layer layer, int capacity, DataType dataType) {
+        this(layer, capacity, dataType, 0);
+    }
+
+    /** As {@link #FastLayer(Layer, int, DataType)}, with inverted dropout of {@code dropoutRate} after the layer. */
+    FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate) {
         Parameter w = layer.parameters().get(0);
         Parameter b = layer.parameters().get(1);
         this.nIn = layer.nIn();
@@ -37,6 +46,15 @@ final class FastLayer {
         this.activation = FastActivation.of(layer.activation());
         this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
+        this.dropoutRate = dropoutRate;
+        boolean drops = capacity > 0 && dropoutRate > 0;
+        this.mask = drops ? Matrix.create(dataType, capacity, nOut) : null;
+        this.dropped = drops ? Matrix.create(dataType, capacity, nOut) : null;
+    }
+
+    /** What the next layer reads: {@code a ⊙ mask} with dropout, else {@link #a}. */
+    Matrix output() {
+        return dropped != null ? dropped : a;
     }
 
     /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}, into {@link #a}. */

@@ -1,10 +1,14 @@
 package dev.scratchnet.engine;
 
 import dev.scratchnet.Layer;
+import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Accuracy;
+import dev.scratchnet.kernels.DropoutKernel;
 import dev.scratchnet.kernels.LossKernel;
+import dev.scratchnet.kernels.MaskGenerator;
 import dev.scratchnet.kernels.SoftmaxCrossEntropyKernel;
+import dev.scratchnet.kernels.WeightedMeanKernel;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -38,16 +42,29 @@ final class FastPath {
     private int[] lastOrder;
     private Matrix sourceFeatures;
     private Matrix sourceTargets;
+    /** The training rows' weights (indexed as the data set's rows), or null when every row weighs 1. */
+    private double[] weights;
+    /** The weighted loss's row views, made with the weights. */
+    private WeightedMeanKernel weightedMean;
+    /** The training's dropout generator, or null without dropout. */
+    private final MaskGenerator masks;
 
     /**
      * A fast path for training {@code layers} in batches of at most {@code capacity} rows with a loss
      * whose kernel is {@code loss} (unused when {@code fused}).
      */
     FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity) {
+        this(layers, loss, fused, dataType, capacity, null);
+    }
+
+    /** As above, with {@code dropout}'s masks drawn in every forward pass (none when null). */
+    FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
+             DropoutMasks dropout) {
         List<FastLayer> fast = new ArrayList<>();
-        for (Layer layer : layers) {
-            fast.add(new FastLayer(layer, capacity, dataType));
+        for (int i = 0; i < layers.size(); i++) {
+            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0));
         }
+        this.masks = dropout != null ? dropout.generator() : null;
         this.layers = List.copyOf(fast);
         this.input = Matrix.create(dataType, capacity, layers.get(0).nIn());
         this.targets = Matrix.create(dataType, capacity, layers.get(layers.size() - 1).nOut());
@@ -55,6 +72,17 @@ final class FastPath {
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fused;
         this.capacity = capacity;
+    }
+
+    /**
+     * Weighs the rows of the data sets this path trains on (see {@code losses.WeightedMean}): the
+     * loss becomes {@code Σ wᵢ·lᵢ / Σ w} over each batch and the output δ's rows scale by
+     * {@code n·wᵢ / Σ w}, fused update included.
+     */
+    void weighRows(double[] rowWeights) {
+        this.weights = rowWeights;
+        FastLayer last = layers.get(layers.size() - 1);
+        this.weightedMean = new WeightedMeanKernel(last.a.values, targets.values);
     }
 
     /**
@@ -100,7 +128,11 @@ final class FastPath {
             // indexed loops here and below: an iterator would be an allocation per step
             FastLayer layer = layers.get(i);
             layer.forward(x, n);
-            x = layer.a;
+            if (layer.dropped != null) {
+                DropoutKernel.drawMask(layer.mask.values, n, layer.dropoutRate, masks);
+                DropoutKernel.multiply(layer.a.values, layer.mask.values, layer.dropped.values, n);
+            }
+            x = layer.output();
         }
         // output δ
         FastLayer last = layers.get(layers.size() - 1);
@@ -110,6 +142,10 @@ final class FastPath {
             loss.gradient(last.a.values, targets.values, last.delta.values, n);
             last.activation.backward(last.a, last.delta, n);
         }
+        if (weights != null) {
+            // the output activation's backward pass is linear and row by row: scaling δ scales dL/dp
+            WeightedMeanKernel.scaleRows(last.delta.values, weights, order, from, n);
+        }
     }
 
     /** Back-propagates the output δ through every layer, filling dW and db or, when {@code update}, applying SGD. */
@@ -117,7 +153,7 @@ final class FastPath {
         int n = lastBatchRows;
         for (int i = layers.size() - 1; i >= 0; i--) {
             FastLayer layer = layers.get(i);
-            Matrix x = i == 0 ? input : layers.get(i - 1).a;
+            Matrix x = i == 0 ? input : layers.get(i - 1).output();
             Matrix gradInput = i == 0 ? null : layers.get(i - 1).delta;
             if (update) {
                 layer.backwardAndUpdate(x, n, gradInput, ones, learningRate, l2);
@@ -126,6 +162,10 @@ final class FastPath {
             }
             if (i > 0) {
                 FastLayer previous = layers.get(i - 1);
+                if (previous.dropped != null) {
+                    // dL/da = dL/da' ⊙ mask, then the activation's backward pass from a
+                    DropoutKernel.multiplyInPlace(previous.delta.values, previous.mask.values, n);
+                }
                 previous.activation.backward(previous.a, previous.delta, n);
             }
         }
@@ -133,6 +173,9 @@ final class FastPath {
 
     /** The loss of the last batch's predictions (before any update), by {@code kernel}'s loop. */
     double batchLoss(LossKernel kernel) {
+        if (weights != null) {
+            return weightedMean.value(kernel, weights, lastOrder, lastFrom, lastBatchRows);
+        }
         return kernel.value(layers.get(layers.size() - 1).a.values, targets.values, lastBatchRows);
     }
 

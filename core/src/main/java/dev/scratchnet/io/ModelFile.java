@@ -31,7 +31,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   dense0.b.npy    b [1, nOut] of dense layer 1
  *   …
  * </pre>
- * Format version 2 adds, when the network has them, its preprocessing and its class names:
+ * Format version 2 adds, when the network has them, its preprocessing, its class names and the
+ * dropout rate after a layer ({@code "dropout": 0.2} in that layer's entry):
  * <pre>
  *   model.json      …, "preprocessing": {"inputs": {"kind": "standardize",
  *                    "shift": "preprocessing.inputs.shift.npy", "scale": "preprocessing.inputs.scale.npy"},
@@ -50,7 +51,7 @@ public final class ModelFile {
     public static final String MODEL_JSON = "model.json";
     /** The value of {@code "format"} that marks a scratchnet model. */
     public static final String FORMAT = "scratchnet-model";
-    /** The newest version this code writes and reads (2: preprocessing and class names). */
+    /** The newest version this code writes and reads (2: preprocessing, class names and dropout). */
     public static final int FORMAT_VERSION = 2;
 
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2024, 1, 1, 0, 0);
@@ -136,7 +137,7 @@ public final class ModelFile {
         ObjectNode json = mapper.createObjectNode();
         json.put("format", FORMAT);
         boolean version2 = network.scaler().isPresent() || network.targetScaler().isPresent()
-                || !network.classNames().isEmpty() || !network.inputNames().isEmpty();
+                || !network.classNames().isEmpty() || !network.inputNames().isEmpty() || hasDropout(network);
         json.put("formatVersion", version2 ? 2 : 1);
         json.put("dataType", dataTypeName(network.dataType()));
         json.put("seed", network.seed());
@@ -151,6 +152,9 @@ public final class ModelFile {
             entry.put("initializer", layer.initializerName());
             entry.put("weights", "dense" + i + ".W.npy");
             entry.put("bias", "dense" + i + ".b.npy");
+            if (network.dropoutRate(i) > 0) {
+                entry.put("dropout", network.dropoutRate(i));
+            }
         }
         if (network.scaler().isPresent() || network.targetScaler().isPresent()) {
             ObjectNode preprocessing = json.putObject("preprocessing");
@@ -166,6 +170,15 @@ public final class ModelFile {
             network.inputNames().forEach(names::add);
         }
         return json;
+    }
+
+    private static boolean hasDropout(Network network) {
+        for (int i = 0; i < network.numLayers(); i++) {
+            if (network.dropoutRate(i) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ObjectNode scalerJson(String part, Scaler scaler, ObjectMapper mapper) {

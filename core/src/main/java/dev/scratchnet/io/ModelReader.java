@@ -154,6 +154,17 @@ public final class ModelReader {
         } catch (IllegalArgumentException e) {
             throw new ModelException(where + ": " + e.getMessage());
         }
+        JsonNode dropout = layer.get("dropout");
+        if (dropout != null) {
+            if (!dropout.isNumber()) {
+                throw new ModelException(where + " \"dropout\" must be a number in (0, 1), was " + dropout);
+            }
+            try {
+                builder.dropout(dropout.asDouble());
+            } catch (IllegalArgumentException e) {
+                throw new ModelException(where + ": " + e.getMessage());
+            }
+        }
     }
 
     /** Format 2's scalers and class names, when model.json has them. */

@@ -4,6 +4,7 @@ import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.buffers.InPlace;
 import dev.scratchnet.internal.Checks;
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -64,9 +65,24 @@ public final class Adam extends StepSize {
     @Override
     public OptimizerState start(List<Parameter> parameters) {
         List<Moments> moments = parameters.stream().map(p -> new Moments(p.value())).toList();
-        return learningRate -> {
+        List<INDArray> arrays = new ArrayList<>();
+        for (Moments m : moments) {
+            arrays.add(m.m);
+            arrays.add(m.v);
+        }
+        return new KeptState(arrays, learningRate -> {
             for (int i = 0; i < moments.size(); i++) {
                 step(parameters.get(i), moments.get(i), learningRate);
+            }
+        }) {
+            @Override
+            public long steps() {
+                return moments.isEmpty() ? 0 : moments.get(0).t;
+            }
+
+            @Override
+            public void restoreSteps(long steps) {
+                moments.forEach(m -> m.t = Math.toIntExact(steps));
             }
         };
     }

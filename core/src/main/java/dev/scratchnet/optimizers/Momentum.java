@@ -33,14 +33,14 @@ public final class Momentum extends StepSize {
     @Override
     public OptimizerState start(List<Parameter> parameters) {
         List<INDArray> velocities = parameters.stream().map(p -> Nd4j.zerosLike(p.value())).toList();
-        return learningRate -> {
+        return new KeptState(velocities, learningRate -> {
             for (int i = 0; i < velocities.size(); i++) {
                 Parameter parameter = parameters.get(i);
                 INDArray v = velocities.get(i);
                 v.muli(momentum).addi(parameter.gradient());
                 InPlace.axpy(-learningRate, v, parameter.value());
             }
-        };
+        });
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class Nesterov extends StepSize {
     @Override
     public OptimizerState start(List<Parameter> parameters) {
         List<INDArray> velocities = parameters.stream().map(p -> Nd4j.zerosLike(p.value())).toList();
-        return learningRate -> {
+        return new KeptState(velocities, learningRate -> {
             for (int i = 0; i < velocities.size(); i++) {
                 Parameter parameter = parameters.get(i);
                 INDArray v = velocities.get(i);
@@ -43,7 +43,7 @@ public final class Nesterov extends StepSize {
                 InPlace.axpy(-learningRate, parameter.gradient(), parameter.value());
                 InPlace.axpy(-learningRate * momentum, v, parameter.value());
             }
-        };
+        });
     }
 
     @Override

@@ -48,11 +48,11 @@ public final class RmsProp extends StepSize {
     public OptimizerState start(List<Parameter> parameters) {
         List<Buffers> state = parameters.stream()
                 .map(p -> new Buffers(Nd4j.zerosLike(p.value()), Nd4j.zerosLike(p.value()))).toList();
-        return learningRate -> {
+        return new KeptState(state.stream().map(Buffers::v).toList(), learningRate -> {
             for (int i = 0; i < state.size(); i++) {
                 step(parameters.get(i), state.get(i), learningRate);
             }
-        };
+        });
     }
 
     private void step(Parameter parameter, Buffers buffers, double learningRate) {

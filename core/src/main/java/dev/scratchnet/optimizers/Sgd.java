@@ -28,12 +28,12 @@ public final class Sgd extends StepSize {
             values[i] = NativeVector.of(parameters.get(i).value());
             gradients[i] = NativeVector.of(parameters.get(i).gradient());
         }
-        return learningRate -> {
+        return new KeptState(List.of(), learningRate -> {
             for (int i = 0; i < values.length; i++) {
                 // axpy: value += (−learningRate) · gradient, in place
                 NativeVector.axpy(-learningRate, gradients[i], values[i]);
             }
-        };
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.scratchnet.Optimizer
 import dev.scratchnet.Schedule
 import dev.scratchnet.TrainingHistory
 import dev.scratchnet.TrainingListener
+import java.nio.file.Path
 
 /**
  * Trains the network on [data] with the settings [settings] writes into a [Fit.Builder],
@@ -91,6 +92,20 @@ public class FitScope internal constructor(private val builder: Fit.Builder) {
             builder.l2(value)
         }
 
+    /** Clips the gradients' global L2 norm to at most this before every update (torch's clip_grad_norm_), [Fit.Builder.clipNorm]. */
+    public var clipNorm: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.clipNorm(value)
+        }
+
+    /** Clamps every gradient element into ±this before every update (torch's clip_grad_value_), [Fit.Builder.clipValue]. */
+    public var clipValue: Double
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.clipValue(value)
+        }
+
     /** The learning-rate schedule, e.g. `stepDecay(every = 10, factor = 0.5)`. */
     public var schedule: Schedule
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
@@ -121,6 +136,23 @@ public class FitScope internal constructor(private val builder: Fit.Builder) {
     public fun earlyStopping(patience: Int, minDelta: Double) {
         builder.earlyStopping(patience, minDelta)
     }
+
+    /** One weight per class for the training loss, Σ w·l / Σ w as torch's cross_entropy(weight=…), [Fit.Builder.classWeights]. */
+    public fun classWeights(vararg weights: Double) {
+        builder.classWeights(*weights)
+    }
+
+    /** Writes a resumable checkpoint into [directory] every [everyEpochs] epochs, [Fit.Builder.checkpoints]. */
+    public fun checkpoints(directory: Path, everyEpochs: Int) {
+        builder.checkpoints(directory, everyEpochs)
+    }
+
+    /** Continues the training a checkpoint file stopped at, up to [epochs], [Fit.Builder.resumeFrom]. */
+    public var resumeFrom: Path
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.resumeFrom(value)
+        }
 
     /** Adds a listener, called at the end of every epoch. */
     public fun listener(listener: TrainingListener) {

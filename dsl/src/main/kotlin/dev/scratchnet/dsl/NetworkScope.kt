@@ -75,6 +75,11 @@ public class NetworkScope internal constructor(private val builder: Network.Buil
         builder.dense(nIn, nOut, activation, initializer)
     }
 
+    /** Inverted dropout of [rate] after the dense layer above, in training only, [Network.Builder.dropout]. */
+    public fun dropout(rate: Double) {
+        builder.dropout(rate)
+    }
+
     /** A dense layer whose input width is the previous layer's output, or [input]'s width. */
     public fun dense(nOut: Int, activation: Activation) {
         builder.dense(nOut, activation)

@@ -24,3 +24,10 @@ public fun rmsProp(learningRate: Double): Optimizer = Optimizer.rmsProp(learning
 /** RMSprop with explicit ρ and ε, [Optimizer.rmsProp]. */
 public fun rmsProp(learningRate: Double, rho: Double, epsilon: Double): Optimizer =
     Optimizer.rmsProp(learningRate, rho, epsilon)
+
+/** AdamW, Adam with decoupled weight decay (as torch.optim.AdamW), [Optimizer.adamW]. */
+public fun adamW(learningRate: Double, weightDecay: Double): Optimizer = Optimizer.adamW(learningRate, weightDecay)
+
+/** AdamW with explicit moment decays and ε, [Optimizer.adamW]. */
+public fun adamW(learningRate: Double, weightDecay: Double, beta1: Double, beta2: Double, epsilon: Double): Optimizer =
+    Optimizer.adamW(learningRate, weightDecay, beta1, beta2, epsilon)

@@ -17,3 +17,9 @@ public fun reduceOnPlateau(factor: Double, patience: Int): Schedule = Schedule.r
 /** As [reduceOnPlateau], with the smallest improvement that counts and a floor for the rate. */
 public fun reduceOnPlateau(factor: Double, patience: Int, minDelta: Double, minLearningRate: Double): Schedule =
     Schedule.reduceOnPlateau(factor, patience, minDelta, minLearningRate)
+
+/** Cosine annealing from the optimizer's rate down to [minRate] over [period] epochs, [Schedule.cosine]. */
+public fun cosine(period: Int, minRate: Double = 0.0): Schedule = Schedule.cosine(period, minRate)
+
+/** A linear warm-up of [epochs] epochs in front of [after], [Schedule.warmUp]. */
+public fun warmUp(epochs: Int, after: Schedule): Schedule = Schedule.warmUp(epochs, after)

@@ -90,6 +90,10 @@ class FitDslSpec : FunSpec({
             .map { it.name() } shouldBe listOf(Optimizer.momentum(0.1, 0.9), Optimizer.nesterov(0.1, 0.9),
                 Optimizer.adam(0.1, 0.8, 0.9, 1e-7), Optimizer.rmsProp(0.1), Optimizer.rmsProp(0.1, 0.9, 1e-6))
             .map { it.name() }
+        listOf(adamW(0.1, 0.01), adamW(0.1, 0.01, 0.8, 0.9, 1e-7)).map { it.name() } shouldBe
+            listOf(Optimizer.adamW(0.1, 0.01), Optimizer.adamW(0.1, 0.01, 0.8, 0.9, 1e-7)).map { it.name() }
+        listOf(cosine(10), cosine(10, 0.001), warmUp(3, cosine(7))).map { it.name() } shouldBe
+            listOf(Schedule.cosine(10), Schedule.cosine(10, 0.001), Schedule.cosine(7).withWarmUp(3)).map { it.name() }
     }
 
     test("the builder's errors surface unchanged") {

@@ -66,6 +66,12 @@ class NetworkDslSpec : FunSpec({
         net(x).ravel().toDoubleVector().toList() shouldBe listOf(4.5, 5.5)
     }
 
+    test("dropout(rate) follows the dense layer above, as the builder's dropout") {
+        val net = network { dense(2, 8, relu); dropout(0.2); dense(8, 3, softmax) }
+        net.dropoutRate(0) shouldBe 0.2
+        net.dropoutRate(1) shouldBe 0.0
+    }
+
     test("net(x) is net.predict(x)") {
         val net = network(seed = 2) { dense(3, 2, sigmoid) }
         val x = Nd4j.rand(DataType.FLOAT, 5, 3)

@@ -70,6 +70,17 @@ public final class SparkTraining {
                     + "): split the rows yourself (say with randomSplit) and pass the held-out ones with"
                     + " Fit.builder().validation(dataSet)");
         }
+        for (int i = 0; i < network.numLayers(); i++) {
+            if (network.dropoutRate(i) > 0) {
+                throw new IllegalArgumentException("SparkTraining does not draw dropout masks yet, but dense layer "
+                        + (i + 1) + " has dropout " + network.dropoutRate(i) + "; train this network with fit");
+            }
+        }
+        if (!fit.classWeights().isEmpty() || fit.clipNorm() > 0 || fit.clipValue() > 0
+                || fit.checkpointDirectory() != null || fit.resumeFrom() != null) {
+            throw new IllegalArgumentException("SparkTraining does not apply class weights, clipping, checkpoints or "
+                    + "resumeFrom yet; this fit asks for one of them: train with fit, or leave them out");
+        }
         fit.validation().ifPresent(validation -> requireWidths("validation data", validation, network));
         return new SynchronousTraining(network, data, fit).run();
     }

@@ -1,0 +1,84 @@
+package dev.scratchnet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 10 epochs straight equal 5 epochs, a checkpoint and a resume to 10, bit for bit. */
+class CheckpointTest {
+
+    static Network network() {
+        return Network.builder().seed(8).dense(2, 16, Activation.RELU).dropout(0.1).dense(16, 3, Activation.SOFTMAX)
+                .build();
+    }
+
+    static DataSet data() {
+        return Datasets.spiral(30, 3, 2);
+    }
+
+    /** Adam, shuffling, a validation split, a schedule with warm-up, dropout and early stopping's state. */
+    static Fit.Builder fit(int epochs) {
+        return Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.02)).epochs(epochs).batchSize(16)
+                .validationSplit(0.2).schedule(Schedule.cosine(12, 0.001).withWarmUp(2)).earlyStopping(50);
+    }
+
+    /** Every parameter's bits, in order. */
+    static long[] bits(Network net) {
+        return net.layers().stream().flatMap(layer -> layer.parameters().stream())
+                .flatMapToDouble(p -> java.util.Arrays.stream(p.value().ravel().toDoubleVector()))
+                .mapToLong(Double::doubleToRawLongBits).toArray();
+    }
+
+    @Test
+    void fiveEpochsACheckpointAndAResumeEqualTenEpochsStraight(@TempDir Path dir) throws IOException {
+        Network straight = network();
+        TrainingHistory all = straight.fit(data(), fit(10).checkpoints(dir.resolve("straight"), 5).build());
+
+        Network first = network();
+        first.fit(data(), fit(5).checkpoints(dir.resolve("half"), 5).build());
+        Path checkpoint = dir.resolve("half").resolve("checkpoint-0000000005.zip");
+        Network resumed = network();
+        TrainingHistory rest = resumed.fit(data(), fit(10).resumeFrom(checkpoint).build());
+
+        assertArrayEquals(bits(straight), bits(resumed));
+        assertEquals(all.toCsv(), rest.toCsv());
+        assertEquals(all.stopReason(), rest.stopReason());
+        try (Stream<Path> files = Files.list(dir.resolve("straight"))) {
+            assertEquals(List.of("checkpoint-0000000005.zip", "checkpoint-0000000010.zip"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList(), "nothing else in the folder");
+        }
+        // the straight run's own checkpoint of epoch 5 resumes the same way
+        Network again = network();
+        again.fit(data(), fit(10).resumeFrom(dir.resolve("straight").resolve("checkpoint-0000000005.zip")).build());
+        assertArrayEquals(bits(straight), bits(again));
+    }
+
+    @Test
+    void aDifferentSettingOrNetworkIsRefusedByName(@TempDir Path dir) {
+        network().fit(data(), fit(2).checkpoints(dir, 2).build());
+        Path checkpoint = dir.resolve("checkpoint-0000000002.zip");
+
+        IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
+                () -> network().fit(data(), fit(4).batchSize(8).resumeFrom(checkpoint).build()));
+        assertTrue(batch.getMessage().contains("batchSize: the checkpoint has 16, this fit has 8"), batch.getMessage());
+
+        Network other = Network.builder().seed(8).dense(2, 12, Activation.RELU).dense(12, 3, Activation.SOFTMAX).build();
+        IllegalArgumentException network = assertThrows(IllegalArgumentException.class,
+                () -> other.fit(data(), fit(4).resumeFrom(checkpoint).build()));
+        assertTrue(network.getMessage().contains("network: the checkpoint has [2-16 relu dropout 0.1, 16-3 softmax]"),
+                network.getMessage());
+
+        IllegalArgumentException done = assertThrows(IllegalArgumentException.class,
+                () -> network().fit(data(), fit(2).resumeFrom(checkpoint).build()));
+        assertTrue(done.getMessage().contains("is at epoch 2 and this fit asks for 2 epochs"), done.getMessage());
+    }
+}
