@@ -52,6 +52,29 @@ class RuntimeParityTest {
         assertSamePredictions(net, digits.features().toFloatMatrix(), "digits");
     }
 
+    /** Format 2: the saved scalers are applied by the runtime too, and the class names read. */
+    @Test
+    void scalersAndClassNamesOfFormatTwo() throws IOException {
+        double[][] raw = rows(40, 3, 9);
+        for (double[] row : raw) {
+            row[0] = 50 + 20 * row[0];
+        }
+        for (DataType dataType : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Network classifier = Network.builder().seed(2).dataType(dataType).input(3)
+                    .scaler(dev.scratchnet.Scaler.standardize(Nd4j.create(raw)))
+                    .dense(8, Activation.TANH).dense(3, Activation.SOFTMAX)
+                    .classNames(java.util.List.of("a", "b", "c")).build();
+            assertSamePredictions(classifier, toFloats(raw), "scaled classifier " + dataType);
+            assertEquals(java.util.List.of("a", "b", "c"), Model.load(folder.resolve("scaled-classifier-" + dataType
+                    + ".zip")).classNames());
+            Network regression = Network.builder().seed(2).dataType(dataType).input(3)
+                    .scaler(dev.scratchnet.Scaler.minMax(Nd4j.create(raw)))
+                    .targetScaler(dev.scratchnet.Scaler.of("standardize", new double[] {3}, new double[] {0.5}))
+                    .dense(8, Activation.RELU).dense(1, Activation.IDENTITY).build();
+            assertSamePredictions(regression, toFloats(raw), "scaled regression " + dataType);
+        }
+    }
+
     private void assertSamePredictions(Network net, float[][] rows, String what) throws IOException {
         Path file = folder.resolve(what.replace(' ', '-') + ".zip");
         net.save(file);

@@ -24,15 +24,27 @@ public final class Model {
 
     private final boolean isDouble;
     private final List<DenseLayer> layers;
+    /** Format 2's scalers, or null. */
+    private final Scaling inputs;
+    private final Scaling targets;
+    private final List<String> classNames;
     private final ThreadLocal<Rows[]> scratch = ThreadLocal.withInitial(this::newScratch);
+    /** One thread's scaled input row, when the model has an input scaler. */
+    private final ThreadLocal<float[]> scaledRow;
 
     private Model(ModelArchive.Contents contents) {
         this.isDouble = contents.isDouble();
         this.layers = contents.layers();
+        this.inputs = contents.inputs();
+        this.targets = contents.targets();
+        this.classNames = contents.classNames();
+        this.scaledRow = ThreadLocal.withInitial(() -> new float[inputWidth()]);
     }
 
     /**
-     * Loads the model saved at {@code path} by {@code Network.save} (format version 1).
+     * Loads the model saved at {@code path} by {@code Network.save}: format version 1, or 2 with its
+     * scalers (applied by every {@code predict}: raw rows in, outputs in the targets' units) and
+     * class names.
      *
      * @throws IOException naming the file and the problem when it is missing, truncated, not a
      *                     scratchnet model, corrupt, or of a newer format version
@@ -57,6 +69,11 @@ public final class Model {
         return isDouble ? "float64" : "float32";
     }
 
+    /** The classes' names in output order, or an empty list when the file names none. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
     /** The layers' activation names, input side first, e.g. {@code [relu, relu, softmax]}. */
     public List<String> activations() {
         return layers.stream().map(DenseLayer::activation).toList();
@@ -72,7 +89,24 @@ public final class Model {
     public float[] predict(float[] row) {
         Rows[] rows = scratch.get();
         forward(rows, row);
-        return rows[layers.size()].get(0);
+        return inTargetUnits(rows[layers.size()].get(0));
+    }
+
+    private float[] inTargetUnits(float[] output) {
+        if (targets != null) {
+            targets.invert(output);
+        }
+        return output;
+    }
+
+    /** {@code row}, or its scaled copy in this thread's array when the model has an input scaler. */
+    private float[] scaled(float[] row) {
+        if (inputs == null) {
+            return row;
+        }
+        float[] into = scaledRow.get();
+        inputs.apply(row, into);
+        return into;
     }
 
     /**
@@ -88,18 +122,25 @@ public final class Model {
             int n = Math.min(BLOCK_ROWS, rows.length - first);
             for (int r = 0; r < n; r++) {
                 requireRow(rows[first + r], first + r, true);
-                buffers[0].set(r, rows[first + r]);
+                buffers[0].set(r, scaled(rows[first + r]));
             }
             run(buffers, n, first, true);
             for (int r = 0; r < n; r++) {
-                outputs[first + r] = buffers[layers.size()].get(r);
+                outputs[first + r] = inTargetUnits(buffers[layers.size()].get(r));
             }
         }
         return outputs;
     }
 
-    /** The index of the largest output for {@code row} (the first, on a tie); allocates nothing. */
+    /**
+     * The index of the largest output for {@code row} (the first, on a tie), or for a model with one
+     * output (a probability of class 1) 1 when it is ≥ 0.5, as the core's {@code predictClasses};
+     * allocates nothing for a model of several outputs.
+     */
     public int predictClass(float[] row) {
+        if (outputWidth() == 1) {
+            return predict(row)[0] >= 0.5f ? 1 : 0;
+        }
         Rows[] rows = scratch.get();
         forward(rows, row);
         return rows[layers.size()].argmax(0);
@@ -110,6 +151,10 @@ public final class Model {
         float[][] outputs = predict(rows);
         int[] classes = new int[outputs.length];
         for (int r = 0; r < outputs.length; r++) {
+            if (outputs[r].length == 1) {
+                classes[r] = outputs[r][0] >= 0.5f ? 1 : 0;
+                continue;
+            }
             for (int c = 1; c < outputs[r].length; c++) {
                 classes[r] = outputs[r][c] > outputs[r][classes[r]] ? c : classes[r];
             }
@@ -119,7 +164,7 @@ public final class Model {
 
     private void forward(Rows[] buffers, float[] row) {
         requireRow(row, 0, false);
-        buffers[0].set(0, row);
+        buffers[0].set(0, scaled(row));
         run(buffers, 1, 0, false);
     }
 

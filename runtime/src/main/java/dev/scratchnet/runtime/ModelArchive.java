@@ -35,13 +35,14 @@ final class ModelArchive {
     /** The system property that raises the model.json limit, the one the core reads too. */
     static final String MAX_JSON_BYTES_PROPERTY = "scratchnet.model.maxJsonBytes";
     /** The format version this runtime reads. */
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     private static final int DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     /** What a file holds: its layers and whether they compute in float64. */
-    record Contents(boolean isDouble, List<DenseLayer> layers) {
+    record Contents(boolean isDouble, List<DenseLayer> layers, Scaling inputs, Scaling targets,
+                    List<String> classNames) {
     }
 
     private ModelArchive() {
@@ -78,8 +79,8 @@ final class ModelArchive {
         }
         if (number > FORMAT_VERSION) {
             throw new IOException("format version " + number + " was written by a newer scratchnet; this runtime reads "
-                    + "format version " + FORMAT_VERSION + " (a newer file may hold preprocessing that predictions "
-                    + "need, so it is not read partly)");
+                    + "format versions 1 and " + FORMAT_VERSION + " (a newer file may hold what predictions need, so it "
+                    + "is not read partly)");
         }
         boolean isDouble = switch (String.valueOf(json.get("dataType"))) {
             case "float32" -> false;
@@ -106,12 +107,61 @@ final class ModelArchive {
             }
             dense.add(layer(zip, layer, where, isDouble, nIn, size(layer, "nOut", where), used));
         }
+        Scaling inputs = null;
+        Scaling targets = null;
+        if (json.get("preprocessing") != null) {
+            Map<String, Object> preprocessing = object(json.get("preprocessing"), "model.json \"preprocessing\"");
+            inputs = scaling(zip, preprocessing.get("inputs"), "inputs", isDouble, dense.get(0).nIn(), used);
+            targets = scaling(zip, preprocessing.get("targets"), "targets", isDouble,
+                    dense.get(dense.size() - 1).nOut(), used);
+        }
+        List<String> classNames = new ArrayList<>();
+        if (json.get("classNames") instanceof List<?> savedNames) {
+            for (Object name : savedNames) {
+                if (!(name instanceof String text)) {
+                    throw new IOException("model.json \"classNames\" must hold strings, found " + name);
+                }
+                classNames.add(text);
+            }
+        }
         for (String name : names) {
             if (!used.contains(name)) {
                 throw new IOException("the zip holds entry \"" + name + "\", which no part of the model uses");
             }
         }
-        return new Contents(isDouble, List.copyOf(dense));
+        return new Contents(isDouble, List.copyOf(dense), inputs, targets, List.copyOf(classNames));
+    }
+
+    /** One scaler of format 2's preprocessing ({@code part}: inputs or targets), or null when there is none. */
+    private static Scaling scaling(ZipFile zip, Object json, String part, boolean isDouble, int width,
+            Set<String> used) throws IOException {
+        if (json == null) {
+            return null;
+        }
+        String where = "preprocessing " + part;
+        Map<String, Object> scaler = object(json, where);
+        double[] shift = doubles(array(zip, entryName(scaler, "shift", where, used), where + " shift", isDouble,
+                new long[] {1, width}, new long[] {width}));
+        double[] scale = doubles(array(zip, entryName(scaler, "scale", where, used), where + " scale", isDouble,
+                new long[] {1, width}, new long[] {width}));
+        for (double value : scale) {
+            if (value == 0) {
+                throw new IOException(where + " scale holds 0; a scale divides");
+            }
+        }
+        return new Scaling(shift, scale);
+    }
+
+    private static double[] doubles(Object values) {
+        if (values instanceof double[] doubles) {
+            return doubles;
+        }
+        float[] floats = (float[]) values;
+        double[] doubles = new double[floats.length];
+        for (int i = 0; i < floats.length; i++) {
+            doubles[i] = floats[i];
+        }
+        return doubles;
     }
 
     private static DenseLayer layer(ZipFile zip, Map<String, Object> layer, String where, boolean isDouble, int nIn,

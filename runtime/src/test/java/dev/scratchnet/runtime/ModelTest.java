@@ -132,12 +132,12 @@ class ModelTest {
     void aNewerFormatVersionIsRefusedAndSaysWhy() throws IOException {
         Map<String, byte[]> entries = ModelFiles.twoLayers(RELU, IDENTITY);
         entries.put("model.json", ModelFiles.json(new String(entries.get("model.json")).replace("\"formatVersion\": 1",
-                "\"formatVersion\": 2")));
+                "\"formatVersion\": 3")));
 
         IOException error = assertThrows(IOException.class, () -> load(entries));
 
-        assertTrue(error.getMessage().contains("format version 2 was written by a newer scratchnet; this runtime reads "
-                + "format version 1"), error.getMessage());
+        assertTrue(error.getMessage().contains("format version 3 was written by a newer scratchnet; this runtime reads "
+                + "format versions 1 and 2"), error.getMessage());
     }
 
     @Test
