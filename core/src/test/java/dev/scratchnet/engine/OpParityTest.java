@@ -14,7 +14,9 @@ import dev.scratchnet.ops.LossOp;
 import dev.scratchnet.ops.OpTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -164,13 +166,19 @@ class OpParityTest {
         return indexes;
     }
 
+    /** Inputs drawn once per shape, type, range and seed, and shared by every op's cases (each case copies what it changes). */
+    private static final Map<String, INDArray> INPUTS = new ConcurrentHashMap<>();
+
     static INDArray random(DataType dataType, int rows, int columns, double lo, double hi, long seed) {
-        Random random = new Random(seed);
-        double[] values = new double[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = lo + (hi - lo) * random.nextDouble();
-        }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE).castTo(dataType);
+        String key = dataType + " " + rows + " " + columns + " " + lo + " " + hi + " " + seed;
+        return INPUTS.computeIfAbsent(key, k -> {
+            Random random = new Random(seed);
+            double[] values = new double[rows * columns];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = lo + (hi - lo) * random.nextDouble();
+            }
+            return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE).castTo(dataType);
+        });
     }
 
     /** Element by element, relative to the larger of 1 and the reference value. */
