@@ -287,6 +287,27 @@ public final class Network {
         return ModelReader.load(path);
     }
 
+    /**
+     * The math this network computes, as text: per layer the forward and backward equations with
+     * this network's shapes ({@code z1 = x·W1 + b1   [n,64]·[64,15] + [1,15] → [n,15]}), where the
+     * batch's 1/n enters, the fused softmax + cross-entropy gradient when the output allows it, the
+     * preprocessing and the parameter counts.
+     */
+    public String explain() {
+        return Explanation.of(this);
+    }
+
+    /**
+     * One input row (raw, as {@link #predict} takes it) traced through the network: each layer's
+     * pre-activation and activation (summarised for wide layers) and the answer.
+     */
+    public String explain(INDArray row) {
+        Checks.allFinite("row", Checks.notNull("row", row));
+        INDArray x = row.rank() == 1 ? row.reshape(1, row.length()) : row;
+        inputs.input(x);
+        return Explanation.trace(this, x);
+    }
+
     /** A table of layers, shapes and parameter counts; see {@link Summary}. */
     public String summary() {
         return Summary.of(this);

@@ -1,0 +1,30 @@
+package dev.scratchnet;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ExplanationTest {
+
+    @Test
+    void everyLayerIsNamedWithItsShapesForwardAndBackward() {
+        Network net = Network.builder().seed(1).dense(64, 15, Activation.RELU).dense(15, 10, Activation.SOFTMAX).build();
+        String text = net.explain();
+        assertTrue(text.contains("z1 = x·W1 + b1") && text.contains("[n,64]·[64,15] + [1,15] → [n,15]"), text);
+        assertTrue(text.contains("z2 = a1·W2 + b2") && text.contains("[n,15]·[15,10] + [1,10] → [n,10]"), text);
+        assertTrue(text.contains("dW1 = xᵀ·δ1") && text.contains("[64,n]·[n,15] → [64,15]"), text);
+        assertTrue(text.contains("δ1 = (δ2·W2ᵀ) ⊙ relu'(z1)"), text);
+        assertTrue(text.contains("fused δ2 = (p·Σy − y)/n"), text);
+        assertTrue(text.contains("parameters: 1135 (64·15 + 15 + 15·10 + 10)"), text);
+    }
+
+    @Test
+    void aRowIsTracedLayerByLayerToItsClass() {
+        Network net = Network.builder().seed(1).dense(3, 12, Activation.TANH).dense(12, 2, Activation.SOFTMAX).build();
+        String trace = net.explain(Nd4j.createFromArray(new float[] {0.5f, -1f, 2f}));
+        assertTrue(trace.startsWith("x  [0.5000, -1.0000, 2.0000]"), trace);
+        assertTrue(trace.contains("z1 [12 values: min"), trace);
+        assertTrue(trace.contains("a2 [") && trace.contains("class "), trace);
+    }
+}
