@@ -27,9 +27,11 @@ import picocli.CommandLine.Option;
         description = "Train on MNIST IDX files (train-*, t10k-*, plain or .gz) and report test accuracy.")
 final class MnistCommand implements Callable<Integer> {
 
-    @Option(names = "--data", required = true, paramLabel = "DIR",
+    @Option(names = "--data", paramLabel = "DIR",
             description = "folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, "
-                    + "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz)")
+                    + "t10k-images-idx3-ubyte and t10k-labels-idx1-ubyte (each may end in .gz): MNIST as "
+                    + "published by Yann LeCun et al. (mirrors of yann.lecun.com/exdb/mnist), or made from the "
+                    + "bundled digits by ./scratchnet make-mnist-like DIR")
     Path data;
 
     @Option(names = "--hidden", split = ",", description = "hidden layer widths (default: ${DEFAULT-VALUE})")
@@ -59,6 +61,13 @@ final class MnistCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (data == null) {
+            throw new IllegalArgumentException("mnist needs --data DIR: a folder with the four MNIST files "
+                    + "train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte and "
+                    + "t10k-labels-idx1-ubyte (each may end in .gz), as published on the MNIST site (mirrors of "
+                    + "yann.lecun.com/exdb/mnist); without a download, ./scratchnet make-mnist-like DIR writes "
+                    + "MNIST-shaped files from the bundled digits");
+        }
         checkOptions();
         long start = System.nanoTime();
         Split mnist = Datasets.mnist(data);

@@ -41,6 +41,28 @@ class CommandLineTest {
     }
 
     @Test
+    void mnistWithoutDataSaysWhichFilesItNeedsAndWhereTheyComeFrom() {
+        CommandRun run = CommandRun.of("mnist");
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("mnist needs --data DIR") && run.err().contains("train-images-idx3-ubyte")
+                && run.err().contains("make-mnist-like"), run.err());
+    }
+
+    @Test
+    void makeMnistLikeWritesTheFourFilesMnistReads(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder)
+            throws java.io.IOException {
+        java.nio.file.Path target = folder.resolve("mnist");
+        CommandRun run = CommandRun.of("make-mnist-like", target.toString());
+        assertEquals(0, run.status(), run.err());
+        for (String name : new String[] {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte"}) {
+            assertTrue(java.nio.file.Files.isRegularFile(target.resolve(name)), name);
+        }
+        assertEquals(1797, dev.scratchnet.Datasets.mnist(target).train().size()
+                + dev.scratchnet.Datasets.mnist(target).test().size());
+    }
+
+    @Test
     void mnistNamesTheFilesItLookedForInAFolderWithoutThem() {
         CommandRun run = CommandRun.of("mnist", "--data", dir.toString());
 

@@ -5,7 +5,6 @@ import dev.scratchnet.Datasets;
 import dev.scratchnet.Split;
 import dev.scratchnet.data.IdxWriter;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 
@@ -16,7 +15,7 @@ import java.util.Random;
  * gives the {@code train-*} and {@code t10k-*} files; {@code trainCopies > 1} adds copies of the
  * training digits shifted by up to 2 pixels each way, to make a training set of MNIST's size.
  * <p>
- * Run by hand: {@code java -cp ... dev.scratchnet.samples.DigitsAsMnist DIR [trainCopies] [gz]}.
+ * {@code ./scratchnet make-mnist-like DIR [--copies N] [--gzip]} runs it ({@link MakeMnistLikeCommand}).
  */
 final class DigitsAsMnist {
 
@@ -25,12 +24,6 @@ final class DigitsAsMnist {
     private static final int SOURCE = 8;
 
     private DigitsAsMnist() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path dir = Files.createDirectories(Path.of(args[0]));
-        int copies = args.length > 1 ? Integer.parseInt(args[1]) : 1;
-        write(dir, 1, copies, args.length > 2 && args[2].equals("gz"));
     }
 
     /** Writes the four IDX files into {@code dir}, gzipped when {@code gzip} is set. */
