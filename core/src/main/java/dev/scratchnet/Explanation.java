@@ -1,5 +1,6 @@
 package dev.scratchnet;
 
+import dev.scratchnet.ops.OpTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +51,7 @@ final class Explanation {
         rows.clear();
         Layer last = network.layer(layers - 1);
         rows.add(new String[] {"  δ" + layers + " = f'(z" + layers + ") ⊙ dL/dp", "[n," + last.nOut() + "]",
-            "any loss; " + (OpTableFacts.isSoftmax(last.activation())
+            "any loss; " + (OpTable.fused(last.activation(), Loss.CROSS_ENTROPY)
                     ? "with cross-entropy the fused δ" + layers + " = (p·Σy − y)/n instead (losses/SoftmaxCrossEntropy)"
                     : "no fused pair (that needs a softmax output and cross-entropy)")});
         for (int k = layers; k >= 1; k--) {
@@ -160,13 +161,6 @@ final class Explanation {
                 line.append(row[c]).append(c < 2 ? " ".repeat(widths[c] - row[c].length() + 3) : "");
             }
             out.append(line.toString().stripTrailing()).append('\n');
-        }
-    }
-
-    /** What explain needs to know of the op table's fused pair. */
-    private static final class OpTableFacts {
-        static boolean isSoftmax(Activation activation) {
-            return activation instanceof dev.scratchnet.activations.Softmax;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.scratchnet;
 import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.PlannedRates;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.kernels.MaskGenerator;
 import java.io.IOException;
@@ -74,7 +75,7 @@ final class TrainingLoop {
         boolean classes = holdsClasses(all.targets());
         Split parts = withValidation(all, classes, random);
         double initialRate = fit.optimizer().learningRate();
-        requirePlannedRates(initialRate);
+        PlannedRates.require(fit.schedule(), initialRate, fit.epochs());
         boolean checkpointing = fit.checkpointDirectory() != null || fit.resumeFrom() != null;
         settings = checkpointing ? settings(data) : null;
         if (checkpointing && !fit.optimizer().start(List.of()).savable()) {
@@ -321,22 +322,6 @@ final class TrainingLoop {
         return new TrainingDivergedException(what + " became " + loss + " at " + where
                 + "; try a smaller learning rate (now " + rate + "); the network keeps "
                 + kept, epoch, batch, history);
-    }
-
-    /**
-     * Refuses, before any weight changes, a schedule that would hand out a rate that is not a finite
-     * number above 0 in one of the planned epochs (read with no history: a schedule that reacts to
-     * the history is checked again every epoch).
-     */
-    private void requirePlannedRates(double initialRate) {
-        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            double planned = fit.schedule().learningRate(epoch, initialRate, List.of());
-            if (!(planned > 0) || Double.isInfinite(planned)) {
-                throw new IllegalArgumentException("the schedule gives learning rate " + planned + " at epoch " + epoch
-                        + " of " + fit.epochs() + " (from " + initialRate + "); a learning rate must be > 0 and finite:"
-                        + " train fewer epochs or decay more slowly");
-            }
-        }
     }
 
     private boolean stopRequested() {

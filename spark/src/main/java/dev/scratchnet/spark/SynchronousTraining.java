@@ -14,6 +14,7 @@ import dev.scratchnet.TrainingHistory;
 import dev.scratchnet.TrainingListener;
 import dev.scratchnet.buffers.NativeVector;
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.PlannedRates;
 import dev.scratchnet.internal.Permutation;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -123,7 +124,7 @@ final class SynchronousTraining {
         int rows = offsets[offsets.length - 1];
         Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
         double initialRate = fit.optimizer().learningRate();
-        requirePlannedRates(initialRate);
+        PlannedRates.require(fit.schedule(), initialRate, fit.epochs());
         OptimizerState optimizer = fit.optimizer().start(parameters);
         listeners.forEach(TrainingListener::onTrainingStart);
         lastGood = FlatParameters.values(parameters);
@@ -191,18 +192,6 @@ final class SynchronousTraining {
         String kept = results.isEmpty() ? "the initial weights" : "the weights after epoch " + results.size();
         return new TrainingDivergedException(what + " became " + loss + " at " + where
                 + "; try a smaller learning rate (now " + rate + "); the network keeps " + kept, epoch, batch, history);
-    }
-
-    /** Refuses, before any weight changes, a schedule whose planned rates are not finite numbers above 0. */
-    private void requirePlannedRates(double initialRate) {
-        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            double planned = fit.schedule().learningRate(epoch, initialRate, List.of());
-            if (!(planned > 0) || Double.isInfinite(planned)) {
-                throw new IllegalArgumentException("the schedule gives learning rate " + planned + " at epoch " + epoch
-                        + " of " + fit.epochs() + " (from " + initialRate + "); a learning rate must be > 0 and finite:"
-                        + " train fewer epochs or decay more slowly");
-            }
-        }
     }
 
     private boolean stopRequested() {
