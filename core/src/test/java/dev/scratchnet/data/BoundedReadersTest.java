@@ -86,14 +86,6 @@ class BoundedReadersTest {
     }
 
     @Test
-    void aMillionColumnLineFitsUnderTheDefaultLimit() throws IOException {
-        Path file = Files.writeString(directory.resolve("wide.csv"), "0,".repeat(1_000_000) + "1\n" + "1,".repeat(1_000_000) + "0\n");
-        DataSet data = CsvReader.read(file, -1);
-        assertEquals(1_000_000, data.numFeatures());
-        assertEquals(2, data.size());
-    }
-
-    @Test
     void aDeviceIsNotReadAsCsv() {
         Path zero = Path.of("/dev/zero");
         if (!Files.exists(zero)) {
