@@ -3,13 +3,14 @@ package dev.scratchnet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The measurements behind {@link Fit.Builder#diagnostics(boolean)} for one training, taken on a
  * sample of batches so their cost is bounded: up to {@link #BATCHES_PER_EPOCH} batches per epoch,
- * evenly spaced (batch 1, 1 + s, 1 + 2s, … with stride s = ⌈batches / 8⌉). For each sampled batch:
+ * evenly spaced (batch 1, 1 + s, 1 + 2s, … with stride s = ⌈batches / 4⌉). For each sampled batch:
  * <pre>
  *   before its step:  a forward pass without dropout over its rows, through the layers     (activations)
  *                     the backend's gradient of the batch loss into dW                    (‖dW‖)
@@ -24,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
 final class Diagnostics {
 
     /** At most this many batches of an epoch are measured. */
-    static final int BATCHES_PER_EPOCH = 8;
+    static final int BATCHES_PER_EPOCH = 4;
     /** An activation is saturated when it lies within this of an asymptote (sigmoid: 0, 1; tanh: −1, 1). */
     static final double SATURATION_DISTANCE = 0.01;
 
@@ -182,16 +183,17 @@ final class Diagnostics {
         if (!relu && !saturates(activation)) {
             return;
         }
-        double[][] values = a.toDoubleMatrix();
-        for (double[] row : values) {
-            for (int unit = 0; unit < row.length; unit++) {
-                if (relu) {
-                    // relu and leaky relu: a > 0 exactly when z > 0
-                    fired[layer][unit] += row[unit] > 0 ? 1 : 0;
-                } else {
-                    double distance = sigmoid ? Math.min(row[unit], 1 - row[unit]) : 1 - Math.abs(row[unit]);
-                    saturatedCount[layer] += distance < SATURATION_DISTANCE ? 1 : 0;
-                }
+        // one copy into a row-major Java array: toDoubleMatrix would make an ND4J call per row
+        double[] values = a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
+        int units = a.columns();
+        for (int k = 0; k < values.length; k++) {
+            double value = values[k];
+            if (relu) {
+                // relu and leaky relu: a > 0 exactly when z > 0
+                fired[layer][k % units] += value > 0 ? 1 : 0;
+            } else {
+                double distance = sigmoid ? Math.min(value, 1 - value) : 1 - Math.abs(value);
+                saturatedCount[layer] += distance < SATURATION_DISTANCE ? 1 : 0;
             }
         }
     }

@@ -308,7 +308,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
          * weight norm, the share of ReLUs that never fired and of saturated sigmoid or tanh units
          * ({@link TrainingHistory#diagnostics()}, defined in {@link LayerDiagnostics}), and raises
          * plain-language warnings when a known pathology shows ({@link TrainingHistory#warnings()},
-         * also logged at WARN). Measured on up to 8 batches per epoch, so the cost is bounded; the
+         * also logged at WARN). Measured on up to 4 batches per epoch, so the cost is bounded; the
          * training itself is the same as without (default false: nothing is measured, nothing costs).
          */
         public Builder diagnostics(boolean diagnostics) {
