@@ -63,9 +63,13 @@ final class Explanation {
             rows.add(new String[] {"  db" + k + " = Σ_rows δ" + k, "[1," + layer.nOut() + "]", ""});
             if (k > 1) {
                 Layer previous = network.layer(k - 2);
-                rows.add(new String[] {"  δ" + (k - 1) + " = (δ" + k + "·W" + k + "ᵀ) ⊙ " + previous.activation().name()
-                        + "'(z" + (k - 1) + ")", "[n," + layer.nOut() + "]·[" + layer.nOut() + "," + layer.nIn() + "] → [n,"
-                        + layer.nIn() + "]", ""});
+                double rate = network.dropoutRate(k - 2);
+                // dropout after layer k − 1 scales its gradient by the same mask as its output
+                String mask = rate > 0 ? " ⊙ m / (1 − " + rate + ")" : "";
+                rows.add(new String[] {"  δ" + (k - 1) + " = (δ" + k + "·W" + k + "ᵀ)" + mask + " ⊙ "
+                        + previous.activation().name() + "'(z" + (k - 1) + ")", "[n," + layer.nOut() + "]·["
+                        + layer.nOut() + "," + layer.nIn() + "] → [n," + layer.nIn() + "]",
+                        rate > 0 ? "the forward pass's dropout mask (fit only)" : ""});
             }
         }
         aligned(rows, out);

@@ -34,12 +34,14 @@ import java.util.Optional;
  * @param checkpointDirectory   where checkpoints are written, or null for none
  * @param checkpointEvery       epochs between two checkpoints (0 without a directory)
  * @param resumeFrom            the checkpoint a training continues from, or null to start afresh
+ * @param diagnostics           whether each epoch measures what happens inside each layer
+ *                              ({@link TrainingHistory#diagnostics()}, {@link TrainingHistory#warnings()})
  */
 public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
                   Schedule schedule, double validationSplit, Optional<DataSet> validation,
                   int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners,
                   double clipNorm, double clipValue, List<Double> classWeights,
-                  Path checkpointDirectory, int checkpointEvery, Path resumeFrom) {
+                  Path checkpointDirectory, int checkpointEvery, Path resumeFrom, boolean diagnostics) {
 
     /** Epochs when {@link Builder#epochs(int)} is not called. */
     public static final int DEFAULT_EPOCHS = 10;
@@ -63,7 +65,18 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
                Schedule schedule, double validationSplit, Optional<DataSet> validation,
                int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners) {
         this(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit, validation,
-                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0, List.of(), null, 0, null);
+                earlyStoppingPatience, earlyStoppingMinDelta, listeners, 0, 0, List.of(), null, 0, null, false);
+    }
+
+    /** The settings before diagnostics, without them. */
+    public Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boolean shuffle, Long seed, double l2,
+               Schedule schedule, double validationSplit, Optional<DataSet> validation,
+               int earlyStoppingPatience, double earlyStoppingMinDelta, List<TrainingListener> listeners,
+               double clipNorm, double clipValue, List<Double> classWeights,
+               Path checkpointDirectory, int checkpointEvery, Path resumeFrom) {
+        this(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit, validation,
+                earlyStoppingPatience, earlyStoppingMinDelta, listeners, clipNorm, clipValue, classWeights,
+                checkpointDirectory, checkpointEvery, resumeFrom, false);
     }
 
     /** Whether the gradients are clipped (by norm or by value) before each update. */
@@ -103,6 +116,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
         private Path checkpointDirectory;
         private int checkpointEvery;
         private Path resumeFrom;
+        private boolean diagnostics;
 
         private Builder() {
         }
@@ -289,6 +303,19 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             return this;
         }
 
+        /**
+         * Measures, per epoch and dense layer, the gradient norm, the update-to-weight ratio, the
+         * weight norm, the share of ReLUs that never fired and of saturated sigmoid or tanh units
+         * ({@link TrainingHistory#diagnostics()}, defined in {@link LayerDiagnostics}), and raises
+         * plain-language warnings when a known pathology shows ({@link TrainingHistory#warnings()},
+         * also logged at WARN). Measured on up to 4 batches per epoch, so the cost is bounded; the
+         * training itself is the same as without (default false: nothing is measured, nothing costs).
+         */
+        public Builder diagnostics(boolean diagnostics) {
+            this.diagnostics = diagnostics;
+            return this;
+        }
+
         /** Adds a listener; see {@link TrainingListener} for its events. */
         public Builder listener(TrainingListener listener) {
             listeners.add(Checks.notNull("listener", listener));
@@ -311,7 +338,7 @@ public record Fit(Loss loss, Optimizer optimizer, int epochs, int batchSize, boo
             }
             return new Fit(loss, optimizer, epochs, batchSize, shuffle, seed, l2, schedule, validationSplit,
                     Optional.ofNullable(validation), earlyStoppingPatience, earlyStoppingMinDelta, listeners,
-                    clipNorm, clipValue, classWeights, checkpointDirectory, checkpointEvery, resumeFrom);
+                    clipNorm, clipValue, classWeights, checkpointDirectory, checkpointEvery, resumeFrom, diagnostics);
         }
     }
 }

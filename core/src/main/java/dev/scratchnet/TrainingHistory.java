@@ -15,10 +15,19 @@ public final class TrainingHistory {
 
     private final List<EpochResult> results;
     private final StopReason stopReason;
+    private final List<LayerDiagnostics> diagnostics;
+    private final List<String> warnings;
 
     TrainingHistory(List<EpochResult> results, StopReason stopReason) {
+        this(results, stopReason, List.of(), List.of());
+    }
+
+    TrainingHistory(List<EpochResult> results, StopReason stopReason, List<LayerDiagnostics> diagnostics,
+                    List<String> warnings) {
         this.results = List.copyOf(results);
         this.stopReason = stopReason;
+        this.diagnostics = List.copyOf(diagnostics);
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -94,6 +103,26 @@ public final class TrainingHistory {
         return new ArrayList<>(results);
     }
 
+    /**
+     * What {@link Fit.Builder#diagnostics(boolean)} measured: one record per epoch and dense layer,
+     * epoch by epoch, layer by layer; empty when the fit did not ask for diagnostics. A training
+     * resumed from a checkpoint holds those of the epochs it ran itself. An epoch that diverged has
+     * the records of the batches measured before.
+     */
+    public List<LayerDiagnostics> diagnostics() {
+        return diagnostics;
+    }
+
+    /**
+     * The diagnostics' warnings in plain language, in the order they were raised, each once per
+     * layer and kind (also logged through SLF4J at WARN); empty without diagnostics or when none
+     * was raised. Each names the layer ("dense layer 1"), the epoch, what was seen and what to try,
+     * with one of the words "never fired", "saturated", "exploding", "vanishing", "learning rate".
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
     /** The training loss after the last epoch. @throws IllegalStateException when no epoch has run */
     public double finalLoss() {
         requireEpochs();
@@ -104,18 +133,22 @@ public final class TrainingHistory {
      * The history as CSV with a header row,
      * {@code epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate},
      * one row per epoch; values in full precision, an empty field where a value is NaN (pandas
-     * and numpy read it back as NaN).
+     * and numpy read it back as NaN). With {@link #diagnostics()}, five columns per dense layer
+     * follow, {@code dense0_gradient_norm,dense0_update_ratio,dense0_weight_norm,dense0_never_fired,dense0_saturated},
+     * then {@code dense1_…}; without, the columns are exactly the six above.
      */
     public String toCsv() {
         StringBuilder csv = new StringBuilder(
-                "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate\n");
+                "epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate");
+        DiagnosticsColumns columns = new DiagnosticsColumns(diagnostics);
+        csv.append(columns.header()).append('\n');
         for (EpochResult r : results) {
             csv.append(r.epoch());
             for (double value : new double[] {r.trainLoss(), r.trainAccuracy(), r.validationLoss(),
                     r.validationAccuracy(), r.learningRate()}) {
-                csv.append(',').append(Double.isNaN(value) ? "" : Double.toString(value));
+                csv.append(',').append(DiagnosticsColumns.field(value));
             }
-            csv.append('\n');
+            csv.append(columns.row(r.epoch())).append('\n');
         }
         return csv.toString();
     }

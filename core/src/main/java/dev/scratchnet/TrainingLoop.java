@@ -58,6 +58,10 @@ final class TrainingLoop {
     private Map<String, String> settings;
     /** The dropout masks' generator of this training, or null without dropout. */
     private MaskGenerator dropoutGenerator;
+    /** The measurements of {@link Fit#diagnostics()}, or null when the fit does not ask for them. */
+    private Diagnostics diagnostics;
+    /** The epoch's order of the training rows (what the step was given). */
+    private int[] order;
 
     TrainingLoop(Network network, Fit fit) {
         this.network = network;
@@ -101,6 +105,7 @@ final class TrainingLoop {
         DropoutMasks dropout = dropoutMasks(resumed);
         dropoutGenerator = dropout != null ? dropout.generator() : null;
         step = new BatchStep(network, fit, train, trainLabels, dropout);
+        diagnostics = fit.diagnostics() ? new Diagnostics(network, fit, train) : null;
         if (resumed != null) {
             continueFrom(resumed, train.size(), random);
         }
@@ -111,7 +116,7 @@ final class TrainingLoop {
                 earlyStopping.restoreBest();
             }
         }
-        TrainingHistory history = new TrainingHistory(results, reason);
+        TrainingHistory history = history(reason);
         listeners.forEach(listener -> listener.onTrainingEnd(history));
         return history;
     }
@@ -227,11 +232,15 @@ final class TrainingLoop {
             this.rate = rate;
             EpochStart start = new EpochStart(epoch, fit.epochs(), batches, rate);
             listeners.forEach(listener -> listener.onEpochStart(start));
-            step.startEpoch(fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size()));
+            order = fit.shuffle() ? Permutation.of(train.size(), random) : Permutation.identity(train.size());
+            step.startEpoch(order);
             boolean stopAsked = batches(epoch, batches, train.size());
             if (epochRows == 0) {
                 // interrupted before the epoch's first batch: nothing of it to measure
                 return StopReason.INTERRUPTED;
+            }
+            if (diagnostics != null) {
+                diagnostics.endEpoch(epoch, rate);
             }
             EpochResult result = measure(epoch, validation, rate);
             lastGood.save();
@@ -271,7 +280,15 @@ final class TrainingLoop {
             double loss;
             // a batch changes the weights under the lock, so a save sees them between two batches
             synchronized (network.weightsLock()) {
+                // diagnostics measure a sample of the batches around their step; off, this is one null check
+                boolean measured = diagnostics != null && Diagnostics.sampled(batch, batches);
+                if (measured) {
+                    diagnostics.beforeStep(order, start, end);
+                }
                 loss = step.run(start, end, rate);
+                if (measured) {
+                    diagnostics.afterStep();
+                }
             }
             if (!Double.isFinite(loss)) {
                 throw diverged("loss", loss, epoch, batch, batches);
@@ -315,13 +332,25 @@ final class TrainingLoop {
         synchronized (network.weightsLock()) {
             lastGood.restore();
         }
-        TrainingHistory history = new TrainingHistory(results, StopReason.DIVERGED);
+        if (diagnostics != null) {
+            // the diverging epoch's measurements often say why
+            diagnostics.diverged(epoch, batch, rate);
+        }
+        TrainingHistory history = history(StopReason.DIVERGED);
         listeners.forEach(listener -> listener.onTrainingEnd(history));
         String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batches : "epoch " + epoch;
         String kept = results.isEmpty() ? "the initial weights" : "the weights after epoch " + results.size();
         return new TrainingDivergedException(what + " became " + loss + " at " + where
                 + "; try a smaller learning rate (now " + rate + "); the network keeps "
                 + kept, epoch, batch, history);
+    }
+
+    /** The history so far, with the diagnostics' records and warnings when the fit asked for them. */
+    private TrainingHistory history(StopReason reason) {
+        if (diagnostics == null) {
+            return new TrainingHistory(results, reason);
+        }
+        return new TrainingHistory(results, reason, diagnostics.records(), diagnostics.warnings());
     }
 
     private boolean stopRequested() {

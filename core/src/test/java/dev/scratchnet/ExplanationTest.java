@@ -20,6 +20,17 @@ class ExplanationTest {
     }
 
     @Test
+    void dropoutIsNamedWithItsRateForwardAndBackward() {
+        Network net = Network.builder().seed(1).input(8).dense(6, Activation.RELU).dropout(0.25)
+                .dense(5, Activation.TANH).dense(2, Activation.SOFTMAX).build();
+        String text = net.explain();
+        assertTrue(text.contains("a1 = a1 ⊙ m / (1 − 0.25)") && text.contains("dropout in fit only"), text);
+        assertTrue(text.contains("δ1 = (δ2·W2ᵀ) ⊙ m / (1 − 0.25) ⊙ relu'(z1)"), text);
+        assertTrue(text.contains("δ2 = (δ3·W3ᵀ) ⊙ tanh'(z2)"), text);
+        assertTrue(text.contains("[n,6]·[6,5] + [1,5] → [n,5]") && text.contains("[n,5]·[5,2] + [1,2] → [n,2]"), text);
+    }
+
+    @Test
     void aRowIsTracedLayerByLayerToItsClass() {
         Network net = Network.builder().seed(1).dense(3, 12, Activation.TANH).dense(12, 2, Activation.SOFTMAX).build();
         String trace = net.explain(Nd4j.createFromArray(new float[] {0.5f, -1f, 2f}));

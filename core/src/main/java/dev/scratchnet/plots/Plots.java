@@ -18,6 +18,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <pre>
  *   Plots.history(history, Path.of("history.png"), 900, 400);
+ *   Plots.diagnostics(history, Path.of("diagnostics.png"), 1200, 800);   // a fit with diagnostics(true)
  *   Plots.confusionMatrix(net.evaluate(test), Path.of("confusion.png"), 600, 550);
  *   Plots.decisionRegions(net, spiral, Path.of("spiral.png"), 600, 600);
  *   Plots.digits(test.features(), net.predictClasses(test.features()), test.labels(), Path.of("digits.png"), 800, 800);
@@ -40,6 +41,20 @@ public final class Plots {
         // epochs without validation hold NaN, which draws nothing
         Png.write(HistoryChart.draw(history.trainLoss(), history.validationLoss(), history.trainAccuracy(),
                 history.validationAccuracy(), width, height), file, width, height);
+    }
+
+    /**
+     * The training diagnostics ({@link TrainingHistory#diagnostics()}) per epoch, one line per dense
+     * layer: gradient norm, update ratio (with the usual 1e-3 dashed), weight norm, and the shares
+     * of ReLUs that never fired and of saturated outputs.
+     *
+     * @throws IllegalArgumentException when the history has no diagnostics
+     */
+    public static void diagnostics(TrainingHistory history, Path file, int width, int height) throws IOException {
+        ProcessSettings.headless();
+        Checks.notNull("history", history);
+        Png.checkSize(width, height);
+        Png.write(DiagnosticsChart.draw(history.diagnostics(), width, height), file, width, height);
     }
 
     /** A heat map of the confusion matrix, true classes as rows (top to bottom), counts in the cells. */

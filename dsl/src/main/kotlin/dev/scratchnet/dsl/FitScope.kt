@@ -106,6 +106,13 @@ public class FitScope internal constructor(private val builder: Fit.Builder) {
             builder.clipValue(value)
         }
 
+    /** Measures each epoch inside every layer and warns of known pathologies, [Fit.Builder.diagnostics]. */
+    public var diagnostics: Boolean
+        @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)
+        set(value) {
+            builder.diagnostics(value)
+        }
+
     /** The learning-rate schedule, e.g. `stepDecay(every = 10, factor = 0.5)`. */
     public var schedule: Schedule
         @Deprecated(WRITE_ONLY, level = DeprecationLevel.ERROR) get() = throw UnsupportedOperationException(WRITE_ONLY)

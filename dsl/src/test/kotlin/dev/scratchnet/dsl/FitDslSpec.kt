@@ -96,6 +96,21 @@ class FitDslSpec : FunSpec({
             listOf(Schedule.cosine(10), Schedule.cosine(10, 0.001), Schedule.cosine(7).withWarmUp(3)).map { it.name() }
     }
 
+    test("diagnostics = true asks for the diagnostics: one record per epoch and layer, warnings of a dead layer") {
+        val digits = Datasets.digits().scale(1 / 16.0)
+        val net = network(seed = 1) {
+            dense(64, 15, relu, uniform(-0.1, 0.0))
+            dense(15, 10, softmax)
+        }
+        val history = net.fit(digits) {
+            loss = crossEntropy
+            epochs = 2
+            diagnostics = true
+        }
+        history.diagnostics().size shouldBe 4
+        history.warnings().single().startsWith("dense layer 1: 100 % of its 15 ReLUs never fired in epoch 1") shouldBe true
+    }
+
     test("the builder's errors surface unchanged") {
         val net = network { dense(2, 1, sigmoid) }
         shouldThrow<IllegalArgumentException> { net.fit(Datasets.xor()) { epochs = 0 } }.message shouldBe

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,6 +76,12 @@ final class DigitsCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no per-epoch lines and no progress bar")
     boolean quiet;
 
+    @Option(names = "--diagnose",
+            description = "measure inside each layer as it trains (gradient norm, update ratio, weight norm, ReLUs that "
+                    + "never fired, saturated units), print the table and plain-language warnings, add the "
+                    + "diagnostics to history.csv and write diagnostics.png")
+    boolean diagnose;
+
     @Override
     public Integer call() throws IOException {
         // every option and the output folder are checked before the data loads or anything trains
@@ -89,8 +96,10 @@ final class DigitsCommand implements Callable<Integer> {
                 .seed(seed)
                 .listener(quiet || EpochLine.barDrawn() ? r -> { } : EpochLine.PRINT)
                 .listener(TrainingListener.progressBar(quiet))
+                .diagnostics(diagnose)
                 .build();
-        OutputFolder.check("--output", output, Outputs.FILES);
+        OutputFolder.check("--output", output, diagnose ? Stream.concat(Outputs.FILES.stream(),
+                Stream.of(DiagnosticsTable.PNG)).toList() : Outputs.FILES);
 
         long splitWith = splitSeed != null ? splitSeed : seed;
         Split split = Datasets.digits().scale(1 / 16.0).split(0.8, splitWith);
@@ -107,7 +116,13 @@ final class DigitsCommand implements Callable<Integer> {
         System.out.println();
         System.out.print(evaluation.classificationReport());
         System.out.printf("%nheld-out accuracy: %.4f (%d test digits)%n", evaluation.accuracy(), test.size());
+        if (diagnose) {
+            System.out.print(DiagnosticsTable.format(history));
+        }
         Outputs.write(output, net, history, evaluation, test);
+        if (diagnose) {
+            System.out.println("wrote " + DiagnosticsTable.plot(history, output));
+        }
         return 0;
     }
 
