@@ -66,8 +66,11 @@ final class LayerChain {
         return "dense layer " + (specs.size() + 1);
     }
 
-    /** The network of the recorded layers, with its initial weights. */
-    Network build(DataType dataType, long seed, Backend backend, Preprocessing preprocessing) {
+    /**
+     * The network of the recorded layers, with its initial weights; {@code trainingThreads} as
+     * {@code Network.Builder.threads} set it, 0 when it was not called.
+     */
+    Network build(DataType dataType, long seed, Backend backend, int trainingThreads, Preprocessing preprocessing) {
         if (specs.isEmpty()) {
             throw new IllegalStateException("a network needs at least one layer; add one with dense(...)");
         }
@@ -92,7 +95,7 @@ final class LayerChain {
             throw new IllegalStateException("dropout(" + lastRate + ") after the output layer (dense layer "
                     + specs.size() + ") would drop predictions; put dropout between dense layers");
         }
-        return new Network(layers, dropoutRates, dataType, seed, backend, preprocessing);
+        return new Network(layers, dropoutRates, dataType, seed, backend, trainingThreads, preprocessing);
     }
 
     /** An initializer with extreme settings, or one of a user's, can draw NaN or infinity: refuse it here. */

@@ -50,7 +50,7 @@ public final class Network {
     private final Object weightsLock = new Object();
 
     Network(List<Layer> layers, List<Double> dropoutRates, DataType dataType, long seed, Backend backend,
-            Preprocessing preprocessing) {
+            int trainingThreads, Preprocessing preprocessing) {
         this.layers = List.copyOf(layers);
         this.dropoutRates = List.copyOf(dropoutRates);
         this.dataType = dataType;
@@ -59,7 +59,7 @@ public final class Network {
         this.targetScaler = preprocessing.targetScaler();
         this.classNames = preprocessing.classNames();
         this.inputNames = preprocessing.inputNames();
-        this.arithmetic = Backends.create(backend, this.layers, dataType);
+        this.arithmetic = Backends.create(backend, this.layers, dataType, trainingThreads);
         this.inputs = new NetworkInputs(nIn(), nOut(), dataType);
     }
 
@@ -402,6 +402,7 @@ public final class Network {
         private long seed = DEFAULT_SEED;
         private DataType dataType = DEFAULT_DATA_TYPE;
         private Backend backend;
+        private int trainingThreads;
         private Scaler scaler;
         private Scaler targetScaler;
         private List<String> classNames = List.of();
@@ -432,6 +433,24 @@ public final class Network {
          */
         public Builder backend(Backend backend) {
             this.backend = Checks.notNull("backend", backend);
+            return this;
+        }
+
+        /**
+         * How many threads share each training batch on the fast backend: its rows are cut into that
+         * many blocks, each run forward and backward on its own thread, and the blocks' gradients
+         * summed in block order before one update. The count fixes the order of those sums, so the
+         * same count gives the same weights bit for bit (and another may differ in the last bits).
+         * Without this call, the system property {@code scratchnet.trainingThreads}, else a choice
+         * per fit: the processor count when a batch's work pays for the hand-over, else 1 (see
+         * {@link #summary()}'s last line). Apart from {@code Setup.nativeThreads}, which sets the
+         * threads of ND4J and OpenBLAS inside each call; the reference backend trains on one thread.
+         *
+         * @param threads 1 or more
+         */
+        public Builder threads(int threads) {
+            Checks.positive("threads", threads);
+            this.trainingThreads = threads;
             return this;
         }
 
@@ -542,7 +561,7 @@ public final class Network {
          * @throws IllegalStateException    when no layer was added
          */
         public Network build() {
-            return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(),
+            return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(), trainingThreads,
                     new Preprocessing(scaler, targetScaler, classNames, inputNames));
         }
     }

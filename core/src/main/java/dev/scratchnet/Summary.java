@@ -16,11 +16,12 @@ import java.util.List;
  *   ============================================================================
  *   total parameters: 1135 (weights 1110, biases 25)
  *   data type: float32    seed: 1
- *   backend: fast    native threads: 1 (scratchnet's default)
+ *   backend: fast    native threads: 1 (scratchnet's default)    training threads: auto (2 from 4194304 multiply-adds a batch, else 1)
  * </pre>
  * A layer with dropout after it is followed by a row {@code dropout0 (Dropout)  rate 0.2 … 0}.
  * The last line names the backend that runs the network (and, when it is not the one asked for,
- * why) and the native thread count in force with where it came from.
+ * why), the native thread count in force with where it came from (ND4J's and OpenBLAS's threads
+ * inside each call), and how many threads share a training batch ({@code Network.Builder.threads}).
  * Column widths follow the longest entry, so long activation names such as
  * {@code leakyRelu(0.01)} stay aligned.
  */
@@ -74,7 +75,8 @@ final class Summary {
             out.append("classes: ").append(String.join(", ", network.classNames())).append('\n');
         }
         out.append("backend: ").append(network.arithmetic().describe()).append(GAP).append(" native threads: ")
-                .append(ProcessSettings.describeThreads()).append('\n');
+                .append(ProcessSettings.describeThreads()).append(GAP).append(" training threads: ")
+                .append(network.arithmetic().describeTrainingThreads()).append('\n');
         return out.toString();
     }
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Same seed, data and settings give bit-identical weights in a fresh JVM, with one native thread
  * and with two; each child reports the counts it ran with, so a setting that did not take cannot
- * pass for one that did. Runs in one JVM are {@link DeterminismInOneJvmTest}.
+ * pass for one that did. With two training threads (a batch's rows shared, see
+ * {@code Network.Builder.threads}) two fresh JVMs train the same weights too. Runs in one JVM are {@link DeterminismInOneJvmTest}.
  * <p>
  * On the digits the counts agree. On larger products they do not, and that is OpenBLAS, not
  * scratchnet: its sgemm runs a product of more than 262,144 multiply-adds (m·n·k) on several threads
@@ -38,14 +39,37 @@ class DeterminismIT {
     }
 
     /**
+     * A batch shared between two training threads sums its blocks' gradients in a fixed order: two
+     * fresh JVMs with {@code scratchnet.trainingThreads=2} train the same weights bit for bit.
+     */
+    @Test
+    void freshJvmsWithTwoTrainingThreadsTrainTheSameWeights() throws Exception {
+        List<String> first = inChildJvm(1, 2);
+        List<String> second = inChildJvm(1, 2);
+
+        assertEquals("threads: blas 1, openmp 1", first.get(0), "the child JVM did not run on one native thread");
+        assertEquals(first.get(1), second.get(1), "two fresh JVMs with two training threads trained other weights");
+    }
+
+    private static List<String> inChildJvm(int threads) throws IOException, InterruptedException {
+        return inChildJvm(threads, 0);
+    }
+
+    /**
      * Runs {@link DeterminismProbe} on the digits in a new JVM on this test's class path, with
      * {@code threads} native threads asked for both ways (the system property scratchnet reads and
-     * the OpenMP and OpenBLAS environment); the last two lines of its output: thread counts, hash.
+     * the OpenMP and OpenBLAS environment) and {@code trainingThreads} sharing each batch (0: the
+     * automatic choice, one thread on the digits); the last two lines of its output: thread counts, hash.
      */
-    private static List<String> inChildJvm(int threads) throws IOException, InterruptedException {
+    private static List<String> inChildJvm(int threads, int trainingThreads) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(List.of(java.toString(), "-Xmx1g", "-Dscratchnet.threads=" + threads,
-                "-cp", System.getProperty("java.class.path"), DeterminismProbe.class.getName(), "digits"));
+        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-Xmx1g",
+                "-Dscratchnet.threads=" + threads));
+        if (trainingThreads > 0) {
+            command.add("-Dscratchnet.trainingThreads=" + trainingThreads);
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), DeterminismProbe.class.getName(), "digits"));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(Map.of("OMP_NUM_THREADS", String.valueOf(threads),
                 "OPENBLAS_NUM_THREADS", String.valueOf(threads)));
         builder.redirectErrorStream(true);

@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,9 @@ class SummaryTest {
         assertEquals(expected, summary.substring(0, expected.length()));
         // the last line names the backend and the native threads in force, which the environment may set
         String last = summary.substring(expected.length());
-        assertTrue(last.matches("backend: fast    native threads: \\d+ \\((scratchnet's default|OMP_NUM_THREADS|system property scratchnet\\.threads|set by Setup\\.nativeThreads)\\)\n"), last);
+        assertTrue(last.matches("backend: fast    native threads: \\d+ \\((scratchnet's default|OMP_NUM_THREADS|system property scratchnet\\.threads|set by Setup\\.nativeThreads)\\)"
+                + "    training threads: (auto \\(\\d+ from 4194304 multiply-adds a batch, else 1\\)|1 \\(auto: one processor\\)"
+                + "|\\d+ \\(system property scratchnet\\.trainingThreads\\))\n"), last);
         assertEquals(1135, net.parameterCount());
     }
 
@@ -38,6 +41,16 @@ class SummaryTest {
         assertEquals(lines[0].length(), lines[2].length(), "rows line up with the header");
         assertEquals("total parameters: 79510 (weights 79400, biases 110)", lines[5]);
         assertEquals("data type: float64    seed: 9", lines[6]);
+    }
+
+    @Test
+    void theBackendLineSaysHowManyThreadsShareATrainingBatch() {
+        Network two = Network.builder().threads(2).dense(2, 3, Activation.TANH).build();
+        assertTrue(two.summary().endsWith("    training threads: 2 (Network.Builder.threads)\n"), two.summary());
+        Network reference = Network.builder().backend(Backend.REFERENCE).threads(2).dense(2, 3, Activation.TANH).build();
+        assertTrue(reference.summary().endsWith("    training threads: 1\n"), reference.summary());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.builder().threads(0));
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
     }
 
     @Test

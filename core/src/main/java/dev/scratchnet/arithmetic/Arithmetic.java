@@ -19,6 +19,14 @@ public interface Arithmetic {
     /** The backend and, when a network asked for another one, why this one runs; for summaries. */
     String describe();
 
+    /**
+     * How many threads share a training batch, and why, for summaries; the reference backend
+     * trains on the calling thread alone.
+     */
+    default String describeTrainingThreads() {
+        return "1";
+    }
+
     /** The outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array; any layout of {@code x}. */
     INDArray predict(INDArray x);
 

@@ -28,6 +28,14 @@ public final class Backends {
 
     /** The arithmetic for {@code layers} on {@code requested}, or the reference when the fast one cannot run them. */
     public static Arithmetic create(Backend requested, List<Layer> layers, DataType dataType) {
+        return create(requested, layers, dataType, 0);
+    }
+
+    /**
+     * As {@link #create(Backend, List, DataType)}, the fast backend training on {@code trainingThreads}
+     * threads (0: its default, see {@code Network.Builder.threads}).
+     */
+    public static Arithmetic create(Backend requested, List<Layer> layers, DataType dataType, int trainingThreads) {
         if (requested == Backend.REFERENCE) {
             return new ReferenceArithmetic(layers, "reference");
         }
@@ -40,7 +48,7 @@ public final class Backends {
                 return new ReferenceArithmetic(layers, "reference (" + why + ")");
             }
         }
-        return FastBackendHolder.INSTANCE.create(layers, dataType);
+        return FastBackendHolder.INSTANCE.create(layers, dataType, trainingThreads);
     }
 
     /** Whether {@code loss} has a fast kernel; if not, says so once and the caller runs the reference code. */

@@ -16,4 +16,12 @@ public interface FastBackend {
      * {@link dev.scratchnet.ops.OpTable}); losses without one are handled per call.
      */
     Arithmetic create(List<Layer> layers, DataType dataType);
+
+    /**
+     * As {@link #create(List, DataType)}, training on {@code trainingThreads} threads (0: the
+     * backend's default); a backend that trains on one thread only may ignore it.
+     */
+    default Arithmetic create(List<Layer> layers, DataType dataType, int trainingThreads) {
+        return create(layers, dataType);
+    }
 }

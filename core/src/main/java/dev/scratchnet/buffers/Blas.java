@@ -80,4 +80,29 @@ public final class Blas {
             openblas_nolapack.cblas_daxpy(length, alpha, (DoublePointer) x, 1, (DoublePointer) y, 1);
         }
     }
+
+    /** {@code y = alpha · x + y} over all elements of two matrices of the same length and type. */
+    public static void axpy(double alpha, Matrix x, Matrix y) {
+        axpy((int) y.length(), alpha, x.pointer, y.pointer, y.isFloat());
+    }
+
+    /** {@code y = x} over all elements of two matrices of the same length and type. */
+    public static void copy(Matrix x, Matrix y) {
+        int length = (int) y.length();
+        if (y.isFloat()) {
+            openblas_nolapack.cblas_scopy(length, (FloatPointer) x.pointer, 1, (FloatPointer) y.pointer, 1);
+        } else {
+            openblas_nolapack.cblas_dcopy(length, (DoublePointer) x.pointer, 1, (DoublePointer) y.pointer, 1);
+        }
+    }
+
+    /** {@code y = alpha · y} over all elements, in place. */
+    public static void scale(double alpha, Matrix y) {
+        int length = (int) y.length();
+        if (y.isFloat()) {
+            openblas_nolapack.cblas_sscal(length, (float) alpha, (FloatPointer) y.pointer, 1);
+        } else {
+            openblas_nolapack.cblas_dscal(length, alpha, (DoublePointer) y.pointer, 1);
+        }
+    }
 }

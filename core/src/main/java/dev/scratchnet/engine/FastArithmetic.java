@@ -29,10 +29,20 @@ final class FastArithmetic implements Arithmetic {
     private final DataType dataType;
     private final FastInference inference;
     private final ReferenceArithmetic reference;
+    private final TrainingThreads threads;
+    /** Multiply-adds of one row's forward pass, Σ nIn·nOut: what decides whether a batch is shared. */
+    private final long workPerRow;
 
-    FastArithmetic(List<Layer> layers, DataType dataType) {
+    /** @param threads the training threads the network's builder asked for, 0 for the default */
+    FastArithmetic(List<Layer> layers, DataType dataType, int threads) {
         this.layers = List.copyOf(layers);
         this.dataType = dataType;
+        this.threads = TrainingThreads.of(threads);
+        long work = 0;
+        for (Layer layer : this.layers) {
+            work += (long) layer.nIn() * layer.nOut();
+        }
+        this.workPerRow = work;
         this.inference = FastInference.of(this.layers);
         this.reference = new ReferenceArithmetic(this.layers, "reference");
     }
@@ -45,6 +55,16 @@ final class FastArithmetic implements Arithmetic {
     @Override
     public String describe() {
         return "fast";
+    }
+
+    @Override
+    public String describeTrainingThreads() {
+        return threads.describe();
+    }
+
+    /** How many threads share each batch of a fit in batches of at most {@code capacity} rows. */
+    int trainingThreads(int capacity) {
+        return threads.forBatches(capacity, workPerRow);
     }
 
     @Override
@@ -83,7 +103,10 @@ final class FastArithmetic implements Arithmetic {
         if (kernel == null) {
             return reference.trainer(loss, train, batchCapacity, dropout);
         }
-        FastPath path = new FastPath(layers, kernel, fused(loss), dataType, batchCapacity, dropout);
+        int count = trainingThreads(batchCapacity);
+        TrainingPath path = count > 1
+                ? new SplitBatchPath(layers, kernel, fused(loss), dataType, batchCapacity, dropout, count)
+                : new FastPath(layers, kernel, fused(loss), dataType, batchCapacity, dropout);
         if (train.hasWeights()) {
             path.weighRows(train.weights());
         }
@@ -99,16 +122,16 @@ final class FastArithmetic implements Arithmetic {
         return Backends.fastLoss(loss) ? OpTable.of(loss).map(op -> op.kernel().apply(loss)).orElseThrow() : null;
     }
 
-    /** The batches of one fit through one {@link FastPath}, reading the training set in place. */
+    /** The batches of one fit through one {@link TrainingPath}, reading the training set in place. */
     private static final class FastTrainer implements Trainer {
 
-        private final FastPath path;
+        private final TrainingPath path;
         private final LossKernel loss;
         private final INDArray features;
         private final INDArray targets;
         private int[] order;
 
-        FastTrainer(FastPath path, LossKernel loss, INDArray features, INDArray targets) {
+        FastTrainer(TrainingPath path, LossKernel loss, INDArray features, INDArray targets) {
             this.path = path;
             this.loss = loss;
             this.features = features;

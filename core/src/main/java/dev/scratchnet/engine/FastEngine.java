@@ -11,6 +11,11 @@ public final class FastEngine implements FastBackend {
 
     @Override
     public Arithmetic create(List<Layer> layers, DataType dataType) {
-        return new FastArithmetic(layers, dataType);
+        return new FastArithmetic(layers, dataType, 0);
+    }
+
+    @Override
+    public Arithmetic create(List<Layer> layers, DataType dataType, int trainingThreads) {
+        return new FastArithmetic(layers, dataType, trainingThreads);
     }
 }

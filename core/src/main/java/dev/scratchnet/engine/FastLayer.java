@@ -35,14 +35,22 @@ final class FastLayer {
 
     /** As {@link #FastLayer(Layer, int, DataType)}, with inverted dropout of {@code dropoutRate} after the layer. */
     FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate) {
+        this(layer, capacity, dataType, dropoutRate, false);
+    }
+
+    /**
+     * As above; with {@code ownGradients}, dW and db are buffers of this object's own instead of the
+     * layer's (for one block of a batch shared between threads, see {@link SplitBatchPath}).
+     */
+    FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate, boolean ownGradients) {
         Parameter w = layer.parameters().get(0);
         Parameter b = layer.parameters().get(1);
         this.nIn = layer.nIn();
         this.nOut = layer.nOut();
         this.weights = Matrix.of(w.value());
         this.bias = Matrix.of(b.value());
-        this.weightGradient = Matrix.of(w.gradient());
-        this.biasGradient = Matrix.of(b.gradient());
+        this.weightGradient = ownGradients ? Matrix.create(dataType, nIn, nOut) : Matrix.of(w.gradient());
+        this.biasGradient = ownGradients ? Matrix.create(dataType, 1, nOut) : Matrix.of(b.gradient());
         this.activation = FastActivation.of(layer.activation());
         this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;

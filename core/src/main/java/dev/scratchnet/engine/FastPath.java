@@ -26,9 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   backward:  dW = xᵀδ,  db = Σ_rows δ,  δ_prev = f'_prev(z_prev) ⊙ δWᵀ
  * </pre>
  * Bias gradients go through BLAS with a column of ones (bᵀ = δᵀ·1). One instance serves one
- * training run on one thread.
+ * training run on one thread, or one block of rows of each batch in a {@link SplitBatchPath}.
  */
-final class FastPath {
+final class FastPath implements TrainingPath {
 
     private final List<FastLayer> layers;
     private final Matrix input;
@@ -46,7 +46,7 @@ final class FastPath {
     private double[] weights;
     /** The weighted loss's row views, made with the weights. */
     private WeightedMeanKernel weightedMean;
-    /** The training's dropout generator, or null without dropout. */
+    /** The training's dropout generator, or null without dropout or when the masks are drawn for this path. */
     private final MaskGenerator masks;
 
     /**
@@ -60,11 +60,20 @@ final class FastPath {
     /** As above, with {@code dropout}'s masks drawn in every forward pass (none when null). */
     FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
              DropoutMasks dropout) {
+        this(layers, loss, fused, dataType, capacity, dropout, false);
+    }
+
+    /**
+     * As above; as one {@code block} of a {@link SplitBatchPath}, with dW and db of its own, and
+     * dropout masks drawn into its buffers by the split path rather than here.
+     */
+    FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
+             DropoutMasks dropout, boolean block) {
         List<FastLayer> fast = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0));
+            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0, block));
         }
-        this.masks = dropout != null ? dropout.generator() : null;
+        this.masks = dropout != null && !block ? dropout.generator() : null;
         this.layers = List.copyOf(fast);
         this.input = Matrix.create(dataType, capacity, layers.get(0).nIn());
         this.targets = Matrix.create(dataType, capacity, layers.get(layers.size() - 1).nOut());
@@ -79,7 +88,8 @@ final class FastPath {
      * loss becomes {@code Σ wᵢ·lᵢ / Σ w} over each batch and the output δ's rows scale by
      * {@code n·wᵢ / Σ w}, fused update included.
      */
-    void weighRows(double[] rowWeights) {
+    @Override
+    public void weighRows(double[] rowWeights) {
         this.weights = rowWeights;
         FastLayer last = layers.get(layers.size() - 1);
         this.weightedMean = new WeightedMeanKernel(last.a.values, targets.values);
@@ -89,8 +99,21 @@ final class FastPath {
      * Fills every layer's dW and db with the gradient of the loss on rows {@code order[from..to)}
      * of {@code features} and {@code targets} (whole data sets, see {@link Matrix#readable}).
      */
-    void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
-        forward(features, targetRows, order, from, to);
+    @Override
+    public void gradients(INDArray features, INDArray targetRows, int[] order, int from, int to) {
+        forward(features, targetRows, order, from, to, 0, 0);
+        backward(false, 0, 0);
+    }
+
+    /**
+     * As {@link #gradients}, for rows {@code order[from..to)} that are one block of a batch of
+     * {@code batchRows} rows whose weights sum to {@code batchWeight} (unused without row weights):
+     * the output δ is the batch's, {@code 1/batchRows} and not {@code 1/(to − from)}, so that the
+     * blocks' gradients sum to the batch's. Dropout masks must be in the layers' buffers already.
+     */
+    void blockGradients(INDArray features, INDArray targetRows, int[] order, int from, int to, int batchRows,
+                        double batchWeight) {
+        forward(features, targetRows, order, from, to, batchRows, batchWeight);
         backward(false, 0, 0);
     }
 
@@ -99,14 +122,19 @@ final class FastPath {
      * fused into the backward products (see {@link FastLayer#backwardAndUpdate}); the layers' dW and
      * db are not written.
      */
-    void sgdStep(INDArray features, INDArray targetRows, int[] order, int from, int to,
+    @Override
+    public void sgdStep(INDArray features, INDArray targetRows, int[] order, int from, int to,
                  double learningRate, double l2) {
-        forward(features, targetRows, order, from, to);
+        forward(features, targetRows, order, from, to, 0, 0);
         backward(true, learningRate, l2);
     }
 
-    /** Gathers the batch, runs it forward and leaves the output layer's δ = dL/dz in its buffer. */
-    private void forward(INDArray features, INDArray targetRows, int[] order, int from, int to) {
+    /**
+     * Gathers the batch, runs it forward and leaves the output layer's δ = dL/dz in its buffer; for
+     * a block of a larger batch ({@code batchRows > 0}), the batch's δ (see {@link #blockGradients}).
+     */
+    private void forward(INDArray features, INDArray targetRows, int[] order, int from, int to, int batchRows,
+                         double batchWeight) {
         int n = to - from;
         lastBatchRows = n;
         lastFrom = from;
@@ -129,7 +157,9 @@ final class FastPath {
             FastLayer layer = layers.get(i);
             layer.forward(x, n);
             if (layer.dropped != null) {
-                DropoutKernel.drawMask(layer.mask.values, n, layer.dropoutRate, masks);
+                if (masks != null) {
+                    DropoutKernel.drawMask(layer.mask.values, n, layer.dropoutRate, masks);
+                }
                 DropoutKernel.multiply(layer.a.values, layer.mask.values, layer.dropped.values, n);
             }
             x = layer.output();
@@ -142,9 +172,27 @@ final class FastPath {
             loss.gradient(last.a.values, targets.values, last.delta.values, n);
             last.activation.backward(last.a, last.delta, n);
         }
-        if (weights != null) {
-            // the output activation's backward pass is linear and row by row: scaling δ scales dL/dp
+        // the output activation's backward pass is linear and row by row: scaling δ scales dL/dp
+        if (batchRows > 0) {
+            scaleToBatch(last.delta, order, from, n, batchRows, batchWeight);
+        } else if (weights != null) {
             WeightedMeanKernel.scaleRows(last.delta.values, weights, order, from, n);
+        }
+    }
+
+    /**
+     * Turns the δ of a block of {@code n} rows (the loss's mean over the block) into the block's part
+     * of the batch's δ: row i times {@code n / batchRows}, or with row weights
+     * {@code n·wᵢ / batchWeight} (the batch's {@code n·wᵢ / Σ w}, over the block's own {@code 1/n}).
+     */
+    private void scaleToBatch(Matrix delta, int[] order, int from, int n, int batchRows, double batchWeight) {
+        int k = delta.columns;
+        for (int i = 0; i < n; i++) {
+            double factor = weights == null ? (double) n / batchRows
+                    : batchWeight > 0 ? n * weights[order[from + i]] / batchWeight : 0;
+            for (int c = i * k; c < (i + 1) * k; c++) {
+                delta.values.set(c, delta.values.get(c) * factor);
+            }
         }
     }
 
@@ -172,7 +220,8 @@ final class FastPath {
     }
 
     /** The loss of the last batch's predictions (before any update), by {@code kernel}'s loop. */
-    double batchLoss(LossKernel kernel) {
+    @Override
+    public double batchLoss(LossKernel kernel) {
         if (weights != null) {
             return weightedMean.value(kernel, weights, lastOrder, lastFrom, lastBatchRows);
         }
@@ -180,8 +229,14 @@ final class FastPath {
     }
 
     /** How many rows of the last batch were predicted (before the update) as {@code labels} of the data set says. */
-    int batchCorrect(int[] labels) {
+    @Override
+    public int batchCorrect(int[] labels) {
         return Accuracy.correct(layers.get(layers.size() - 1).a.values, lastBatchRows, labels, lastOrder, lastFrom);
+    }
+
+    /** Layer {@code index} as this path trains it: its buffers, and its dW and db (a block's own in a split path). */
+    FastLayer layer(int index) {
+        return layers.get(index);
     }
 
     /** Copies rows {@code order[from .. from + n)} of {@code source} into the first {@code n} rows of {@code target}. */

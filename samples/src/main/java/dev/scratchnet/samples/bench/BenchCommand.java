@@ -62,6 +62,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-startup", description = "skip the start-up probe")
     boolean noStartup;
 
+    @Option(names = "--scale", description = "only the scaling table: 784-H-10 for H in 64, 256, 1024, 2048 and batches of"
+            + " 16, 64, 256, one epoch over 8000 rows each, scratchnet with its default training threads and with one,"
+            + " numpy with its default threads and with one")
+    boolean scale;
+
+    @Option(names = "--scale-repeats", description = "timed runs per cell of --scale (default: ${DEFAULT-VALUE})")
+    int scaleRepeats = 3;
+
+    @Option(names = "--scale-cells", split = ",", description = "cells of --scale as HxBATCH, e.g. 256x64,2048x256 (default: all 12)")
+    List<String> scaleCells = List.of();
+
     @Option(names = "--micro", description = "only the per-call costs of ND4J entry points against direct BLAS and Java loops")
     boolean micro;
 
@@ -89,6 +100,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
         printSetting(dataText);
         Workloads workloads = new Workloads(mnistDir, samples);
+        if (scale) {
+            new ScaleBench(workloads.mnistTrain(), scaleRepeats, scaleCells).run(mnistDir, workDir, !noNumpy);
+            return 0;
+        }
         Map<String, Timings> ours = new LinkedHashMap<>();
         // the saved and exported model and the ONNX Runtime session only when a deployed row runs
         boolean deployed = only.stream().anyMatch(name -> name.startsWith("W3R") || name.startsWith("W3O"));
@@ -157,9 +172,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static void printSetting(String dataText) {
         Setup.apply();
-        System.out.printf("scratchnet bench: %d cores, engine %s, native threads %s, OMP_NUM_THREADS=%s, "
-                        + "OPENBLAS_CORETYPE=%s%n",
-                Runtime.getRuntime().availableProcessors(), Backend.byDefault(), Setup.nativeThreads(),
+        String summary = Workloads.mnistNetwork().summary();
+        String trainingThreads = summary.substring(summary.lastIndexOf("training threads: ") + 18).strip();
+        System.out.printf("scratchnet bench: %d cores, engine %s, native threads %s, training threads %s,"
+                        + " OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n",
+                Runtime.getRuntime().availableProcessors(), Backend.byDefault(), Setup.nativeThreads(), trainingThreads,
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
         System.out.println("data: " + dataText);

@@ -50,6 +50,50 @@ final class NumpyReference {
         return parse(output);
     }
 
+    /**
+     * The scaling table's cells ({@code "HxBATCH,..."}) in numpy, {@code repeats} runs each: keyed
+     * {@code "H batch"}. With {@code oneThread}, numpy's OpenBLAS on one thread; else on its default
+     * (one per core): the launcher's {@code OMP_NUM_THREADS=1} is taken out of numpy's environment.
+     */
+    static Map<String, Timings> runScale(Path mnistDir, int repeats, String cells, boolean oneThread, Path workDir)
+            throws IOException, InterruptedException {
+        Path script = extract("numpy_reference.py", workDir);
+        Path digits = extract("/dev/scratchnet/data/digits.csv.gz", workDir);
+        ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), "--digits", digits.toString(),
+                "--mnist", mnistDir.toString(), "--repeats", String.valueOf(repeats), "--scale", cells)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        for (String variable : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+            builder.environment().remove(variable);
+        }
+        if (oneThread) {
+            builder.environment().put("OMP_NUM_THREADS", "1");
+            builder.environment().put("OPENBLAS_NUM_THREADS", "1");
+        }
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("the numpy reference failed (exit " + process.exitValue() + ")");
+        }
+        return parseScale(output);
+    }
+
+    /** Reads lines of "S H BATCH seconds seconds ...", as the script prints them with --scale, keyed "H BATCH". */
+    static Map<String, Timings> parseScale(String output) {
+        Map<String, Timings> timings = new LinkedHashMap<>();
+        for (String line : output.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length < 4 || !fields[0].equals("S")) {
+                continue;
+            }
+            List<Double> values = new ArrayList<>();
+            for (int i = 3; i < fields.length; i++) {
+                values.add(Double.parseDouble(fields[i]));
+            }
+            timings.put(fields[1] + " " + fields[2], new Timings(values));
+        }
+        return timings;
+    }
+
     /** Reads lines of "NAME seconds seconds ...", as the script prints them. */
     static Map<String, Timings> parse(String output) {
         Map<String, Timings> timings = new LinkedHashMap<>();

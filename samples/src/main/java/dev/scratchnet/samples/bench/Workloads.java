@@ -99,6 +99,11 @@ final class Workloads {
         return mnistTest;
     }
 
+    /** W2's training set: the first 8000 training images. */
+    DataSet mnistTrain() {
+        return mnistTrain;
+    }
+
     /** Training examples of W2 (for the GEMM floor). */
     int w2Examples() {
         return mnistTrain.size();

@@ -5,6 +5,10 @@ Run by `./scratchnet bench` in the same invocation as scratchnet's own runs, so 
 are measured side by side. Prints one line per workload: its name, then the seconds of each run (per image for W3 and W3B).
 
     python3 numpy_reference.py --digits FILE.csv.gz --mnist DIR --repeats 3
+
+With --scale, instead: the scaling table's cells (784-H-10 ReLU/softmax, cross-entropy, SGD 0.1, one
+epoch over the first 8000 rows including the shuffle), one line per cell: S, H, batch, then the
+seconds of each run; numpy's threads are whatever the environment gives it.
 """
 import argparse, gzip, os, struct, time
 import numpy as np
@@ -133,6 +137,17 @@ def w3_batched(args, rng):
     return (time.perf_counter() - start) / len(x)
 
 
+def scale(args, rng):
+    x, y = load_mnist(args.mnist, 8000)
+    cells = [tuple(int(v) for v in cell.split("x")) for cell in args.scale.split(",")]
+    # warm-up: one small epoch, so that the first cell does not pay for loading BLAS
+    train(init([784, 64, 10], rng), x, y, 1, 64, 0.1, softmax, "ce", rng)
+    for hidden, batch in cells:
+        runs = [timed(lambda: train(init([784, hidden, 10], rng), x, y, 1, batch, 0.1, softmax, "ce", rng))
+                for _ in range(args.repeats)]
+        print("S", hidden, batch, " ".join(repr(seconds) for seconds in runs), flush=True)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--digits", required=True)
@@ -140,8 +155,12 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--samples", type=int, default=2000)
     parser.add_argument("--only", default="W1,W2,W3,W3B")
+    parser.add_argument("--scale", help="cells HxBATCH,HxBATCH,... of the scaling table instead of W1-W3")
     args = parser.parse_args()
     rng = np.random.default_rng(1)
+    if args.scale:
+        scale(args, rng)
+        return
     workloads = {"W1": w1, "W2": w2, "W3": w3, "W3B": w3_batched}
     for name in args.only.split(","):
         workloads[name](args, rng)  # warm-up

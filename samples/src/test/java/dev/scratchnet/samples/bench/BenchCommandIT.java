@@ -48,6 +48,18 @@ class BenchCommandIT {
         }
     }
 
+    @Test
+    void theScalingTableTimesACellWithTheDefaultTrainingThreadsAndWithOne() {
+        CommandRun run = CommandRun.of("bench", "--scale", "--scale-cells", "64x64", "--scale-repeats", "1", "--no-numpy");
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(Pattern.compile("(?m)^scratchnet bench: .*, training threads .+, OMP_NUM_THREADS=").matcher(run.out()).find(),
+                run.out());
+        assertTrue(Pattern.compile("(?m)^64 +64 +\\d+\\.\\d{3} s +\\d+\\.\\d{3} s +- +- +- +-$").matcher(run.out()).find(),
+                run.out());
+        assertTrue(run.out().contains("numpy reference skipped: --no-numpy"), run.out());
+    }
+
     /** Runs {@code body} with {@code java.io.tmpdir} pointing at {@code folder}. */
     private static CommandRun withTemporaryFolder(Path folder, Supplier<CommandRun> body) {
         String previous = System.getProperty("java.io.tmpdir");

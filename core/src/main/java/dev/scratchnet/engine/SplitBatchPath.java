@@ -1,0 +1,249 @@
+package dev.scratchnet.engine;
+
+import dev.scratchnet.Layer;
+import dev.scratchnet.arithmetic.DropoutMasks;
+import dev.scratchnet.buffers.Blas;
+import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.kernels.DropoutKernel;
+import dev.scratchnet.kernels.LossKernel;
+import dev.scratchnet.kernels.MaskGenerator;
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Data parallelism inside a batch: the batch's rows cut into one block per thread, each block's
+ * forward and backward pass on its own thread ({@link TrainingWorkers}) through a {@link FastPath}
+ * of its own (its own buffers and its own dW and db, one-threaded BLAS), then the gradients summed
+ * and, for fused SGD, applied:
+ * <pre>
+ *   block b = rows [b·n/K, (b+1)·n/K) of the batch       δ_b carries the batch's 1/n, not the block's
+ *   dW = dW_0 + dW_1 + … + dW_{K−1}                       in this order, element by element
+ *   fused SGD:  W ← (1 − lr·λ)·W − lr·dW_0 − lr·dW_1 − …,  b ← b − lr·db_0 − lr·db_1 − …
+ * </pre>
+ * The sums are cut by rows of W among the threads too; each element is summed in block order
+ * whichever thread does it, so a given thread count gives the same weights run after run. Dropout
+ * masks are drawn on the calling thread, layer by layer and row by row as {@link FastPath} draws
+ * them, so the masks are the same as on one thread. After construction a step allocates nothing.
+ */
+final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
+
+    private static final int FORWARD_AND_BACKWARD = 0;
+    private static final int SUM = 1;
+
+    private final int threads;
+    private final FastPath[] blocks;
+    private final MaskGenerator masks;
+    private final double[] dropoutRates;
+    /** The network's own W, b, dW and db (the blocks hold their own dW and db). */
+    private final FastLayer[] layers;
+    /** Per layer and thread: rows of W, of dW and of every block's dW that the thread sums. */
+    private final Matrix[][] weightRows;
+    private final Matrix[][] gradientRows;
+    private final Matrix[][][] blockGradientRows;
+
+    // the step in hand, set on the calling thread before the tasks run
+    private int phase;
+    private INDArray features;
+    private INDArray targets;
+    private int[] order;
+    private int from;
+    private int rows;
+    private int blockCount;
+    private boolean update;
+    private double learningRate;
+    private double l2;
+    private double[] weights;
+    private double batchWeight;
+    private final double[] blockWeights;
+
+    /**
+     * A path that trains {@code layers} in batches of at most {@code capacity} rows, each cut into
+     * {@code threads} blocks; the rest as {@link FastPath}'s constructor.
+     */
+    SplitBatchPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
+                   DropoutMasks dropout, int threads) {
+        if (threads < 2 || threads > capacity) {
+            throw new IllegalArgumentException("a batch of " + capacity + " rows cannot be cut into " + threads
+                    + " blocks: expected 2 to " + capacity);
+        }
+        this.threads = threads;
+        int blockCapacity = (capacity + threads - 1) / threads;
+        this.blocks = new FastPath[threads];
+        for (int b = 0; b < threads; b++) {
+            blocks[b] = new FastPath(layers, loss, fused, dataType, blockCapacity, dropout, true);
+        }
+        this.masks = dropout != null ? dropout.generator() : null;
+        this.dropoutRates = new double[layers.size()];
+        this.layers = new FastLayer[layers.size()];
+        this.weightRows = new Matrix[layers.size()][];
+        this.gradientRows = new Matrix[layers.size()][];
+        this.blockGradientRows = new Matrix[layers.size()][][];
+        for (int i = 0; i < layers.size(); i++) {
+            dropoutRates[i] = dropout != null ? dropout.rate(i) : 0;
+            FastLayer layer = new FastLayer(layers.get(i), 0, dataType);
+            this.layers[i] = layer;
+            // each thread sums rows [t·nIn/T, (t+1)·nIn/T) of W; a thread may get none when nIn < T
+            weightRows[i] = new Matrix[threads];
+            gradientRows[i] = new Matrix[threads];
+            blockGradientRows[i] = new Matrix[threads][threads];
+            for (int t = 0; t < threads; t++) {
+                int first = t * layer.nIn / threads;
+                int end = (t + 1) * layer.nIn / threads;
+                if (first == end) {
+                    continue;
+                }
+                weightRows[i][t] = layer.weights.rowBlock(first, end);
+                gradientRows[i][t] = layer.weightGradient.rowBlock(first, end);
+                for (int b = 0; b < threads; b++) {
+                    blockGradientRows[i][t][b] = blocks[b].layer(i).weightGradient.rowBlock(first, end);
+                }
+            }
+        }
+        this.blockWeights = new double[threads];
+    }
+
+    @Override
+    public void weighRows(double[] rowWeights) {
+        this.weights = rowWeights;
+        for (FastPath block : blocks) {
+            block.weighRows(rowWeights);
+        }
+    }
+
+    @Override
+    public void gradients(INDArray features, INDArray targets, int[] order, int from, int to) {
+        step(features, targets, order, from, to, false, 0, 0);
+        sumBiases();
+    }
+
+    @Override
+    public void sgdStep(INDArray features, INDArray targets, int[] order, int from, int to, double learningRate,
+                        double l2) {
+        step(features, targets, order, from, to, true, learningRate, l2);
+        updateBiases();
+    }
+
+    private void step(INDArray features, INDArray targets, int[] order, int from, int to, boolean update,
+                      double learningRate, double l2) {
+        this.features = features;
+        this.targets = targets;
+        this.order = order;
+        this.from = from;
+        this.rows = to - from;
+        this.blockCount = Math.min(threads, rows);
+        this.update = update;
+        this.learningRate = learningRate;
+        this.l2 = l2;
+        if (weights != null) {
+            // the batch's Σ w, summed in row order as FastPath sums it
+            batchWeight = 0;
+            for (int b = 0; b < blockCount; b++) {
+                blockWeights[b] = 0;
+                for (int r = start(b); r < start(b + 1); r++) {
+                    blockWeights[b] += weights[order[from + r]];
+                    batchWeight += weights[order[from + r]];
+                }
+            }
+        }
+        drawMasks();
+        phase = FORWARD_AND_BACKWARD;
+        TrainingWorkers.run(blockCount, threads, this);
+        phase = SUM;
+        TrainingWorkers.run(threads, threads, this);
+    }
+
+    /** The first row (within the batch) of block {@code b}; {@code start(blockCount)} is the batch's size. */
+    private int start(int b) {
+        return (int) ((long) b * rows / blockCount);
+    }
+
+    /** Every dropout mask of the batch, layer after layer and in each block after block, as one thread draws them. */
+    private void drawMasks() {
+        if (masks == null) {
+            return;
+        }
+        for (int i = 0; i < dropoutRates.length; i++) {
+            if (dropoutRates[i] > 0) {
+                for (int b = 0; b < blockCount; b++) {
+                    DropoutKernel.drawMask(blocks[b].layer(i).mask.values, start(b + 1) - start(b), dropoutRates[i],
+                            masks);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void run(int task) {
+        if (phase == FORWARD_AND_BACKWARD) {
+            blocks[task].blockGradients(features, targets, order, from + start(task), from + start(task + 1), rows,
+                    batchWeight);
+        } else {
+            sumWeightRows(task);
+        }
+    }
+
+    /** Thread {@code t}'s rows of every layer's dW (or, fused, W) from the blocks' dW, in block order. */
+    private void sumWeightRows(int t) {
+        for (int i = 0; i < layers.length; i++) {
+            Matrix target = update ? weightRows[i][t] : gradientRows[i][t];
+            if (target == null) {
+                continue;
+            }
+            Matrix[] parts = blockGradientRows[i][t];
+            if (update) {
+                if (l2 != 0) {
+                    Blas.scale(1 - learningRate * l2, target);
+                }
+                for (int b = 0; b < blockCount; b++) {
+                    Blas.axpy(-learningRate, parts[b], target);
+                }
+            } else {
+                Blas.copy(parts[0], target);
+                for (int b = 1; b < blockCount; b++) {
+                    Blas.axpy(1, parts[b], target);
+                }
+            }
+        }
+    }
+
+    /** db = db_0 + db_1 + … (a row per layer: not worth a hand-over). */
+    private void sumBiases() {
+        for (int i = 0; i < layers.length; i++) {
+            Blas.copy(blocks[0].layer(i).biasGradient, layers[i].biasGradient);
+            for (int b = 1; b < blockCount; b++) {
+                Blas.axpy(1, blocks[b].layer(i).biasGradient, layers[i].biasGradient);
+            }
+        }
+    }
+
+    /** b ← b − lr·db_0 − lr·db_1 − … (no weight decay on biases, as in {@link FastLayer#backwardAndUpdate}). */
+    private void updateBiases() {
+        for (int i = 0; i < layers.length; i++) {
+            for (int b = 0; b < blockCount; b++) {
+                Blas.axpy(-learningRate, blocks[b].layer(i).biasGradient, layers[i].bias);
+            }
+        }
+    }
+
+    @Override
+    public double batchLoss(LossKernel kernel) {
+        // each block's loss is its mean; the batch's is their mean weighted by rows (or by Σ w)
+        double loss = 0;
+        for (int b = 0; b < blockCount; b++) {
+            double share = weights == null ? (double) (start(b + 1) - start(b)) / rows
+                    : batchWeight > 0 ? blockWeights[b] / batchWeight : 0;
+            loss += share * blocks[b].batchLoss(kernel);
+        }
+        return loss;
+    }
+
+    @Override
+    public int batchCorrect(int[] labels) {
+        int correct = 0;
+        for (int b = 0; b < blockCount; b++) {
+            correct += blocks[b].batchCorrect(labels);
+        }
+        return correct;
+    }
+}
