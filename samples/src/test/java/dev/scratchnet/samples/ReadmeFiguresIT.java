@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The README's figures that a cheap, seeded command produces, produced again and compared, so that
  * a change to training that moves them fails the build until the README says the new figure. Only
  * what is deterministic and takes seconds: the default digits run (every line the README shows),
- * the tutorial network's accuracy, and the final accuracy of {@code xor} and {@code spiral}.
+ * the tutorial network's accuracy, {@code mnist} on the MNIST-like files, and the final accuracy of
+ * {@code xor} and {@code spiral}.
  */
 class ReadmeFiguresIT {
 
@@ -66,6 +67,21 @@ class ReadmeFiguresIT {
 
         assertEquals(0, run.status(), run.err());
         assertEquals(figure, find(Pattern.compile("held-out accuracy: (\\d\\.\\d{4})"), run.out(), "the accuracy line"),
+                run.out());
+    }
+
+    @Test
+    void mnistOnTheMnistLikeFilesReachesTheReadmesTestAccuracy() throws IOException {
+        String figure = find(Pattern.compile("\\./scratchnet mnist --data /tmp/mnist-like +# → test accuracy: (\\d\\.\\d{4}) "),
+                readme(), "mnist's accuracy on the MNIST-like files");
+        Path data = dir.resolve("mnist-like");
+
+        CommandRun make = CommandRun.of("make-mnist-like", data.toString(), "--copies", "5", "--gzip");
+        CommandRun run = CommandRun.of("mnist", "--data", data.toString(), "--quiet", "--output", dir.resolve("out").toString());
+
+        assertEquals(0, make.status(), make.err());
+        assertEquals(0, run.status(), run.err());
+        assertEquals(figure, find(Pattern.compile("test accuracy: (\\d\\.\\d{4}) "), run.out(), "the accuracy line"),
                 run.out());
     }
 
