@@ -13,8 +13,8 @@ public final class Argmax {
     public static int[] ofRows(INDArray matrix) {
         if (matrix.columns() == 1) {
             // one output: a probability of class 1, so the class is 1 when p ≥ 0.5
-            return matrix.gte(0.5).castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();
+            return matrix.gte(0.5).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).toIntVector();
         }
-        return Nd4j.argMax(matrix, 1).castTo(org.nd4j.linalg.api.buffer.DataType.INT).toIntVector();
+        return Nd4j.argMax(matrix, 1).castTo(org.nd4j.linalg.api.buffer.DataType.INT32).toIntVector();
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** Loss and accuracy per epoch, side by side: training solid blue, validation dashed orange. */
@@ -44,12 +45,19 @@ final class HistoryChart {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(quantity + " per epoch")
                 .xAxisTitle("epoch").yAxisTitle(quantity).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        // below the plot, so that no curve runs under it (accuracy near 1.0 used to hide behind it)
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
+        // whole epochs only, at least 60 px apart, so that labels never run together from 5 to 500 epochs
+        chart.getStyler().setXAxisTickMarkSpacingHint(60);
+        chart.getStyler().setXAxisMaxLabelCount(Math.max(2, width / 60));
+        chart.setCustomXAxisTickLabelsFormatter(x -> x == Math.rint(x) ? String.valueOf(Math.round(x)) : "");
         if (quantity.equals("accuracy")) {
             chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         }
         add(chart, "training " + quantity, train, new Color(0x1f77b4), false);
         add(chart, "validation " + quantity, validation, new Color(0xff7f0e), true);
+        spaceTheEpochTicks(chart, train);
         return chart;
     }
 
@@ -67,6 +75,23 @@ final class HistoryChart {
             series.setLineStyle(new java.awt.BasicStroke(2f, java.awt.BasicStroke.CAP_BUTT,
                     java.awt.BasicStroke.JOIN_ROUND, 10f, new float[] {6f, 4f}, 0f));
         }
+    }
+
+    /**
+     * XChart labels equally spaced x values (our epochs) by skipping as few as fit without overlap,
+     * which at 60 epochs runs the labels together; one invisible point between epochs 1 and 2
+     * makes it choose round steps (1, 10, 20 …) at the spacing hint instead.
+     */
+    private static void spaceTheEpochTicks(XYChart chart, double[] values) {
+        int[] finite = IntStream.range(0, values.length).filter(i -> Double.isFinite(values[i])).toArray();
+        if (finite.length < 2) {
+            return;
+        }
+        double y = values[finite[0]];
+        XYSeries spacer = chart.addSeries(" ", new double[] {finite[0] + 1.5}, new double[] {y});
+        spacer.setMarker(SeriesMarkers.NONE);
+        spacer.setLineColor(new Color(0, 0, 0, 0));
+        spacer.setShowInLegend(false);
     }
 
     private static boolean hasValues(double[] values) {

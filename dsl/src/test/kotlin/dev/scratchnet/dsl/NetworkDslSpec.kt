@@ -96,7 +96,7 @@ class NetworkDslSpec : FunSpec({
             "must come before the first layer"
         messageOf<IllegalArgumentException> { network { dense(0, relu) } } shouldBe
             messageOf<IllegalArgumentException> { Network.builder().dense(0, Activation.RELU) }
-        messageOf<IllegalArgumentException> { network(dataType = DataType.INT) { dense(2, 2, relu) } } shouldBe
+        messageOf<IllegalArgumentException> { network(dataType = DataType.INT32) { dense(2, 2, relu) } } shouldBe
             "dataType must be FLOAT or DOUBLE, was INT"
     }
 })

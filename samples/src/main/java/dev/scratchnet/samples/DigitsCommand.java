@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 /**
  * The main job: train on the bundled 8×8 digits, evaluate on a held-out fifth, print the
  * classification report and write the model and its plots. {@code --tutorial} switches the
- * defaults to the tutorials' 64-15-10 ReLU/sigmoid/MSE network; options given explicitly still apply.
+ * defaults to the tutorials' 64-15-10 ReLU/sigmoid/MSE network, written to out/digits-tutorial;
+ * options given explicitly still apply.
  */
 @Command(name = "digits", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a classifier on the bundled 8x8 digits (80/20 split, seeded), print the "
@@ -66,8 +67,9 @@ final class DigitsCommand implements Callable<Integer> {
     Long splitSeed;
 
     @Option(names = "--output", paramLabel = "DIR",
-            description = "folder for model.zip, history.csv and the PNG plots (default: ${DEFAULT-VALUE})")
-    Path output = Path.of("out", "digits");
+            description = "folder for model.zip, history.csv and the PNG plots (default: out/digits; "
+                    + "tutorial: out/digits-tutorial)")
+    Path output;
 
     @Option(names = "--tutorial",
             description = "the tutorials' 64-15-10 ReLU/sigmoid network with MSE, SGD 2.0, batch 15, 100 epochs")
@@ -98,7 +100,9 @@ final class DigitsCommand implements Callable<Integer> {
                 .listener(TrainingListener.progressBar(quiet))
                 .diagnostics(diagnose)
                 .build();
-        OutputFolder.check("--output", output, diagnose ? Stream.concat(Outputs.FILES.stream(),
+        // the tutorial's model gets its own folder, so that it never replaces the default run's model.zip
+        Path folder = output != null ? output : tutorial ? Path.of("out", "digits-tutorial") : Path.of("out", "digits");
+        OutputFolder.check("--output", folder, diagnose ? Stream.concat(Outputs.FILES.stream(),
                 Stream.of(DiagnosticsTable.PNG)).toList() : Outputs.FILES);
 
         long splitWith = splitSeed != null ? splitSeed : seed;
@@ -119,9 +123,9 @@ final class DigitsCommand implements Callable<Integer> {
         if (diagnose) {
             System.out.print(DiagnosticsTable.format(history));
         }
-        Outputs.write(output, net, history, evaluation, test);
+        Outputs.write(folder, net, history, evaluation, test);
         if (diagnose) {
-            System.out.println("wrote " + DiagnosticsTable.plot(history, output));
+            System.out.println("wrote " + DiagnosticsTable.plot(history, folder));
         }
         return 0;
     }

@@ -36,7 +36,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (row != null && row < 1) {
             throw new IllegalArgumentException("--row counts data rows from 1, was " + row);
         }
-        Network net = Network.load(model);
+        Network net = ModelFile.load(model);
         System.out.print(net.explain());
         double[] input = null;
         if (image != null) {

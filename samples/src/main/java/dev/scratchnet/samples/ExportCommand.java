@@ -27,7 +27,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(onnx)) {
             throw new IllegalArgumentException("--onnx must name a file to write, but " + onnx + " is a folder");
         }
-        Network net = Network.load(model);
+        Network net = ModelFile.load(model);
         net.exportOnnx(onnx);
         System.out.println("wrote " + onnx + " (" + Files.size(onnx) + " bytes): input \"input\" [batch, " + net.nIn()
                 + "], output \"output\" [batch, " + net.nOut() + "], " + (net.dataType().name().equals("DOUBLE")

@@ -87,9 +87,12 @@ final class MnistCommand implements Callable<Integer> {
                 .loss(Loss.CROSS_ENTROPY)
                 .optimizer(Optimizer.sgd(learningRate))
                 .epochs(epochs).batchSize(batchSize).seed(seed)
+                // the test set measured after every epoch, so that history.csv and history.png hold it
+                // (as validation); it only measures, training never sees it
+                .validation(test)
                 .listener(quiet || EpochLine.barDrawn() ? r -> { } : r -> System.out.printf(
                         "epoch %3d  loss %.4f  train accuracy %.1f%%  test accuracy %.1f%%%n",
-                        r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * net.evaluate(test).accuracy()))
+                        r.epoch(), r.trainLoss(), 100 * r.trainAccuracy(), 100 * r.validationAccuracy()))
                 .listener(TrainingListener.progressBar(quiet))
                 .build();
         long trainStart = System.nanoTime();

@@ -59,7 +59,7 @@ final class PredictCommand implements Callable<Integer> {
         if (top <= 0) {
             throw new IllegalArgumentException("--top must be > 0, was " + top);
         }
-        Network net = Network.load(model);
+        Network net = ModelFile.load(model);
         List<String> labels = new ArrayList<>();
         List<String> where = new ArrayList<>();
         INDArray x;

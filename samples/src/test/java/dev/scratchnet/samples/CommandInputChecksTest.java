@@ -67,6 +67,26 @@ class CommandInputChecksTest {
     }
 
     @Test
+    void predictWithAFolderAsModelNamesTheFileInside() {
+        CommandRun run = CommandRun.of("predict", "--model", dir.toString(), "--csv", "/dev/null");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("--model expects a model file such as model.zip, but " + dir
+                + " is a folder; try --model " + dir.resolve("model.zip")), run.err());
+    }
+
+    @Test
+    void exportWithAFolderWithoutAModelSaysWhereModelsAreWritten() throws IOException {
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+
+        CommandRun run = CommandRun.of("export", "--model", empty.toString(), "--onnx", dir.resolve("m.onnx").toString());
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains(empty + " is a folder (digits, mnist and train write model.zip into their "
+                + "--output folder)"), run.err());
+    }
+
+    @Test
     void aTruncatedPngIsNamed() throws IOException {
         Path png = dir.resolve("digit.png");
         ImageIO.write(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), "png", png.toFile());

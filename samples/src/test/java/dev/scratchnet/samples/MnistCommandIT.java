@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.Network;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -50,5 +52,11 @@ class MnistCommandIT {
         assertEquals(784, Network.load(output.resolve("model.zip")).nIn());
         DigitsCommandIT.assertPng(output.resolve("history.png"), 900, 400);
         DigitsCommandIT.assertPng(output.resolve("confusion.png"), 600, 550);
+        // the test accuracy of every epoch is in the history, as validation; the last is the final one
+        List<String> rows = Files.readAllLines(output.resolve("history.csv"));
+        assertEquals("epoch,train_loss,train_accuracy,validation_loss,validation_accuracy,learning_rate", rows.get(0));
+        assertEquals(9, rows.size(), String.join("\n", rows));
+        double lastTestAccuracy = Double.parseDouble(rows.get(8).split(",")[4]);
+        assertEquals(Double.parseDouble(accuracy.group(1)), lastTestAccuracy, 5e-5, String.join("\n", rows));
     }
 }

@@ -13,7 +13,8 @@ import kotlin.script.experimental.jvm.jvm
  * The script definition of `*.nn.kts` files: Kotlin scripts that see `dev.scratchnet.*` and
  * `dev.scratchnet.dsl.*` without imports, and the command-line arguments after the file name
  * as [args]. [ScriptHost] compiles and runs them; IntelliJ finds this definition through the
- * `META-INF/kotlin/script/templates` entry of the dsl jar and then highlights `*.nn.kts` files.
+ * `META-INF/kotlin/script/templates` entry of the scripting jar (artifact `scratchnet-scripting`)
+ * and then highlights `*.nn.kts` files.
  */
 @KotlinScript(
     displayName = "scratchnet script",
