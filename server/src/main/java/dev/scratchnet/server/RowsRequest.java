@@ -68,7 +68,8 @@ final class RowsRequest {
             throw new RequestError(400, "rows[" + r + "] must be an array of " + width + " numbers, was " + kind(row));
         }
         if (row.size() != width) {
-            throw new RequestError(400, "rows[" + r + "] has " + row.size() + " values but the model expects " + width);
+            throw new RequestError(400, "rows[" + r + "] has " + row.size() + (row.size() == 1 ? " value" : " values")
+                    + " but the model expects " + width);
         }
         float[] values = new float[width];
         for (int c = 0; c < width; c++) {

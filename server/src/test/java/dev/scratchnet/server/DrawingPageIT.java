@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,9 @@ class DrawingPageIT {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
+    /** Selenium's own log (java.util.logging): kept here so that the level set below holds. */
+    private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
+
     private static PredictionServer server;
     private static ChromeDriver browser;
 
@@ -46,6 +51,8 @@ class DrawingPageIT {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "the drawing page is not tested: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed "
                         + "(apt-get install -y chromium chromium-driver; .ci/run installs them)");
+        // Debian's Chromium is often newer than the DevTools versions this Selenium knows; the tests need none
+        SELENIUM_LOG.setLevel(Level.SEVERE);
         Path model = Files.createTempFile("digits-model", ".zip");
         try (var in = DrawingPageIT.class.getResourceAsStream("/digits-model.zip")) {
             Files.copy(in, model, StandardCopyOption.REPLACE_EXISTING);
@@ -60,7 +67,7 @@ class DrawingPageIT {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=900,620");
+                "--window-size=960,760");
         browser = new ChromeDriver(driver, options);
     }
 
