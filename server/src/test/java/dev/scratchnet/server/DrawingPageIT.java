@@ -114,6 +114,11 @@ class DrawingPageIT {
             sum += Double.parseDouble(bar.getAttribute("data-probability"));
         }
         assertEquals(1.0, sum, 1e-3, "the bars are the probabilities of all ten classes");
+        double p = Double.parseDouble(top.getAttribute("data-probability"));
+        int track = top.findElement(By.className("track")).getSize().getWidth();
+        // the bar grows with a short transition: wait for its end
+        waitFor("the top bar is drawn as long as its probability (" + p + " of " + track + " px)",
+                () -> Math.abs(top.findElement(By.className("fill")).getSize().getWidth() - p * track) <= 2);
 
         browser.findElement(By.id("clear")).click();
 
