@@ -31,9 +31,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The drawing page in headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * driven by Selenium through {@code /usr/bin/chromedriver}, so nothing is downloaded): strokes of a
- * digit drawn on the canvas with the mouse, and the class the page shows read back. The model is
- * {@code digits-model.zip} in the test resources, made by {@code ./scratchnet digits} (see the
- * README's "Serve a model"). Skipped, saying why, only where Chromium is not installed.
+ * digit drawn on the canvas with the mouse, and the class the page shows read back. The models are
+ * {@code digits-model.zip} (8 × 8) and {@code mnist-like-model.zip} (28 × 28) in the test resources,
+ * made by the commands in the README's "Serve a model". Skipped, saying why, only where Chromium is
+ * not installed.
  */
 class DrawingPageIT {
 
@@ -44,6 +45,8 @@ class DrawingPageIT {
     private static final Logger SELENIUM_LOG = Logger.getLogger("org.openqa.selenium");
 
     private static PredictionServer server;
+    /** A model of 28 × 28 pictures, for MNIST's preparation. */
+    private static PredictionServer mnistServer;
     private static ChromeDriver browser;
 
     @BeforeAll
@@ -53,15 +56,8 @@ class DrawingPageIT {
                         + "(apt-get install -y chromium chromium-driver; .ci/run installs them)");
         // Debian's Chromium is often newer than the DevTools versions this Selenium knows; the tests need none
         SELENIUM_LOG.setLevel(Level.SEVERE);
-        Path model = Files.createTempFile("digits-model", ".zip");
-        try (var in = DrawingPageIT.class.getResourceAsStream("/digits-model.zip")) {
-            Files.copy(in, model, StandardCopyOption.REPLACE_EXISTING);
-        }
-        try {
-            server = PredictionServer.start(Model.load(model), ServerOptions.onPort(0));
-        } finally {
-            Files.delete(model);
-        }
+        server = PredictionServer.start(resourceModel("digits-model.zip"), ServerOptions.onPort(0));
+        mnistServer = PredictionServer.start(resourceModel("mnist-like-model.zip"), ServerOptions.onPort(0));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions();
@@ -79,11 +75,28 @@ class DrawingPageIT {
         if (server != null) {
             server.close();
         }
+        if (mnistServer != null) {
+            mnistServer.close();
+        }
+    }
+
+    private static Model resourceModel(String name) throws IOException {
+        Path model = Files.createTempFile("model", ".zip");
+        try (var in = DrawingPageIT.class.getResourceAsStream("/" + name)) {
+            Files.copy(in, model, StandardCopyOption.REPLACE_EXISTING);
+            return Model.load(model);
+        } finally {
+            Files.delete(model);
+        }
     }
 
     @BeforeEach
     void openPage() {
-        browser.get(server.uri().toString());
+        open(server);
+    }
+
+    private static void open(PredictionServer target) {
+        browser.get(target.uri().toString());
         waitFor("the page has read the model", () -> browser.findElements(By.cssSelector("#bars li")).size() == 10);
     }
 
@@ -100,6 +113,28 @@ class DrawingPageIT {
         draw(ellipse(140, 140, 60, 95));
 
         assertEquals("0", shownClass());
+    }
+
+    @Test
+    void aModelOf28By28PicturesReadsDrawnDigits() {
+        open(mnistServer);
+        draw(ellipse(140, 140, 60, 95));
+        String zero = shownClass() + " " + probabilities();
+        browser.findElement(By.id("clear")).click();
+        draw(List.of(new int[] {80, 60}, new int[] {200, 60}, new int[] {120, 230}));
+        String seven = shownClass() + " " + probabilities();
+
+        assertEquals("28×28", browser.findElement(By.id("seen-label")).getText().replaceAll(".*\\((.*)\\)", "$1"));
+        assertEquals("0", zero.split(" ")[0], zero);
+        assertEquals("7", seven.split(" ")[0], seven);
+    }
+
+    private static String probabilities() {
+        StringBuilder text = new StringBuilder();
+        for (WebElement bar : browser.findElements(By.cssSelector("#bars li"))) {
+            text.append(bar.getAttribute("data-probability"), 0, Math.min(5, bar.getAttribute("data-probability").length())).append(' ');
+        }
+        return text.toString();
     }
 
     @Test
