@@ -12,7 +12,7 @@ package dev.scratchnet.server;
  */
 public record ServerOptions(String host, int port, int maxBodyBytes, int maxRows, int maxPixels) {
 
-    /** 1 MiB: a thousand rows of 64 numbers written out in full take about 0.6 MiB. */
+    /** 1 MiB: room for {@link #DEFAULT_MAX_ROWS} rows of 64 numbers written as {@code 0.12345678,} (64 × 11 bytes a row). */
     public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
     /** Rows per request: enough for batches, small enough that one request cannot hold a thread for long. */
     public static final int DEFAULT_MAX_ROWS = 1000;
