@@ -2,8 +2,10 @@ package dev.scratchnet.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A saved scratchnet model, loaded for prediction in plain Java: no ND4J, no native library. It
@@ -28,6 +30,7 @@ public final class Model {
     private final Scaling inputs;
     private final Scaling targets;
     private final List<String> classNames;
+    private final List<String> inputNames;
     private final ThreadLocal<Rows[]> scratch = ThreadLocal.withInitial(this::newScratch);
     /** One thread's scaled input row, when the model has an input scaler. */
     private final ThreadLocal<float[]> scaledRow;
@@ -38,6 +41,7 @@ public final class Model {
         this.inputs = contents.inputs();
         this.targets = contents.targets();
         this.classNames = contents.classNames();
+        this.inputNames = contents.inputNames();
         this.scaledRow = ThreadLocal.withInitial(() -> new float[inputWidth()]);
     }
 
@@ -72,6 +76,34 @@ public final class Model {
     /** The classes' names in output order, or an empty list when the file names none. */
     public List<String> classNames() {
         return classNames;
+    }
+
+    /** The input columns' names in row order, or an empty list when the file names none. */
+    public List<String> inputNames() {
+        return inputNames;
+    }
+
+    /**
+     * The widths from input to output: the first layer's nIn, then each layer's nOut, e.g.
+     * {@code [64, 15, 10]} for dense layers 64 → 15 and 15 → 10.
+     */
+    public List<Integer> layerWidths() {
+        List<Integer> widths = new ArrayList<>(List.of(inputWidth()));
+        layers.forEach(layer -> widths.add(layer.nOut()));
+        return List.copyOf(widths);
+    }
+
+    /**
+     * The kind of scaler applied to the raw input rows before the first layer (as model.json names
+     * it, e.g. {@code standardize}), or empty when the model takes its rows as they are.
+     */
+    public Optional<String> inputScaling() {
+        return Optional.ofNullable(inputs).map(Scaling::kind);
+    }
+
+    /** The kind of scaler that turns outputs back into the targets' units, or empty when there is none. */
+    public Optional<String> targetScaling() {
+        return Optional.ofNullable(targets).map(Scaling::kind);
     }
 
     /** The layers' activation names, input side first, e.g. {@code [relu, relu, softmax]}. */

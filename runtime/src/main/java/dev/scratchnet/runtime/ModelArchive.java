@@ -42,7 +42,7 @@ final class ModelArchive {
 
     /** What a file holds: its layers and whether they compute in float64. */
     record Contents(boolean isDouble, List<DenseLayer> layers, Scaling inputs, Scaling targets,
-                    List<String> classNames) {
+                    List<String> classNames, List<String> inputNames) {
     }
 
     private ModelArchive() {
@@ -115,21 +115,28 @@ final class ModelArchive {
             targets = scaling(zip, preprocessing.get("targets"), "targets", isDouble,
                     dense.get(dense.size() - 1).nOut(), used);
         }
-        List<String> classNames = new ArrayList<>();
-        if (json.get("classNames") instanceof List<?> savedNames) {
-            for (Object name : savedNames) {
-                if (!(name instanceof String text)) {
-                    throw new IOException("model.json \"classNames\" must hold strings, found " + name);
-                }
-                classNames.add(text);
-            }
-        }
+        List<String> classNames = strings(json, "classNames");
+        List<String> inputNames = strings(json, "inputNames");
         for (String name : names) {
             if (!used.contains(name)) {
                 throw new IOException("the zip holds entry \"" + name + "\", which no part of the model uses");
             }
         }
-        return new Contents(isDouble, List.copyOf(dense), inputs, targets, List.copyOf(classNames));
+        return new Contents(isDouble, List.copyOf(dense), inputs, targets, classNames, inputNames);
+    }
+
+    /** The strings of array {@code field} in model.json, or an empty list when it has none. */
+    private static List<String> strings(Map<String, Object> json, String field) throws IOException {
+        List<String> strings = new ArrayList<>();
+        if (json.get(field) instanceof List<?> saved) {
+            for (Object name : saved) {
+                if (!(name instanceof String text)) {
+                    throw new IOException("model.json \"" + field + "\" must hold strings, found " + name);
+                }
+                strings.add(text);
+            }
+        }
+        return List.copyOf(strings);
     }
 
     /** One scaler of format 2's preprocessing ({@code part}: inputs or targets), or null when there is none. */
@@ -149,7 +156,8 @@ final class ModelArchive {
                 throw new IOException(where + " scale holds 0; a scale divides");
             }
         }
-        return new Scaling(shift, scale);
+        String kind = scaler.get("kind") instanceof String text ? text : "scale";
+        return new Scaling(kind, shift, scale);
     }
 
     private static double[] doubles(Object values) {

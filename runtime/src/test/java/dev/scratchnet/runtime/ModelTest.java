@@ -42,6 +42,29 @@ class ModelTest {
     }
 
     @Test
+    void describesItsLayersNamesAndScalers() throws IOException {
+        Map<String, byte[]> entries = ModelFiles.twoLayers(RELU, "{\"name\": \"softmax\"}");
+        entries.put("model.json", ModelFiles.json("{\"format\": \"scratchnet-model\", \"formatVersion\": 2, "
+                + "\"dataType\": \"float32\", \"seed\": 1, \"layers\": [" + ModelFiles.layer(0, 2, 2, RELU) + ", "
+                + ModelFiles.layer(1, 2, 2, "{\"name\": \"softmax\"}") + "], \"preprocessing\": {\"inputs\": "
+                + "{\"kind\": \"standardize\", \"shift\": \"s.npy\", \"scale\": \"c.npy\"}}, "
+                + "\"classNames\": [\"no\", \"yes\"], \"inputNames\": [\"height\", \"weight\"]}"));
+        entries.put("s.npy", ModelFiles.npy(new float[] {0, 0}, 1, 2));
+        entries.put("c.npy", ModelFiles.npy(new float[] {1, 1}, 1, 2));
+
+        Model scaled = load(entries);
+        Model plain = load(ModelFiles.twoLayers(RELU, IDENTITY));
+
+        assertEquals(List.of(2, 2, 2), scaled.layerWidths());
+        assertEquals(List.of("height", "weight"), scaled.inputNames());
+        assertEquals(List.of("no", "yes"), scaled.classNames());
+        assertEquals(java.util.Optional.of("standardize"), scaled.inputScaling());
+        assertTrue(scaled.targetScaling().isEmpty());
+        assertEquals(List.of(), plain.inputNames());
+        assertTrue(plain.inputScaling().isEmpty());
+    }
+
+    @Test
     void leakyReluTakesItsAlphaFromTheFile() throws IOException {
         Model model = load(ModelFiles.twoLayers("{\"name\": \"leakyRelu\", \"alpha\": 0.1}", IDENTITY));
 

@@ -1,7 +1,7 @@
 package dev.scratchnet.samples;
 
 import dev.scratchnet.Setup;
-import dev.scratchnet.data.DigitImage;
+import dev.scratchnet.runtime.DigitImage;
 import dev.scratchnet.internal.Limits;
 import dev.scratchnet.internal.Memory;
 import java.awt.image.BufferedImage;
@@ -32,8 +32,8 @@ final class ImageInput {
 
     /** The side of the square image a model with {@code nIn} inputs takes (8 for 64, 28 for 784). */
     static int side(int nIn) {
-        int side = (int) Math.round(Math.sqrt(nIn));
-        if (side * side != nIn) {
+        int side = DigitImage.side(nIn);
+        if (side < 0) {
             throw new IllegalArgumentException("--image needs a model of square images (e.g. 64 or 784 inputs), "
                     + "but this model has " + nIn + " inputs; use --csv");
         }
@@ -47,7 +47,7 @@ final class ImageInput {
         }
         // AWT decodes the image: headless, as scratchnet's process settings say
         Setup.apply();
-        double[] row = DigitImage.prepare(grey(decode(file)), side);
+        double[] row = DigitImage.prepare(DigitImage.grey(decode(file)), side);
         return row;
     }
 
@@ -102,18 +102,4 @@ final class ImageInput {
         Throwable cause = e.getCause();
         return cause == null || cause.getMessage() == null ? message : message + ": " + cause.getMessage();
     }
-
-    private static double[][] grey(BufferedImage image) {
-        double[][] grey = new double[image.getHeight()][image.getWidth()];
-        for (int y = 0; y < grey.length; y++) {
-            for (int x = 0; x < grey[y].length; x++) {
-                int argb = image.getRGB(x, y);
-                double alpha = (argb >>> 24) / 255.0;
-                double luminance = (0.299 * (argb >> 16 & 0xff) + 0.587 * (argb >> 8 & 0xff) + 0.114 * (argb & 0xff)) / 255;
-                grey[y][x] = alpha * luminance + (1 - alpha);
-            }
-        }
-        return grey;
-    }
-
 }

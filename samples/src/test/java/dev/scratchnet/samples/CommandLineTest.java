@@ -112,6 +112,32 @@ class CommandLineTest {
         assertTrue(run.err().contains("mutually exclusive"), run.err());
     }
 
+    @Test
+    void serveHelpNamesTheEndpoints() {
+        CommandRun run = CommandRun.of("serve", "--help");
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("POST /predict ") && run.out().contains("--port=PORT"), run.out());
+    }
+
+    @Test
+    void serveGivenTheFolderOfAModelPointsAtItsModelZip() throws IOException {
+        untrainedModel();
+
+        CommandRun run = CommandRun.of("serve", "--model", dir.toString(), "--port", "0");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("is a folder; did you mean " + dir.resolve("model.zip") + "?"), run.err());
+    }
+
+    @Test
+    void serveRefusesAPortOutOfRange() throws IOException {
+        CommandRun run = CommandRun.of("serve", "--model", untrainedModel().toString(), "--port", "70000");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains("port must be in [0, 65535] (0 picks a free one), was 70000"), run.err());
+    }
+
     /** A digits-shaped model (64 inputs, 10 classes) saved without training: the refusals come before predicting. */
     private Path untrainedModel() throws IOException {
         Path model = dir.resolve("model.zip");
