@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.buffer.DataType;
  * {@code -Dscratchnet.python=PATH}) imports numpy; elsewhere it is skipped, and the skip's reason in
  * the Surefire report says which of the two is missing.
  */
-class ModelNumpyTest {
+class ModelNumpyIT {
 
     private static final String PYTHON = System.getProperty("scratchnet.python", "python3");
     private static String numpyMissing;

@@ -23,7 +23,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * returns a valid result or is refused with a clear standard exception, and a refused call leaves
  * the weights as they were.
  */
-class ApiFuzzTest {
+class ApiFuzzIT {
 
     @BeforeContainer
     static void quiet() {
@@ -32,7 +32,7 @@ class ApiFuzzTest {
 
     @AfterContainer
     static void report() {
-        Fuzz.report("ApiFuzzTest");
+        Fuzz.report("ApiFuzzIT");
     }
 
     private static final List<Activation> ACTIVATIONS = List.of(Activation.SIGMOID, Activation.TANH, Activation.RELU,

@@ -35,7 +35,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Random and damaged bytes at {@link Network#load}: every file either loads into a network that
  * predicts, or is refused with an {@link IOException}; never another exception, a crash or a hang.
  */
-class ModelFileFuzzTest {
+class ModelFileFuzzIT {
 
     private static Path directory;
     private static byte[] valid;
@@ -59,7 +59,7 @@ class ModelFileFuzzTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        Fuzz.report("ModelFileFuzzTest");
+        Fuzz.report("ModelFileFuzzIT");
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

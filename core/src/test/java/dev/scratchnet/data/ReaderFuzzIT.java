@@ -30,7 +30,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * data set or an {@link IOException} (or, for a label column that does not exist, an
  * {@link IllegalArgumentException}); never another exception, a crash or a hang.
  */
-class ReaderFuzzTest {
+class ReaderFuzzIT {
 
     private static Path directory;
 
@@ -42,7 +42,7 @@ class ReaderFuzzTest {
 
     @AfterContainer
     static void cleanUp() throws IOException {
-        Fuzz.report("ReaderFuzzTest");
+        Fuzz.report("ReaderFuzzIT");
         try (Stream<Path> files = Files.walk(directory)) {
             for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);

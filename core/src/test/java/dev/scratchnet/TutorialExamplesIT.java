@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /** The seed tutorials' own examples, through the public contract: each must be learned. */
-class TutorialExamplesTest {
+class TutorialExamplesIT {
 
     @Test
     void xorIsLearnedByA231Network() {
