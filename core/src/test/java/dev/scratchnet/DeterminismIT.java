@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * Same seed, data and settings give bit-identical weights in a fresh JVM, with one native thread
  * and with two; each child reports the counts it ran with, so a setting that did not take cannot
  * pass for one that did. With two training threads (a batch's rows shared, see
- * {@code Network.Builder.threads}) two fresh JVMs train the same weights too. Runs in one JVM are {@link DeterminismInOneJvmTest}.
+ * {@code Network.Builder.threads}) two fresh JVMs train the same weights too. Runs in one JVM are {@link DeterminismInOneJvmIT}.
  * <p>
  * On the digits the counts agree. On larger products they do not, and that is OpenBLAS, not
  * scratchnet: its sgemm runs a product of more than 262,144 multiply-adds (m·n·k) on several threads

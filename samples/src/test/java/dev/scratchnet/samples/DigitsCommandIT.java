@@ -66,6 +66,22 @@ class DigitsCommandIT {
         assertEquals("sigmoid", saved.layer(1).activation().name());
     }
 
+    @Test
+    void diagnoseAddsTheTableTheColumnsAndThePlot() throws IOException {
+        CommandRun run = CommandRun.of("digits", "--diagnose", "--epochs", "2", "--hidden", "32", "--quiet",
+                "--output", dir.toString());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("diagnostics (epoch 1, every 10th and the last"), run.out());
+        // a row per epoch shown and dense layer: epochs 1 and 2 (the last) of a 64-32-10 network
+        assertEquals(4, Pattern.compile("(?m)^ +[12]  dense layer [12] ").matcher(run.out()).results().count(), run.out());
+        assertTrue(run.out().contains("no warnings"), run.out());
+        String header = Files.readAllLines(dir.resolve("history.csv")).get(0);
+        assertTrue(header.contains("dense0_never_fired") && header.contains("dense1_weight_norm"), header);
+        assertPng(dir.resolve("diagnostics.png"), 1200, 800);
+        assertTrue(run.out().contains("wrote " + dir.resolve("diagnostics.png")), run.out());
+    }
+
     static void assertPng(Path file, int width, int height) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         assertTrue(image != null, file + " is not a readable image");

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /** Same seed, data and settings give bit-identical weights twice in one JVM, on both engines; fresh JVMs are {@link DeterminismIT}. */
-class DeterminismInOneJvmTest {
+class DeterminismInOneJvmIT {
 
     @Test
     void twoRunsInOneJvmGiveBitIdenticalWeights() {
