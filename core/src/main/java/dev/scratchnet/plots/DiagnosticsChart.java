@@ -46,6 +46,11 @@ final class DiagnosticsChart {
             panel("share never fired (—) / saturated (- -)", false, w, h, diagnostics, layers,
                     LayerDiagnostics::neverFired, LayerDiagnostics::saturated)};
         addGuide(panels[1], diagnostics);
+        for (XYChart logPanel : new XYChart[] {panels[0], panels[1]}) {
+            if (logPanel.getStyler().isYAxisLogarithmic()) {
+                spanWholeDecades(logPanel);
+            }
+        }
         panels[3].getStyler().setYAxisMin(0.0).setYAxisMax(1.0);
         for (int i = 0; i < panels.length; i++) {
             Graphics2D cell = (Graphics2D) graphics.create((i % 2) * w, (i / 2) * h, w, h);
@@ -73,6 +78,24 @@ final class DiagnosticsChart {
         // a log axis takes only positive values; with none left, it stays linear
         chart.getStyler().setYAxisLogarithmic(log && !chart.getSeriesMap().isEmpty());
         return chart;
+    }
+
+    /**
+     * A log axis is labelled at powers of ten only: its range is widened to the decades around the
+     * values, so that at least two labels show even when every value lies within one decade.
+     */
+    private static void spanWholeDecades(XYChart chart) {
+        double low = Double.POSITIVE_INFINITY;
+        double high = 0;
+        for (XYSeries series : chart.getSeriesMap().values()) {
+            for (double y : series.getYData()) {
+                low = Math.min(low, y);
+                high = Math.max(high, y);
+            }
+        }
+        double bottom = Math.pow(10, Math.floor(Math.log10(low)));
+        double top = Math.max(Math.pow(10, Math.ceil(Math.log10(high))), bottom * 10);
+        chart.getStyler().setYAxisMin(bottom).setYAxisMax(top);
     }
 
     private static void add(XYChart chart, String name, List<LayerDiagnostics> diagnostics, int layer,
