@@ -59,14 +59,7 @@ final class InferenceWorkers {
         }
         takeBlocks.run();
         awaitUninterruptibly(finished);
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException e) {
-            throw e;
-        } else if (t instanceof Error e) {
-            throw e;
-        } else if (t != null) {
-            throw new IllegalStateException(t);
-        }
+        WorkerFailure.rethrow(failure.get());
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -95,14 +95,7 @@ final class TrainingWorkers {
                 }
             }
             job = null;
-            Throwable t = failure;
-            if (t instanceof RuntimeException e) {
-                throw e;
-            } else if (t instanceof Error e) {
-                throw e;
-            } else if (t != null) {
-                throw new IllegalStateException(t);
-            }
+            WorkerFailure.rethrow(failure);
         } finally {
             lock.unlock();
         }
