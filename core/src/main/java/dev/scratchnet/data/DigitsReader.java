@@ -7,8 +7,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -28,40 +27,98 @@ public final class DigitsReader {
     private DigitsReader() {
     }
 
-    /** The 1797 digits with raw pixels (0..16) and one-hot targets. */
+    /** The 1797 digits with raw pixels (0..16) and one-hot targets; a fresh copy for every call. */
     public static DataSet read() {
-        try (InputStream raw = DigitsReader.class.getResourceAsStream(RESOURCE)) {
-            if (raw == null) {
-                throw new IllegalStateException("the bundled digits file " + RESOURCE + " is missing from the classpath");
-            }
-            return parse(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read the bundled digits file " + RESOURCE, e);
-        }
+        Parsed digits = parsed();
+        return DataSet.ofClasses(Nd4j.create(digits.pixels, new long[] {digits.labels.length, PIXELS}, 'c'),
+                digits.labels.clone(), CLASSES);
     }
 
-    private static DataSet parse(BufferedReader reader) throws IOException {
-        List<float[]> images = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        String line;
-        while ((line = reader.readLine()) != null) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] fields = line.split(",");
-            if (fields.length != PIXELS + 1) {
-                throw new IllegalStateException("bundled digits line " + (images.size() + 1) + " has "
-                        + fields.length + " fields, expected " + (PIXELS + 1));
-            }
-            float[] pixels = new float[PIXELS];
-            for (int i = 0; i < PIXELS; i++) {
-                pixels[i] = Float.parseFloat(fields[i]);
-            }
-            images.add(pixels);
-            labels.add(Integer.parseInt(fields[PIXELS].trim()));
+    private static Parsed parsed;
+
+    /** The file is parsed once per JVM (tests, samples and scripts ask for it many times); a failure is not kept. */
+    private static synchronized Parsed parsed() {
+        if (parsed == null) {
+            parsed = Parsed.load();
         }
-        float[][] features = images.toArray(new float[0][]);
-        int[] classes = labels.stream().mapToInt(Integer::intValue).toArray();
-        return DataSet.ofClasses(Nd4j.create(features), classes, CLASSES);
+        return parsed;
+    }
+
+    /** The pixels row by row and the labels, as the file gives them. */
+    private static final class Parsed {
+        final float[] pixels;
+        final int[] labels;
+
+        private Parsed(float[] pixels, int[] labels) {
+            this.pixels = pixels;
+            this.labels = labels;
+        }
+
+        private static Parsed load() {
+            try (InputStream raw = DigitsReader.class.getResourceAsStream(RESOURCE)) {
+                if (raw == null) {
+                    throw new IllegalStateException("the bundled digits file " + RESOURCE + " is missing from the classpath");
+                }
+                return parse(new BufferedReader(new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.US_ASCII)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not read the bundled digits file " + RESOURCE, e);
+            }
+        }
+
+        /** Every field is a small non-negative integer, so a digit loop replaces split and parseFloat. */
+        private static Parsed parse(BufferedReader reader) throws IOException {
+            float[] pixels = new float[2048 * PIXELS];
+            int[] labels = new int[2048];
+            int[] fields = new int[PIXELS + 1];
+            int rows = 0;
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                int count = fields(line, fields, rows + 1);
+                if (count != PIXELS + 1) {
+                    throw new IllegalStateException("bundled digits line " + (rows + 1) + " has " + count
+                            + " fields, expected " + (PIXELS + 1));
+                }
+                if (rows == labels.length) {
+                    labels = Arrays.copyOf(labels, rows * 2);
+                    pixels = Arrays.copyOf(pixels, rows * 2 * PIXELS);
+                }
+                for (int i = 0; i < PIXELS; i++) {
+                    pixels[rows * PIXELS + i] = fields[i];
+                }
+                labels[rows++] = fields[PIXELS];
+            }
+            return new Parsed(Arrays.copyOf(pixels, rows * PIXELS), Arrays.copyOf(labels, rows));
+        }
+
+        /** Splits one line on commas into {@code into}; returns how many fields it has (counting past the array). */
+        private static int fields(String line, int[] into, int lineNumber) {
+            int count = 0;
+            int value = 0;
+            boolean digits = false;
+            for (int i = 0, n = line.length(); i <= n; i++) {
+                char c = i < n ? line.charAt(i) : ',';
+                if (c == ',') {
+                    if (!digits) {
+                        throw new IllegalStateException("bundled digits line " + lineNumber + " has an empty field");
+                    }
+                    if (count < into.length) {
+                        into[count] = value;
+                    }
+                    count++;
+                    value = 0;
+                    digits = false;
+                } else if (c >= '0' && c <= '9' && value < 1_000_000) {
+                    value = value * 10 + (c - '0');
+                    digits = true;
+                } else if (!Character.isWhitespace(c)) {
+                    throw new IllegalStateException("bundled digits line " + lineNumber + " has '" + c
+                            + "' where a non-negative integer was expected");
+                }
+            }
+            return count;
+        }
     }
 }

@@ -31,7 +31,7 @@ class DigitImageTest {
         Split split = Datasets.digits().scale(1 / 16.0).split(0.8, 1);
         test = split.test();
         model = Network.builder().seed(1).input(64).dense(64, Activation.RELU).dense(10, Activation.SOFTMAX).build();
-        model.fit(split.train(), Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.01)).epochs(30)
+        model.fit(split.train(), Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.01)).epochs(20)
                 .build());
     }
 

@@ -102,8 +102,8 @@ class PlotsTest {
         net.fit(spiral, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(1.0)).epochs(300)
                 .batchSize(300).l2(1e-3).build());
         Path file = DIRECTORY.resolve("spiral-regions.png");
-        Plots.decisionRegions(net, spiral, file, 600, 600);
-        Set<Integer> colours = colours(decode(file, 600, 600));
+        Plots.decisionRegions(net, spiral, file, 300, 300);
+        Set<Integer> colours = colours(decode(file, 300, 300));
         for (int c = 0; c < 3; c++) {
             int region = Palette.light(c).getRGB() & 0xffffff;
             int dots = Palette.strong(c).getRGB() & 0xffffff;
