@@ -16,6 +16,9 @@ public final class Chunks {
     final double[] values = new double[SIZE];
     /** Where float32 storage is copied before widening, and narrowed before it is written back. */
     final float[] staging = new float[SIZE];
+    /** A second operand of a two-array loop (a gradient beside its activations), float32 or float64. */
+    final float[] secondStaging = new float[SIZE];
+    final double[] secondValues = new double[SIZE];
 
     private Chunks() {
     }

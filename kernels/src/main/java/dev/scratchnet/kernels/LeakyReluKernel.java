@@ -47,12 +47,41 @@ public final class LeakyReluKernel implements ActivationKernel {
         }
     }
 
+    /**
+     * {@code grad ← grad} where {@code a > 0}, else {@code α·grad} (NaN in {@code a} counts as not
+     * above zero), in chunks with a select instead of a branch: the signs of a layer's activations
+     * change from element to element, and a branch on them mispredicts about every other time.
+     */
     @Override
     public void backward(Values a, Values grad, int n) {
-        for (int i = 0, end = n * a.columns; i < end; i++) {
-            if (!(a.get(i) > 0)) {
-                grad.set(i, alpha * grad.get(i));
+        Chunks chunks = Chunks.forThisThread();
+        int end = n * a.columns;
+        if (a.isFloat() && grad.isFloat()) {
+            float[] activations = chunks.staging;
+            float[] gradients = chunks.secondStaging;
+            for (int start = 0; start < end; start += Chunks.SIZE) {
+                int length = Math.min(Chunks.SIZE, end - start);
+                a.readFloats(start, length, activations);
+                grad.readFloats(start, length, gradients);
+                for (int i = 0; i < length; i++) {
+                    // the product in double and then rounded, as Values.set rounds it
+                    float below = (float) (alpha * gradients[i]);
+                    gradients[i] = activations[i] > 0f ? gradients[i] : below;
+                }
+                grad.writeFloats(start, length, gradients);
             }
+            return;
+        }
+        double[] activations = chunks.values;
+        double[] gradients = chunks.secondValues;
+        for (int start = 0; start < end; start += Chunks.SIZE) {
+            int length = Math.min(Chunks.SIZE, end - start);
+            a.read(start, length, activations, chunks);
+            grad.read(start, length, gradients, chunks);
+            for (int i = 0; i < length; i++) {
+                gradients[i] = activations[i] > 0 ? gradients[i] : alpha * gradients[i];
+            }
+            grad.write(start, length, gradients, chunks);
         }
     }
 }
