@@ -21,7 +21,7 @@ public final class Blas {
     /**
      * {@code C = alpha · op(A) · op(B) + beta · C} on the first rows of each buffer, where
      * {@code op(A)} is {@code [m, k]}, {@code op(B)} is {@code [k, n]} and {@code C} is {@code [m, n]};
-     * the leading dimensions are the buffers' column counts.
+     * the leading dimensions are the buffers' (a column block's: its whole matrix's column count).
      */
     public static void gemm(boolean transposeA, boolean transposeB, int m, int n, int k,
                      double alpha, Matrix a, Matrix b, double beta, Matrix c) {
@@ -29,12 +29,12 @@ public final class Blas {
         int opB = transposeB ? CblasTrans : CblasNoTrans;
         if (c.isFloat()) {
             openblas_nolapack.cblas_sgemm(CblasRowMajor, opA, opB, m, n, k, (float) alpha,
-                    (FloatPointer) a.pointer, a.columns, (FloatPointer) b.pointer, b.columns,
-                    (float) beta, (FloatPointer) c.pointer, c.columns);
+                    (FloatPointer) a.pointer, a.leadingDimension, (FloatPointer) b.pointer, b.leadingDimension,
+                    (float) beta, (FloatPointer) c.pointer, c.leadingDimension);
         } else {
             openblas_nolapack.cblas_dgemm(CblasRowMajor, opA, opB, m, n, k, alpha,
-                    (DoublePointer) a.pointer, a.columns, (DoublePointer) b.pointer, b.columns,
-                    beta, (DoublePointer) c.pointer, c.columns);
+                    (DoublePointer) a.pointer, a.leadingDimension, (DoublePointer) b.pointer, b.leadingDimension,
+                    beta, (DoublePointer) c.pointer, c.leadingDimension);
         }
     }
 

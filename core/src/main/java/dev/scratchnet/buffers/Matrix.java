@@ -11,7 +11,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A row-major matrix that lives in an INDArray's own native memory: its {@link #values} for the
  * kernels' Java loops and its pointer for BLAS. A {@link #rowBlock} is such a matrix over some
- * consecutive rows of another, sharing its memory.
+ * consecutive rows of another, sharing its memory; a {@link #columnBlock} is one over some
+ * consecutive columns, for BLAS only.
  */
 public final class Matrix {
 
@@ -20,6 +21,8 @@ public final class Matrix {
     /** Rows and columns. */
     public final int rows;
     public final int columns;
+    /** Elements from the start of one row to the start of the next: {@link #columns}, but for a column block. */
+    final int leadingDimension;
     /** The address of element 0, for BLAS. */
     final Pointer pointer;
     /** The INDArray these elements belong to; for a row block made on first use (see {@link #array()}). */
@@ -32,6 +35,7 @@ public final class Matrix {
         this.array = array;
         this.rows = array.rows();
         this.columns = array.columns();
+        this.leadingDimension = columns;
         this.pointer = array.data().addressPointer();
         this.values = array.dataType() == DataType.FLOAT ? Values.of(array.data().asNioFloat(), rows, columns)
                 : Values.of(array.data().asNioDouble(), rows, columns);
@@ -42,12 +46,28 @@ public final class Matrix {
     private Matrix(Matrix parent, int from, int to) {
         this.rows = to - from;
         this.columns = parent.columns;
-        long position = parent.pointer.position() + (long) from * parent.columns;
-        this.pointer = parent.isFloat() ? new FloatPointer(parent.pointer).position(position)
-                : new DoublePointer(parent.pointer).position(position);
+        this.leadingDimension = columns;
+        this.pointer = offset(parent, (long) from * parent.columns);
         this.values = parent.values.rowBlock(from, to);
         this.parent = parent;
         this.firstRow = from;
+    }
+
+    /** A column block: {@code parent}'s rows, its columns {@code from} to {@code to}, no values. */
+    private Matrix(Matrix parent, int from, int to, boolean columns) {
+        this.rows = parent.rows;
+        this.columns = to - from;
+        this.leadingDimension = parent.leadingDimension;
+        this.pointer = offset(parent, from);
+        this.values = null;
+        this.parent = null;
+        this.firstRow = 0;
+    }
+
+    private static Pointer offset(Matrix parent, long elements) {
+        long position = parent.pointer.position() + elements;
+        return parent.isFloat() ? new FloatPointer(parent.pointer).position(position)
+                : new DoublePointer(parent.pointer).position(position);
     }
 
     /** Wraps {@code array}, which must be laid out row after row from the start of its buffer (see {@link #canWrap}). */
@@ -94,6 +114,18 @@ public final class Matrix {
         return new Matrix(this, from, to);
     }
 
+    /**
+     * Columns {@code from} (inclusive) to {@code to} (exclusive) of every row, over the same memory,
+     * for BLAS calls only (see {@link Blas}): its rows are not consecutive, so it has no
+     * {@link #values} (null) and no INDArray.
+     */
+    public Matrix columnBlock(int from, int to) {
+        if (values == null || parent != null) {
+            throw new IllegalStateException("a column block is cut from a whole matrix");
+        }
+        return new Matrix(this, from, to, true);
+    }
+
     /** The INDArray behind these elements: for a row block, an ND4J view made on the first call. */
     public INDArray array() {
         if (array == null) {
@@ -116,6 +148,6 @@ public final class Matrix {
 
     /** Whether the elements are float32. */
     public boolean isFloat() {
-        return values.isFloat();
+        return values != null ? values.isFloat() : pointer instanceof FloatPointer;
     }
 }

@@ -39,18 +39,18 @@ final class FastLayer {
     }
 
     /**
-     * As above; with {@code ownGradients}, dW and db are buffers of this object's own instead of the
-     * layer's (for one block of a batch shared between threads, see {@link SplitBatchPath}).
+     * As above; as one {@code block} of a batch shared between threads (see {@link SplitBatchPath}),
+     * with a db of this object's own and no dW: the split path computes dW from every block's δ.
      */
-    FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate, boolean ownGradients) {
+    FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate, boolean block) {
         Parameter w = layer.parameters().get(0);
         Parameter b = layer.parameters().get(1);
         this.nIn = layer.nIn();
         this.nOut = layer.nOut();
         this.weights = Matrix.of(w.value());
         this.bias = Matrix.of(b.value());
-        this.weightGradient = ownGradients ? Matrix.create(dataType, nIn, nOut) : Matrix.of(w.gradient());
-        this.biasGradient = ownGradients ? Matrix.create(dataType, 1, nOut) : Matrix.of(b.gradient());
+        this.weightGradient = block ? null : Matrix.of(w.gradient());
+        this.biasGradient = block ? Matrix.create(dataType, 1, nOut) : Matrix.of(b.gradient());
         this.activation = FastActivation.of(layer.activation());
         this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
@@ -91,11 +91,25 @@ final class FastLayer {
      * {@code gradInput} is given, {@code dL/dx = δWᵀ} written into it.
      */
     void backward(Matrix x, int n, Matrix gradInput, Matrix ones) {
+        propagate(n, gradInput);
+        Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
+        Blas.columnSums(delta, n, ones, 1.0, 0.0, biasGradient);
+    }
+
+    /**
+     * For a block of a batch shared between threads: {@code db = Σ_rows δ} and, when
+     * {@code gradInput} is given, {@code dL/dx = δWᵀ}; dW is left to {@link SplitBatchPath}.
+     */
+    void blockBackward(int n, Matrix gradInput, Matrix ones) {
+        propagate(n, gradInput);
+        Blas.columnSums(delta, n, ones, 1.0, 0.0, biasGradient);
+    }
+
+    /** {@code dL/dx = δWᵀ} into {@code gradInput} (nothing when null: the first layer's input needs none). */
+    private void propagate(int n, Matrix gradInput) {
         if (gradInput != null) {
             Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
         }
-        Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
-        Blas.columnSums(delta, n, ones, 1.0, 0.0, biasGradient);
     }
 
     /**
@@ -104,9 +118,7 @@ final class FastLayer {
      * in place. dW and db are not written.
      */
     void backwardAndUpdate(Matrix x, int n, Matrix gradInput, Matrix ones, double learningRate, double l2) {
-        if (gradInput != null) {
-            Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
-        }
+        propagate(n, gradInput);
         Blas.gemm(true, false, nIn, nOut, n, -learningRate, x, delta, 1.0 - learningRate * l2, weights);
         Blas.columnSums(delta, n, ones, -learningRate, 1.0, bias);
     }

@@ -106,15 +106,27 @@ final class FastPath implements TrainingPath {
     }
 
     /**
-     * As {@link #gradients}, for rows {@code order[from..to)} that are one block of a batch of
-     * {@code batchRows} rows whose weights sum to {@code batchWeight} (unused without row weights):
-     * the output δ is the batch's, {@code 1/batchRows} and not {@code 1/(to − from)}, so that the
-     * blocks' gradients sum to the batch's. Dropout masks must be in the layers' buffers already.
+     * For rows {@code order[from..to)} that are one block of a batch of {@code batchRows} rows whose
+     * weights sum to {@code batchWeight} (unused without row weights): the forward pass, every
+     * layer's δ and db, no dW (see {@link SplitBatchPath}). The output δ is the batch's,
+     * {@code 1/batchRows} and not {@code 1/(to − from)}, so that the blocks' gradients sum to the
+     * batch's. Dropout masks must be in the layers' buffers already.
      */
-    void blockGradients(INDArray features, INDArray targetRows, int[] order, int from, int to, int batchRows,
-                        double batchWeight) {
+    void blockDeltas(INDArray features, INDArray targetRows, int[] order, int from, int to, int batchRows,
+                     double batchWeight) {
         forward(features, targetRows, order, from, to, batchRows, batchWeight);
-        backward(false, 0, 0);
+        int n = lastBatchRows;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            layers.get(i).blockBackward(n, i == 0 ? null : layers.get(i - 1).delta, ones);
+            if (i > 0) {
+                backThroughDropoutAndActivation(layers.get(i - 1), n);
+            }
+        }
+    }
+
+    /** What layer {@code i}'s input to the next was made of: the input for the first, else the layer before's output. */
+    Matrix input(int i) {
+        return i == 0 ? input : layers.get(i - 1).output();
     }
 
     /**
@@ -209,14 +221,18 @@ final class FastPath implements TrainingPath {
                 layer.backward(x, n, gradInput, ones);
             }
             if (i > 0) {
-                FastLayer previous = layers.get(i - 1);
-                if (previous.dropped != null) {
-                    // dL/da = dL/da' ⊙ mask, then the activation's backward pass from a
-                    DropoutKernel.multiplyInPlace(previous.delta.values, previous.mask.values, n);
-                }
-                previous.activation.backward(previous.a, previous.delta, n);
+                backThroughDropoutAndActivation(layers.get(i - 1), n);
             }
         }
+    }
+
+    /** Turns {@code previous}'s δ from dL/d(its output) into dL/dz: through its dropout mask, then its activation. */
+    private static void backThroughDropoutAndActivation(FastLayer previous, int n) {
+        if (previous.dropped != null) {
+            // dL/da = dL/da' ⊙ mask, then the activation's backward pass from a
+            DropoutKernel.multiplyInPlace(previous.delta.values, previous.mask.values, n);
+        }
+        previous.activation.backward(previous.a, previous.delta, n);
     }
 
     /** The loss of the last batch's predictions (before any update), by {@code kernel}'s loop. */

@@ -13,23 +13,27 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Data parallelism inside a batch: the batch's rows cut into one block per thread, each block's
- * forward and backward pass on its own thread ({@link TrainingWorkers}) through a {@link FastPath}
- * of its own (its own buffers and its own dW and db, one-threaded BLAS), then the gradients summed
- * and, for fused SGD, applied:
+ * forward pass and its δ of every layer on its own thread ({@link TrainingWorkers}) through a
+ * {@link FastPath} of its own (its own buffers, one-threaded BLAS); then, after every block is
+ * done, dW over the whole batch with the rows of W cut among the threads, and, for fused SGD, the
+ * update in the same products:
  * <pre>
  *   block b = rows [b·n/K, (b+1)·n/K) of the batch       δ_b carries the batch's 1/n, not the block's
- *   dW = dW_0 + dW_1 + … + dW_{K−1}                       in this order, element by element
- *   fused SGD:  W ← (1 − lr·λ)·W − lr·dW_0 − lr·dW_1 − …,  b ← b − lr·db_0 − lr·db_1 − …
+ *   thread t, rows R_t of W:   dW[R_t] = x_0[:, R_t]ᵀ·δ_0 + x_1[:, R_t]ᵀ·δ_1 + …     in block order
+ *   fused SGD:                 W[R_t] ← (1 − lr·λ)·W[R_t] − lr·x_0[:, R_t]ᵀ·δ_0 − lr·x_1[:, R_t]ᵀ·δ_1 − …
+ *   b ← b − lr·db_0 − lr·db_1 − …                         on the calling thread
  * </pre>
- * The sums are cut by rows of W among the threads too; each element is summed in block order
- * whichever thread does it, so a given thread count gives the same weights run after run. Dropout
- * masks are drawn on the calling thread, layer by layer and row by row as {@link FastPath} draws
- * them, so the masks are the same as on one thread. After construction a step allocates nothing.
+ * where x_b is what layer's input was in block b. No thread writes what another reads in the same
+ * phase: the δ of every layer is computed with W as it was, before any row of W changes. Each
+ * element is summed in block order whichever thread does it, so a given thread count gives the same
+ * weights run after run. Dropout masks are drawn on the calling thread, layer by layer and row by
+ * row as {@link FastPath} draws them, so the masks are the same as on one thread. After
+ * construction a step allocates nothing; no block holds a dW of its own.
  */
 final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
 
-    private static final int FORWARD_AND_BACKWARD = 0;
-    private static final int SUM = 1;
+    private static final int DELTAS = 0;
+    private static final int WEIGHTS = 1;
 
     private final int threads;
     private final FastPath[] blocks;
@@ -37,10 +41,10 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
     private final double[] dropoutRates;
     /** The network's own W, b, dW and db (the blocks hold their own dW and db). */
     private final FastLayer[] layers;
-    /** Per layer and thread: rows of W, of dW and of every block's dW that the thread sums. */
+    /** Per layer and thread: the rows of W and of dW that the thread computes, and per block the input's matching columns. */
     private final Matrix[][] weightRows;
     private final Matrix[][] gradientRows;
-    private final Matrix[][][] blockGradientRows;
+    private final Matrix[][][] inputColumns;
 
     // the step in hand, set on the calling thread before the tasks run
     private int phase;
@@ -78,7 +82,7 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
         this.layers = new FastLayer[layers.size()];
         this.weightRows = new Matrix[layers.size()][];
         this.gradientRows = new Matrix[layers.size()][];
-        this.blockGradientRows = new Matrix[layers.size()][][];
+        this.inputColumns = new Matrix[layers.size()][][];
         for (int i = 0; i < layers.size(); i++) {
             dropoutRates[i] = dropout != null ? dropout.rate(i) : 0;
             FastLayer layer = new FastLayer(layers.get(i), 0, dataType);
@@ -86,7 +90,7 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
             // each thread sums rows [t·nIn/T, (t+1)·nIn/T) of W; a thread may get none when nIn < T
             weightRows[i] = new Matrix[threads];
             gradientRows[i] = new Matrix[threads];
-            blockGradientRows[i] = new Matrix[threads][threads];
+            inputColumns[i] = new Matrix[threads][threads];
             for (int t = 0; t < threads; t++) {
                 int first = t * layer.nIn / threads;
                 int end = (t + 1) * layer.nIn / threads;
@@ -96,7 +100,7 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
                 weightRows[i][t] = layer.weights.rowBlock(first, end);
                 gradientRows[i][t] = layer.weightGradient.rowBlock(first, end);
                 for (int b = 0; b < threads; b++) {
-                    blockGradientRows[i][t][b] = blocks[b].layer(i).weightGradient.rowBlock(first, end);
+                    inputColumns[i][t][b] = blocks[b].input(i).columnBlock(first, end);
                 }
             }
         }
@@ -147,9 +151,9 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
             }
         }
         drawMasks();
-        phase = FORWARD_AND_BACKWARD;
+        phase = DELTAS;
         TrainingWorkers.run(blockCount, threads, this);
-        phase = SUM;
+        phase = WEIGHTS;
         TrainingWorkers.run(threads, threads, this);
     }
 
@@ -175,34 +179,26 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
 
     @Override
     public void run(int task) {
-        if (phase == FORWARD_AND_BACKWARD) {
-            blocks[task].blockGradients(features, targets, order, from + start(task), from + start(task + 1), rows,
+        if (phase == DELTAS) {
+            blocks[task].blockDeltas(features, targets, order, from + start(task), from + start(task + 1), rows,
                     batchWeight);
         } else {
-            sumWeightRows(task);
+            weightRows(task);
         }
     }
 
-    /** Thread {@code t}'s rows of every layer's dW (or, fused, W) from the blocks' dW, in block order. */
-    private void sumWeightRows(int t) {
+    /** Thread {@code t}'s rows of every layer's dW (or, fused, of W) from every block's input and δ, in block order. */
+    private void weightRows(int t) {
         for (int i = 0; i < layers.length; i++) {
             Matrix target = update ? weightRows[i][t] : gradientRows[i][t];
             if (target == null) {
                 continue;
             }
-            Matrix[] parts = blockGradientRows[i][t];
-            if (update) {
-                if (l2 != 0) {
-                    Blas.scale(1 - learningRate * l2, target);
-                }
-                for (int b = 0; b < blockCount; b++) {
-                    Blas.axpy(-learningRate, parts[b], target);
-                }
-            } else {
-                Blas.copy(parts[0], target);
-                for (int b = 1; b < blockCount; b++) {
-                    Blas.axpy(1, parts[b], target);
-                }
+            double alpha = update ? -learningRate : 1;
+            for (int b = 0; b < blockCount; b++) {
+                double beta = b > 0 ? 1 : update ? 1 - learningRate * l2 : 0;
+                Blas.gemm(true, false, target.rows, target.columns, start(b + 1) - start(b), alpha,
+                        inputColumns[i][t][b], blocks[b].layer(i).delta, beta, target);
             }
         }
     }
