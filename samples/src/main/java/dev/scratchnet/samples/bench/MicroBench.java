@@ -6,6 +6,8 @@ import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemm;
 import static org.bytedeco.openblas.global.openblas_nolapack.cblas_sgemv;
 
+import dev.scratchnet.kernels.LeakyReluKernel;
+import dev.scratchnet.kernels.Values;
 import java.nio.FloatBuffer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -45,6 +47,23 @@ final class MicroBench {
                 }
             }
         });
+
+        // a hidden layer's backward pass through ReLU: half the activations are zero, in no pattern
+        INDArray activations = Transforms.relu(Nd4j.randn(DataType.FLOAT, 128, 1024), false);
+        INDArray gradients = Nd4j.randn(DataType.FLOAT, 128, 1024);
+        FloatBuffer a = activations.data().asNioFloat();
+        FloatBuffer g = gradients.data().asNioFloat();
+        report("ReLU backward over 128x1024, a branch on each activation's sign", 200, () -> {
+            for (int i = 0; i < 128 * 1024; i++) {
+                if (!(a.get(i) > 0)) {
+                    g.put(i, 0f * g.get(i));
+                }
+            }
+        });
+        LeakyReluKernel relu = new LeakyReluKernel(0);
+        Values aValues = Values.of(a, 128, 1024);
+        Values gValues = Values.of(g, 128, 1024);
+        report("ReLU backward over 128x1024, LeakyReluKernel (no branch)", 200, () -> relu.backward(aValues, gValues, 128));
 
         INDArray row = Nd4j.rand(DataType.FLOAT, 1, 784);
         INDArray weights = Nd4j.rand(DataType.FLOAT, 784, 256);
