@@ -35,22 +35,14 @@ final class FastLayer {
 
     /** As {@link #FastLayer(Layer, int, DataType)}, with inverted dropout of {@code dropoutRate} after the layer. */
     FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate) {
-        this(layer, capacity, dataType, dropoutRate, false);
-    }
-
-    /**
-     * As above; as one {@code block} of a batch shared between threads (see {@link SplitBatchPath}),
-     * with a db of this object's own and no dW: the split path computes dW from every block's δ.
-     */
-    FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate, boolean block) {
         Parameter w = layer.parameters().get(0);
         Parameter b = layer.parameters().get(1);
         this.nIn = layer.nIn();
         this.nOut = layer.nOut();
         this.weights = Matrix.of(w.value());
         this.bias = Matrix.of(b.value());
-        this.weightGradient = block ? null : Matrix.of(w.gradient());
-        this.biasGradient = block ? Matrix.create(dataType, 1, nOut) : Matrix.of(b.gradient());
+        this.weightGradient = Matrix.of(w.gradient());
+        this.biasGradient = Matrix.of(b.gradient());
         this.activation = FastActivation.of(layer.activation());
         this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
@@ -58,6 +50,26 @@ final class FastLayer {
         boolean drops = capacity > 0 && dropoutRate > 0;
         this.mask = drops ? Matrix.create(dataType, capacity, nOut) : null;
         this.dropped = drops ? Matrix.create(dataType, capacity, nOut) : null;
+    }
+
+    /**
+     * Rows {@code from} to {@code to} of {@code whole}'s training buffers, for one block of a batch
+     * shared between threads (see {@link SplitBatchPath}): the same W and b, a db of its own, no dW
+     * (the split path computes dW from the whole batch's buffers).
+     */
+    FastLayer(FastLayer whole, int from, int to) {
+        this.nIn = whole.nIn;
+        this.nOut = whole.nOut;
+        this.weights = whole.weights;
+        this.bias = whole.bias;
+        this.weightGradient = null;
+        this.biasGradient = Matrix.create(whole.a.isFloat() ? DataType.FLOAT : DataType.DOUBLE, 1, nOut);
+        this.activation = whole.activation;
+        this.a = whole.a.rowBlock(from, to);
+        this.delta = whole.delta.rowBlock(from, to);
+        this.dropoutRate = whole.dropoutRate;
+        this.mask = whole.mask != null ? whole.mask.rowBlock(from, to) : null;
+        this.dropped = whole.dropped != null ? whole.dropped.rowBlock(from, to) : null;
     }
 
     /** What the next layer reads: {@code a ⊙ mask} with dropout, else {@link #a}. */

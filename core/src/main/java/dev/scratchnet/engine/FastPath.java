@@ -26,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *   backward:  dW = xᵀδ,  db = Σ_rows δ,  δ_prev = f'_prev(z_prev) ⊙ δWᵀ
  * </pre>
  * Bias gradients go through BLAS with a column of ones (bᵀ = δᵀ·1). One instance serves one
- * training run on one thread, or one block of rows of each batch in a {@link SplitBatchPath}.
+ * training run on one thread; in a {@link SplitBatchPath}, one holds the whole batch's buffers and
+ * each block of rows works through a view of some of its rows ({@link #rows}).
  */
 final class FastPath implements TrainingPath {
 
@@ -64,16 +65,16 @@ final class FastPath implements TrainingPath {
     }
 
     /**
-     * As above; as one {@code block} of a {@link SplitBatchPath}, with dW and db of its own, and
-     * dropout masks drawn into its buffers by the split path rather than here.
+     * As above; with {@code masksDrawnElsewhere}, the dropout masks are drawn into this path's
+     * buffers by its caller (a {@link SplitBatchPath}) rather than in the forward pass.
      */
     FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
-             DropoutMasks dropout, boolean block) {
+             DropoutMasks dropout, boolean masksDrawnElsewhere) {
         List<FastLayer> fast = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0, block));
+            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0));
         }
-        this.masks = dropout != null && !block ? dropout.generator() : null;
+        this.masks = dropout != null && !masksDrawnElsewhere ? dropout.generator() : null;
         this.layers = List.copyOf(fast);
         this.input = Matrix.create(dataType, capacity, layers.get(0).nIn());
         this.targets = Matrix.create(dataType, capacity, layers.get(layers.size() - 1).nOut());
@@ -81,6 +82,31 @@ final class FastPath implements TrainingPath {
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fused;
         this.capacity = capacity;
+    }
+
+    /** Rows {@code from} to {@code to} of {@code whole}'s buffers as a path of their own (see {@link #rows}). */
+    private FastPath(FastPath whole, int from, int to) {
+        List<FastLayer> fast = new ArrayList<>();
+        for (FastLayer layer : whole.layers) {
+            fast.add(new FastLayer(layer, from, to));
+        }
+        this.masks = null;
+        this.layers = List.copyOf(fast);
+        this.input = whole.input.rowBlock(from, to);
+        this.targets = whole.targets.rowBlock(from, to);
+        this.ones = whole.ones.rowBlock(from, to);
+        this.loss = whole.loss;
+        this.fusedSoftmaxCrossEntropy = whole.fusedSoftmaxCrossEntropy;
+        this.capacity = to - from;
+    }
+
+    /**
+     * Rows {@code from} to {@code to} of this path's buffers as one block of a batch shared between
+     * threads: its forward pass and δ land in these rows, its db is its own, and its dropout masks
+     * are drawn by the caller (see {@link SplitBatchPath}).
+     */
+    FastPath rows(int from, int to) {
+        return new FastPath(this, from, to);
     }
 
     /**

@@ -13,22 +13,23 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Data parallelism inside a batch: the batch's rows cut into one block per thread, each block's
- * forward pass and its δ of every layer on its own thread ({@link TrainingWorkers}) through a
- * {@link FastPath} of its own (its own buffers, one-threaded BLAS); then, after every block is
- * done, dW over the whole batch with the rows of W cut among the threads, and, for fused SGD, the
- * update in the same products:
+ * forward pass and its δ of every layer on its own thread ({@link TrainingWorkers}), one-threaded
+ * BLAS, into its rows of one set of whole-batch buffers (each block is a {@link FastPath#rows view}
+ * of them); then, after every block is done, dW over the whole batch with the rows of W cut among
+ * the threads, and, for fused SGD, the update in the same product:
  * <pre>
- *   block b = rows [b·n/K, (b+1)·n/K) of the batch       δ_b carries the batch's 1/n, not the block's
- *   thread t, rows R_t of W:   dW[R_t] = x_0[:, R_t]ᵀ·δ_0 + x_1[:, R_t]ᵀ·δ_1 + …     in block order
- *   fused SGD:                 W[R_t] ← (1 − lr·λ)·W[R_t] − lr·x_0[:, R_t]ᵀ·δ_0 − lr·x_1[:, R_t]ᵀ·δ_1 − …
- *   b ← b − lr·db_0 − lr·db_1 − …                         on the calling thread
+ *   block b = rows [b·N/K, (b+1)·N/K) of a full batch of N rows    δ carries the batch's 1/n, not the block's
+ *   thread t, rows R_t of W:   dW[R_t] = x[:, R_t]ᵀ·δ                x: the layer's input, all n rows
+ *   fused SGD:                 W[R_t] ← (1 − lr·λ)·W[R_t] − lr·x[:, R_t]ᵀ·δ
+ *   b ← b − lr·db_0 − lr·db_1 − …                                    on the calling thread, in block order
  * </pre>
- * where x_b is what layer's input was in block b. No thread writes what another reads in the same
- * phase: the δ of every layer is computed with W as it was, before any row of W changes. Each
- * element is summed in block order whichever thread does it, so a given thread count gives the same
- * weights run after run. Dropout masks are drawn on the calling thread, layer by layer and row by
- * row as {@link FastPath} draws them, so the masks are the same as on one thread. After
- * construction a step allocates nothing; no block holds a dW of its own.
+ * No thread writes what another reads in the same phase: every layer's δ is computed with W as it
+ * was, before any row of W changes. Block boundaries are fixed by the batch size (a shorter last
+ * batch leaves the last blocks short or empty) and each element of W comes from one product, so a
+ * given thread count gives the same weights run after run. Dropout masks are drawn on the calling
+ * thread, layer by layer and row by row as {@link FastPath} draws them, so the masks are the same as
+ * on one thread. After construction a step allocates nothing; the blocks hold no buffers of their
+ * own but a db.
  */
 final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
 
@@ -39,12 +40,14 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
     private final FastPath[] blocks;
     private final MaskGenerator masks;
     private final double[] dropoutRates;
-    /** The network's own W, b, dW and db (the blocks hold their own dW and db). */
+    /** The whole batch's buffers, of which every block is a view of some rows, and the network's W, b, dW and db. */
+    private final FastPath whole;
     private final FastLayer[] layers;
-    /** Per layer and thread: the rows of W and of dW that the thread computes, and per block the input's matching columns. */
+    private final int capacity;
+    /** Per layer and thread: the rows of W and of dW that the thread computes, and the layer input's matching columns. */
     private final Matrix[][] weightRows;
     private final Matrix[][] gradientRows;
-    private final Matrix[][][] inputColumns;
+    private final Matrix[][] inputColumns;
 
     // the step in hand, set on the calling thread before the tasks run
     private int phase;
@@ -72,25 +75,26 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
                     + " blocks: expected 2 to " + capacity);
         }
         this.threads = threads;
-        int blockCapacity = (capacity + threads - 1) / threads;
+        this.capacity = capacity;
+        this.whole = new FastPath(layers, loss, fused, dataType, capacity, dropout, true);
         this.blocks = new FastPath[threads];
         for (int b = 0; b < threads; b++) {
-            blocks[b] = new FastPath(layers, loss, fused, dataType, blockCapacity, dropout, true);
+            blocks[b] = whole.rows(blockStart(b, capacity), blockStart(b + 1, capacity));
         }
         this.masks = dropout != null ? dropout.generator() : null;
         this.dropoutRates = new double[layers.size()];
         this.layers = new FastLayer[layers.size()];
         this.weightRows = new Matrix[layers.size()][];
         this.gradientRows = new Matrix[layers.size()][];
-        this.inputColumns = new Matrix[layers.size()][][];
+        this.inputColumns = new Matrix[layers.size()][];
         for (int i = 0; i < layers.size(); i++) {
             dropoutRates[i] = dropout != null ? dropout.rate(i) : 0;
-            FastLayer layer = new FastLayer(layers.get(i), 0, dataType);
+            FastLayer layer = whole.layer(i);
             this.layers[i] = layer;
-            // each thread sums rows [t·nIn/T, (t+1)·nIn/T) of W; a thread may get none when nIn < T
+            // thread t computes rows [t·nIn/T, (t+1)·nIn/T) of W; a thread may get none when nIn < T
             weightRows[i] = new Matrix[threads];
             gradientRows[i] = new Matrix[threads];
-            inputColumns[i] = new Matrix[threads][threads];
+            inputColumns[i] = new Matrix[threads];
             for (int t = 0; t < threads; t++) {
                 int first = t * layer.nIn / threads;
                 int end = (t + 1) * layer.nIn / threads;
@@ -99,9 +103,7 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
                 }
                 weightRows[i][t] = layer.weights.rowBlock(first, end);
                 gradientRows[i][t] = layer.weightGradient.rowBlock(first, end);
-                for (int b = 0; b < threads; b++) {
-                    inputColumns[i][t][b] = blocks[b].input(i).columnBlock(first, end);
-                }
+                inputColumns[i][t] = whole.input(i).columnBlock(first, end);
             }
         }
         this.blockWeights = new double[threads];
@@ -135,7 +137,11 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
         this.order = order;
         this.from = from;
         this.rows = to - from;
-        this.blockCount = Math.min(threads, rows);
+        int count = 0;
+        while (count < threads && blockStart(count, capacity) < rows) {
+            count++;
+        }
+        this.blockCount = count;
         this.update = update;
         this.learningRate = learningRate;
         this.l2 = l2;
@@ -157,9 +163,18 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
         TrainingWorkers.run(threads, threads, this);
     }
 
-    /** The first row (within the batch) of block {@code b}; {@code start(blockCount)} is the batch's size. */
+    /**
+     * The first row (within the batch) of block {@code b}: blocks start where they would in a full
+     * batch, so a shorter batch leaves the last blocks short or empty; {@code start(blockCount)} is the
+     * batch's size.
+     */
     private int start(int b) {
-        return (int) ((long) b * rows / blockCount);
+        return Math.min(blockStart(b, capacity), rows);
+    }
+
+    /** Where block {@code b} starts in a batch of {@code capacity} rows. */
+    private int blockStart(int b, int capacity) {
+        return (int) ((long) b * capacity / threads);
     }
 
     /** Every dropout mask of the batch, layer after layer and in each block after block, as one thread draws them. */
@@ -187,19 +202,18 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
         }
     }
 
-    /** Thread {@code t}'s rows of every layer's dW (or, fused, of W) from every block's input and δ, in block order. */
+    /**
+     * Thread {@code t}'s rows of every layer's dW (or, fused, of W): one product over the whole
+     * batch's input columns and δ, which the blocks wrote into the whole batch's buffers.
+     */
     private void weightRows(int t) {
         for (int i = 0; i < layers.length; i++) {
             Matrix target = update ? weightRows[i][t] : gradientRows[i][t];
             if (target == null) {
                 continue;
             }
-            double alpha = update ? -learningRate : 1;
-            for (int b = 0; b < blockCount; b++) {
-                double beta = b > 0 ? 1 : update ? 1 - learningRate * l2 : 0;
-                Blas.gemm(true, false, target.rows, target.columns, start(b + 1) - start(b), alpha,
-                        inputColumns[i][t][b], blocks[b].layer(i).delta, beta, target);
-            }
+            Blas.gemm(true, false, target.rows, target.columns, rows, update ? -learningRate : 1, inputColumns[i][t],
+                    layers[i].delta, update ? 1 - learningRate * l2 : 0, target);
         }
     }
 
