@@ -16,7 +16,7 @@ import java.util.List;
  *   ============================================================================
  *   total parameters: 1135 (weights 1110, biases 25)
  *   data type: float32    seed: 1
- *   backend: fast    native threads: 1 (scratchnet's default)    training threads: auto (2 from 4194304 multiply-adds a batch, else 1)
+ *   backend: fast    native threads: 1 (scratchnet's default)    training threads: auto (2 from 1048576 multiply-adds a batch, else 1)
  * </pre>
  * A layer with dropout after it is followed by a row {@code dropout0 (Dropout)  rate 0.2 … 0}.
  * The last line names the backend that runs the network (and, when it is not the one asked for,

@@ -27,7 +27,7 @@ class SummaryTest {
         // the last line names the backend and the native threads in force, which the environment may set
         String last = summary.substring(expected.length());
         assertTrue(last.matches("backend: fast    native threads: \\d+ \\((scratchnet's default|OMP_NUM_THREADS|system property scratchnet\\.threads|set by Setup\\.nativeThreads)\\)"
-                + "    training threads: (auto \\(\\d+ from 4194304 multiply-adds a batch, else 1\\)|1 \\(auto: one processor\\)"
+                + "    training threads: (auto \\(\\d+ from 1048576 multiply-adds a batch, else 1\\)|1 \\(auto: one processor\\)"
                 + "|\\d+ \\(system property scratchnet\\.trainingThreads\\))\n"), last);
         assertEquals(1135, net.parameterCount());
     }

@@ -19,7 +19,7 @@ final class TrainingThreads {
      * from which the automatic choice shares a batch between threads: below it, waking a helper and
      * summing the gradients cost more than the other core saves (BENCHMARKS.md, "--scale").
      */
-    static final long SPLIT_WORK = 1L << 22;
+    static final long SPLIT_WORK = 1L << 20;
 
     /** No automatic block is smaller: below this a gemm's packing overhead shows. */
     static final int MIN_BLOCK_ROWS = 16;
@@ -61,7 +61,7 @@ final class TrainingThreads {
         return Math.min(processors, capacity / MIN_BLOCK_ROWS);
     }
 
-    /** For summaries, e.g. {@code 2 (Network.Builder.threads)} or {@code auto (2 from 4194304 multiply-adds a batch)}. */
+    /** For summaries, e.g. {@code 2 (Network.Builder.threads)} or {@code auto (2 from 1048576 multiply-adds a batch)}. */
     String describe() {
         if (requested > 0) {
             return requested + " (" + source + ")";
