@@ -60,6 +60,11 @@ final class BatchStep {
         }
     }
 
+    /** Frees the trainer's buffers at the end of the fit (see {@link Trainer#release}). */
+    void release() {
+        trainer.release();
+    }
+
     /** Starts an epoch whose batches take the training rows in {@code order}. */
     void startEpoch(int[] order) {
         trainer.startEpoch(order);

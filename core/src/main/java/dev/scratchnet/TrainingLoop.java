@@ -1,11 +1,13 @@
 package dev.scratchnet;
 
 import dev.scratchnet.arithmetic.DropoutMasks;
+import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.PlannedRates;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.kernels.MaskGenerator;
+import dev.scratchnet.kernels.Values;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Mini-batch gradient descent over a network, as one {@link Fit} describes:
@@ -98,27 +99,36 @@ final class TrainingLoop {
             }
         }
         lastGood = new WeightsSnapshot(parameters);
-        earlyStopping = fit.earlyStoppingPatience() > 0
-                ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
-        trainLabels = classes ? parts.train().labels() : null;
-        DataSet train = weighted(parts.train(), classes);
-        DropoutMasks dropout = dropoutMasks(resumed);
-        dropoutGenerator = dropout != null ? dropout.generator() : null;
-        step = new BatchStep(network, fit, train, trainLabels, dropout);
-        diagnostics = fit.diagnostics() ? new Diagnostics(network, fit, train) : null;
-        if (resumed != null) {
-            continueFrom(resumed, train.size(), random);
-        }
-        validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
-        StopReason reason = epochs(train, parts.test(), random, initialRate);
-        if (earlyStopping != null) {
-            synchronized (network.weightsLock()) {
-                earlyStopping.restoreBest();
+        try {
+            earlyStopping = fit.earlyStoppingPatience() > 0
+                    ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
+            trainLabels = classes ? parts.train().labels() : null;
+            DataSet train = weighted(parts.train(), classes);
+            DropoutMasks dropout = dropoutMasks(resumed);
+            dropoutGenerator = dropout != null ? dropout.generator() : null;
+            step = new BatchStep(network, fit, train, trainLabels, dropout);
+            diagnostics = fit.diagnostics() ? new Diagnostics(network, fit, train) : null;
+            if (resumed != null) {
+                continueFrom(resumed, train.size(), random);
             }
+            validationLabels = classes && parts.test() != null ? parts.test().labels() : null;
+            StopReason reason = epochs(train, parts.test(), random, initialRate);
+            if (earlyStopping != null) {
+                synchronized (network.weightsLock()) {
+                    earlyStopping.restoreBest();
+                }
+            }
+            TrainingHistory history = history(reason);
+            listeners.forEach(listener -> listener.onTrainingEnd(history));
+            return history;
+        } finally {
+            // the step's buffers and the snapshot go back now, not when the collector finds them: the
+            // next fit's allocations then reuse that memory instead of touching fresh pages
+            if (step != null) {
+                step.release();
+            }
+            lastGood.release();
         }
-        TrainingHistory history = history(reason);
-        listeners.forEach(listener -> listener.onTrainingEnd(history));
-        return history;
     }
 
     /**
@@ -425,11 +435,26 @@ final class TrainingLoop {
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */
     private static boolean holdsClasses(INDArray targets) {
-        // y² − y is 0 exactly when y is 0 or 1
-        boolean zeroOrOne = Transforms.abs(targets.mul(targets).subi(targets), false).maxNumber().doubleValue() == 0;
-        if (!zeroOrOne) {
+        // one pass over the values, no temporary arrays: a fit's setup should not cost a fraction of an epoch
+        if (targets.isEmpty()) {
             return false;
         }
-        return targets.columns() == 1 || targets.sum(1).subi(1.0).amaxNumber().doubleValue() == 0;
+        Values y = Matrix.of(Matrix.readable(targets)).values;
+        int columns = y.columns;
+        for (int row = 0; row < y.rows; row++) {
+            int ones = 0;
+            for (int c = row * columns; c < (row + 1) * columns; c++) {
+                double v = y.get(c);
+                if (v == 1) {
+                    ones++;
+                } else if (v != 0) {
+                    return false;
+                }
+            }
+            if (columns > 1 && ones != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 }

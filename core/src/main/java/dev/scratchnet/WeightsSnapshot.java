@@ -34,6 +34,13 @@ final class WeightsSnapshot {
         return copies;
     }
 
+    /** Frees the copies' memory; the snapshot is not used after. */
+    void release() {
+        for (INDArray copy : copies) {
+            copy.close();
+        }
+    }
+
     /** Copies the snapshot back into the parameters, in place. */
     void restore() {
         for (int i = 0; i < parameters.size(); i++) {

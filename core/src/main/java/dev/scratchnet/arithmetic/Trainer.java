@@ -24,4 +24,11 @@ public interface Trainer {
 
     /** How many rows of the last batch were predicted as {@code labels} (indexed by training row) say. */
     int lastBatchCorrect(int[] labels);
+
+    /**
+     * Frees what this trainer allocated for the fit (buffers, not the network's parameters or the
+     * data) as soon as the fit ends; it is not used after. By default nothing to free.
+     */
+    default void release() {
+    }
 }

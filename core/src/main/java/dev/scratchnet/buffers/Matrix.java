@@ -136,6 +136,17 @@ public final class Matrix {
         return array;
     }
 
+    /**
+     * Frees the native memory of a matrix made by {@link #create} now rather than when the garbage
+     * collector finds it; neither it nor a block cut from it may be used after.
+     */
+    public void free() {
+        if (parent != null || values == null) {
+            throw new IllegalStateException("only a whole matrix made by create can be freed, not a block of one");
+        }
+        array.close();
+    }
+
     /** Whether {@link #array()} is at hand without making an ND4J view. */
     public boolean hasArray() {
         return array != null;

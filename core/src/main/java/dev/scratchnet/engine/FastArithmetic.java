@@ -164,5 +164,10 @@ final class FastArithmetic implements Arithmetic {
         public int lastBatchCorrect(int[] labels) {
             return path.batchCorrect(labels);
         }
+
+        @Override
+        public void release() {
+            path.release();
+        }
     }
 }

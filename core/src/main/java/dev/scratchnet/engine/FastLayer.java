@@ -27,6 +27,8 @@ final class FastLayer {
     final double dropoutRate;
     final Matrix mask;
     final Matrix dropped;
+    /** Whether this layer made its training buffers (a, δ and the dropout ones) rather than viewing another's. */
+    private final boolean ownsBuffers;
 
     /** @param capacity rows of the training buffers; 0 for inference, which allocates its outputs per call */
     FastLayer(Layer layer, int capacity, DataType dataType) {
@@ -50,6 +52,7 @@ final class FastLayer {
         boolean drops = capacity > 0 && dropoutRate > 0;
         this.mask = drops ? Matrix.create(dataType, capacity, nOut) : null;
         this.dropped = drops ? Matrix.create(dataType, capacity, nOut) : null;
+        this.ownsBuffers = capacity > 0;
     }
 
     /**
@@ -70,6 +73,22 @@ final class FastLayer {
         this.dropoutRate = whole.dropoutRate;
         this.mask = whole.mask != null ? whole.mask.rowBlock(from, to) : null;
         this.dropped = whole.dropped != null ? whole.dropped.rowBlock(from, to) : null;
+        this.ownsBuffers = false;
+    }
+
+    /** Frees the buffers this layer made (a view's own db; else a, δ and the dropout ones); not used after. */
+    void release() {
+        if (weightGradient == null) {
+            biasGradient.free();
+        }
+        if (ownsBuffers) {
+            a.free();
+            delta.free();
+            if (mask != null) {
+                mask.free();
+                dropped.free();
+            }
+        }
     }
 
     /** What the next layer reads: {@code a ⊙ mask} with dropout, else {@link #a}. */

@@ -38,6 +38,8 @@ final class FastPath implements TrainingPath {
     private final LossKernel loss;
     private final boolean fusedSoftmaxCrossEntropy;
     private final int capacity;
+    /** Whether this path is rows of another's buffers ({@link #rows}), which owns them. */
+    private final boolean view;
     private int lastBatchRows;
     private int lastFrom;
     private int[] lastOrder;
@@ -82,6 +84,7 @@ final class FastPath implements TrainingPath {
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fused;
         this.capacity = capacity;
+        this.view = false;
     }
 
     /** Rows {@code from} to {@code to} of {@code whole}'s buffers as a path of their own (see {@link #rows}). */
@@ -98,6 +101,7 @@ final class FastPath implements TrainingPath {
         this.loss = whole.loss;
         this.fusedSoftmaxCrossEntropy = whole.fusedSoftmaxCrossEntropy;
         this.capacity = to - from;
+        this.view = true;
     }
 
     /**
@@ -274,6 +278,22 @@ final class FastPath implements TrainingPath {
     @Override
     public int batchCorrect(int[] labels) {
         return Accuracy.correct(layers.get(layers.size() - 1).a.values, lastBatchRows, labels, lastOrder, lastFrom);
+    }
+
+    @Override
+    public void release() {
+        if (view) {
+            for (FastLayer layer : layers) {
+                layer.release();
+            }
+            return;
+        }
+        input.free();
+        targets.free();
+        ones.free();
+        for (FastLayer layer : layers) {
+            layer.release();
+        }
     }
 
     /** Layer {@code index} as this path trains it: its buffers, and its dW and db (a block's own in a split path). */

@@ -237,6 +237,14 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
     }
 
     @Override
+    public void release() {
+        for (FastPath block : blocks) {
+            block.release();
+        }
+        whole.release();
+    }
+
+    @Override
     public double batchLoss(LossKernel kernel) {
         // each block's loss is its mean; the batch's is their mean weighted by rows (or by Σ w)
         double loss = 0;

@@ -27,4 +27,7 @@ interface TrainingPath {
 
     /** How many rows of the last batch were predicted (before the update) as {@code labels} of the data set says. */
     int batchCorrect(int[] labels);
+
+    /** Frees the buffers this path allocated (not the network's parameters, not the data); it is not used after. */
+    void release();
 }
