@@ -62,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-startup", description = "skip the start-up probe")
     boolean noStartup;
 
+    @Option(names = "--numpy-default-threads", description = "run the numpy reference of W1-W3 on numpy's default"
+            + " threads (one per core) instead of the launcher's OMP_NUM_THREADS=1")
+    boolean numpyDefaultThreads;
+
     @Option(names = "--scale", description = "only the scaling table: 784-H-10 for H in 64, 256, 1024, 2048 and batches of"
             + " 16, 64, 256, one epoch over 8000 rows each, scratchnet with its default training threads and with one,"
             + " numpy with its default threads and with one")
@@ -167,7 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
             return Map.of();
         }
         List<String> numpyRows = List.of(NAMES).stream().filter(only::contains).map(NUMPY_ROW::get).distinct().toList();
-        return NumpyReference.run(mnistDir, repeats, samples, String.join(",", numpyRows), workDir);
+        return NumpyReference.run(mnistDir, repeats, samples, String.join(",", numpyRows), numpyDefaultThreads, workDir);
     }
 
     private static void printSetting(String dataText) {
@@ -184,7 +188,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void printTable(Map<String, Timings> ours, Map<String, Timings> numpy) {
         System.out.printf("%n%-42s %-28s %-12s %s%n", "workload (median of " + repeats + ")", "scratchnet (min-max)",
-                "numpy", "ratio");
+                numpyDefaultThreads ? "numpy default" : "numpy", "ratio");
         for (Map.Entry<String, Timings> entry : ours.entrySet()) {
             Timings mine = entry.getValue();
             Timings theirs = numpy.get(NUMPY_ROW.get(entry.getKey()));

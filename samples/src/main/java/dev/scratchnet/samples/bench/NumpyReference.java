@@ -34,15 +34,25 @@ final class NumpyReference {
         }
     }
 
-    /** The numpy timings per workload ("W1", "W2", "W3", "W3B"), {@code repeats} runs each after one warm-up. */
-    static Map<String, Timings> run(Path mnistDir, int repeats, int samples, String only, Path workDir)
-            throws IOException, InterruptedException {
+    /**
+     * The numpy timings per workload ("W1", "W2", "W3", "W3B"), {@code repeats} runs each after one
+     * warm-up; with {@code defaultThreads}, numpy's OpenBLAS on its default threads (one per core)
+     * instead of the launcher's {@code OMP_NUM_THREADS=1}.
+     */
+    static Map<String, Timings> run(Path mnistDir, int repeats, int samples, String only, boolean defaultThreads,
+                                    Path workDir) throws IOException, InterruptedException {
         Path script = extract("numpy_reference.py", workDir);
         Path digits = extract("/dev/scratchnet/data/digits.csv.gz", workDir);
-        Process process = new ProcessBuilder("python3", script.toString(), "--digits", digits.toString(),
+        ProcessBuilder builder = new ProcessBuilder("python3", script.toString(), "--digits", digits.toString(),
                 "--mnist", mnistDir.toString(), "--repeats", String.valueOf(repeats),
                 "--samples", String.valueOf(samples), "--only", only)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        if (defaultThreads) {
+            for (String variable : List.of("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")) {
+                builder.environment().remove(variable);
+            }
+        }
+        Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
             throw new IOException("the numpy reference failed (exit " + process.exitValue() + ")");
