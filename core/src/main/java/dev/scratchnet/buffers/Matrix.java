@@ -30,8 +30,15 @@ public final class Matrix {
     /** For a row block: the matrix it is cut from and its first row there; else null and 0. */
     private final Matrix parent;
     private final int firstRow;
+    /** Whether this matrix came from {@link ScratchPool}, where {@link #free} returns it. */
+    private final boolean pooled;
 
     private Matrix(INDArray array) {
+        this(array, false);
+    }
+
+    private Matrix(INDArray array, boolean pooled) {
+        this.pooled = pooled;
         this.array = array;
         this.rows = array.rows();
         this.columns = array.columns();
@@ -51,6 +58,7 @@ public final class Matrix {
         this.values = parent.values.rowBlock(from, to);
         this.parent = parent;
         this.firstRow = from;
+        this.pooled = false;
     }
 
     /** A column block: {@code parent}'s rows, its columns {@code from} to {@code to}, no values. */
@@ -62,6 +70,7 @@ public final class Matrix {
         this.values = null;
         this.parent = null;
         this.firstRow = 0;
+        this.pooled = false;
     }
 
     private static Pointer offset(Matrix parent, long elements) {
@@ -98,6 +107,15 @@ public final class Matrix {
         long[] stride = array.stride();
         return (columns == 1 || stride[1] == 1) && (rows == 1 || stride[0] == columns)
                 && array.data().length() >= rows * columns;
+    }
+
+    /**
+     * A working matrix whose elements are whatever its last user left (a buffer of an ended fit, see
+     * {@link ScratchPool}, else new memory): only for buffers that are written before they are read.
+     * {@link #free} gives it back for the next.
+     */
+    public static Matrix scratch(DataType dataType, int rows, int columns) {
+        return new Matrix(ScratchPool.SHARED.take(dataType, rows, columns), true);
     }
 
     /** A new zero matrix. */
@@ -138,13 +156,18 @@ public final class Matrix {
 
     /**
      * Frees the native memory of a matrix made by {@link #create} now rather than when the garbage
-     * collector finds it; neither it nor a block cut from it may be used after.
+     * collector finds it, or gives one made by {@link #scratch} back to be reused; neither it nor a
+     * block cut from it may be used after.
      */
     public void free() {
         if (parent != null || values == null) {
-            throw new IllegalStateException("only a whole matrix made by create can be freed, not a block of one");
+            throw new IllegalStateException("only a whole matrix made by create or scratch can be freed, not a block of one");
         }
-        array.close();
+        if (pooled) {
+            ScratchPool.SHARED.give(array);
+        } else {
+            array.close();
+        }
     }
 
     /** Whether {@link #array()} is at hand without making an ND4J view. */

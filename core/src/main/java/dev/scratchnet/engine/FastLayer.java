@@ -46,12 +46,13 @@ final class FastLayer {
         this.weightGradient = Matrix.of(w.gradient());
         this.biasGradient = Matrix.of(b.gradient());
         this.activation = FastActivation.of(layer.activation());
-        this.a = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
-        this.delta = capacity > 0 ? Matrix.create(dataType, capacity, nOut) : null;
+        // each is written before it is read, so recycled buffers do (Matrix.scratch)
+        this.a = capacity > 0 ? Matrix.scratch(dataType, capacity, nOut) : null;
+        this.delta = capacity > 0 ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.dropoutRate = dropoutRate;
         boolean drops = capacity > 0 && dropoutRate > 0;
-        this.mask = drops ? Matrix.create(dataType, capacity, nOut) : null;
-        this.dropped = drops ? Matrix.create(dataType, capacity, nOut) : null;
+        this.mask = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
+        this.dropped = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.ownsBuffers = capacity > 0;
     }
 

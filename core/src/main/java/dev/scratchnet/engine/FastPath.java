@@ -78,8 +78,9 @@ final class FastPath implements TrainingPath {
         }
         this.masks = dropout != null && !masksDrawnElsewhere ? dropout.generator() : null;
         this.layers = List.copyOf(fast);
-        this.input = Matrix.create(dataType, capacity, layers.get(0).nIn());
-        this.targets = Matrix.create(dataType, capacity, layers.get(layers.size() - 1).nOut());
+        // the batch is gathered into them before it is read, so recycled buffers do (Matrix.scratch)
+        this.input = Matrix.scratch(dataType, capacity, layers.get(0).nIn());
+        this.targets = Matrix.scratch(dataType, capacity, layers.get(layers.size() - 1).nOut());
         this.ones = Matrix.of(Nd4j.ones(dataType, capacity, 1));
         this.loss = loss;
         this.fusedSoftmaxCrossEntropy = fused;
