@@ -77,7 +77,8 @@ final class TrainingLoop {
         // training works on scaled values throughout: the scalers were fitted on training rows before
         DataSet all = data.inType(network.dataType()).rescaled(network.scaler().orElse(null),
                 network.targetScaler().orElse(null));
-        boolean classes = holdsClasses(all.targets());
+        int[] allLabels = classLabels(all.targets());
+        boolean classes = allLabels != null;
         Split parts = withValidation(all, classes, random);
         double initialRate = fit.optimizer().learningRate();
         PlannedRates.require(fit.schedule(), initialRate, fit.epochs());
@@ -102,7 +103,7 @@ final class TrainingLoop {
         try {
             earlyStopping = fit.earlyStoppingPatience() > 0
                     ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
-            trainLabels = classes ? parts.train().labels() : null;
+            trainLabels = !classes ? null : parts.train() == all ? allLabels : parts.train().labels();
             DataSet train = weighted(parts.train(), classes);
             DropoutMasks dropout = dropoutMasks(resumed);
             dropoutGenerator = dropout != null ? dropout.generator() : null;
@@ -433,28 +434,35 @@ final class TrainingLoop {
         return train.withWeights(weights);
     }
 
-    /** True when every target is 0 or 1 and, with several columns, each row is one-hot. */
-    private static boolean holdsClasses(INDArray targets) {
+    /**
+     * The class of every row when every target is 0 or 1 and, with several columns, each row is
+     * one-hot (the column of its 1; with one column, the value); else null.
+     */
+    private static int[] classLabels(INDArray targets) {
         // one pass over the values, no temporary arrays: a fit's setup should not cost a fraction of an epoch
         if (targets.isEmpty()) {
-            return false;
+            return null;
         }
         Values y = Matrix.of(Matrix.readable(targets)).values;
         int columns = y.columns;
+        int[] labels = new int[y.rows];
         for (int row = 0; row < y.rows; row++) {
             int ones = 0;
-            for (int c = row * columns; c < (row + 1) * columns; c++) {
-                double v = y.get(c);
+            for (int c = 0; c < columns; c++) {
+                double v = y.get(row * columns + c);
                 if (v == 1) {
                     ones++;
+                    labels[row] = c;
                 } else if (v != 0) {
-                    return false;
+                    return null;
                 }
             }
-            if (columns > 1 && ones != 1) {
-                return false;
+            if (columns == 1) {
+                labels[row] = ones;
+            } else if (ones != 1) {
+                return null;
             }
         }
-        return true;
+        return labels;
     }
 }
