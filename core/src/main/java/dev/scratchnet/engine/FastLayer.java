@@ -27,8 +27,6 @@ final class FastLayer {
     final double dropoutRate;
     final Matrix mask;
     final Matrix dropped;
-    /** Whether this layer made its training buffers (a, δ and the dropout ones) rather than viewing another's. */
-    private final boolean ownsBuffers;
 
     /** @param capacity rows of the training buffers; 0 for inference, which allocates its outputs per call */
     FastLayer(Layer layer, int capacity, DataType dataType) {
@@ -53,7 +51,6 @@ final class FastLayer {
         boolean drops = capacity > 0 && dropoutRate > 0;
         this.mask = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.dropped = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
-        this.ownsBuffers = capacity > 0;
     }
 
     /**
@@ -74,15 +71,16 @@ final class FastLayer {
         this.dropoutRate = whole.dropoutRate;
         this.mask = whole.mask != null ? whole.mask.rowBlock(from, to) : null;
         this.dropped = whole.dropped != null ? whole.dropped.rowBlock(from, to) : null;
-        this.ownsBuffers = false;
     }
 
-    /** Frees the buffers this layer made (a view's own db; else a, δ and the dropout ones); not used after. */
+    /**
+     * Frees the buffers this layer made: a block's own db (a block is the layer without a dW), else
+     * its training buffers when it has them; not used after.
+     */
     void release() {
         if (weightGradient == null) {
             biasGradient.free();
-        }
-        if (ownsBuffers) {
+        } else if (a != null) {
             a.free();
             delta.free();
             if (mask != null) {

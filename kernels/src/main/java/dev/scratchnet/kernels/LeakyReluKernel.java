@@ -83,9 +83,10 @@ public final class LeakyReluKernel implements ActivationKernel {
             int length = Math.min(Chunks.SIZE, end - start);
             a.read(start, length, activations, chunks);
             grad.read(start, length, gradients, chunks);
-            for (int i = 0; i < length; i++) {
-                gradients[i] = alpha == 0 ? gradients[i] * Math.min(1.0, Math.max(0.0, activations[i] * 0x1p600 * 0x1p600))
-                        : activations[i] > 0 ? gradients[i] : alpha * gradients[i];
+            if (alpha == 0) {
+                reluFactors(activations, gradients, length);
+            } else {
+                leakyFactors(activations, gradients, length, alpha);
             }
             grad.write(start, length, gradients, chunks);
         }
@@ -94,6 +95,19 @@ public final class LeakyReluKernel implements ActivationKernel {
     private static void reluFactors(float[] activations, float[] gradients, int length) {
         for (int i = 0; i < length; i++) {
             gradients[i] *= Math.min(1f, Math.max(0f, activations[i] * 0x1p100f * 0x1p100f));
+        }
+    }
+
+    /** As the float32 loop: 2⁶⁰⁰·2⁶⁰⁰ lifts the smallest float64 denormal above 1. */
+    private static void reluFactors(double[] activations, double[] gradients, int length) {
+        for (int i = 0; i < length; i++) {
+            gradients[i] *= Math.min(1.0, Math.max(0.0, activations[i] * 0x1p600 * 0x1p600));
+        }
+    }
+
+    private static void leakyFactors(double[] activations, double[] gradients, int length, double alpha) {
+        for (int i = 0; i < length; i++) {
+            gradients[i] = activations[i] > 0 ? gradients[i] : alpha * gradients[i];
         }
     }
 
