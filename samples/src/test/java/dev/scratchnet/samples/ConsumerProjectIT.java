@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ConsumerProjectIT {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern SECTION = Pattern.compile("## Use scratchnet in your project\\n(.*?)\\n## ", Pattern.DOTALL);
     private static final Pattern XML = Pattern.compile("```xml\\n(.*?)```", Pattern.DOTALL);
     private static final Pattern OUTPUT = Pattern.compile("(\\d) xor (\\d) -> (\\d\\.\\d{3})");
     /** A JavaCPP native jar: {@code nd4j-native-1.0.0-M2.1-linux-x86_64.jar}. */
@@ -72,9 +71,7 @@ class ConsumerProjectIT {
 
     /** The dependency block of the README's section, as a consumer pastes it. */
     private static String readmeDependencies() throws IOException {
-        Matcher section = SECTION.matcher(Files.readString(ROOT.resolve("README.md"), StandardCharsets.UTF_8));
-        assertTrue(section.find(), "README.md has a section \"Use scratchnet in your project\"");
-        Matcher xml = XML.matcher(section.group(1));
+        Matcher xml = XML.matcher(Guide.page("docs/use-in-your-project.md"));
         assertTrue(xml.find(), "that section has an xml block with the dependencies");
         assertTrue(xml.group(1).contains("<artifactId>scratchnet-core</artifactId>"), xml.group(1));
         return xml.group(1);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's figures that a cheap, seeded command produces, produced again and compared, so that
+ * The figures of the README and the guide (docs/) that a cheap, seeded command produces, produced again and compared, so that
  * a change to training that moves them fails the build until the README says the new figure. Only
  * what is deterministic and takes seconds: the default digits run (every line the README shows),
  * the tutorial network's accuracy, {@code mnist} on the MNIST-like files, and the final accuracy of
@@ -24,13 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeFiguresIT {
 
-    private static final Path README = Path.of("..", "README.md");
-
     @TempDir
     Path dir;
 
     private static String readme() throws IOException {
-        return Files.readString(README, StandardCharsets.UTF_8);
+        return Guide.text();
     }
 
     /** The first group of {@code pattern} in {@code text}; fails naming {@code what} when absent. */
