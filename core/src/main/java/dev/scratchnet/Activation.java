@@ -1,10 +1,13 @@
 package dev.scratchnet;
 
+import dev.scratchnet.activations.Gelu;
 import dev.scratchnet.activations.Identity;
 import dev.scratchnet.activations.LeakyRelu;
 import dev.scratchnet.activations.Relu;
 import dev.scratchnet.activations.Sigmoid;
+import dev.scratchnet.activations.Silu;
 import dev.scratchnet.activations.Softmax;
+import dev.scratchnet.activations.Softplus;
 import dev.scratchnet.activations.Tanh;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -24,6 +27,12 @@ public interface Activation {
     Activation SOFTMAX = new Softmax();
     /** {@code a = z}. */
     Activation IDENTITY = new Identity();
+    /** {@code a = z·Φ(z) = z/2·(1 + erf(z/√2))}, exact: torch's {@code nn.GELU()}. */
+    Activation GELU = new Gelu();
+    /** {@code a = z·σ(z) = z / (1 + exp(−z))}: torch's {@code nn.SiLU()}. */
+    Activation SILU = new Silu();
+    /** {@code a = log(1 + exp(z))}, or z where z &gt; 20: torch's {@code nn.Softplus()} (β 1, threshold 20). */
+    Activation SOFTPLUS = new Softplus();
 
     /** {@code a = z} where {@code z > 0}, else {@code alpha·z}; {@code alpha} must be finite and ≥ 0. */
     static Activation leakyRelu(double alpha) {

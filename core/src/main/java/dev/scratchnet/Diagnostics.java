@@ -1,5 +1,7 @@
 package dev.scratchnet;
 
+import dev.scratchnet.kernels.Diagnosis;
+import dev.scratchnet.ops.OpTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -85,7 +87,7 @@ final class Diagnostics {
         INDArray a = x;
         for (int i = 0; i < layers; i++) {
             a = network.layer(i).forward(a, false);
-            accumulate(i, network.layer(i).activation().name(), a);
+            accumulate(i, diagnosis(network.layer(i).activation()), a);
         }
         // ‖dW‖ as the backend computes it for the step
         network.arithmetic().gradients(x, y, loss);
@@ -128,12 +130,13 @@ final class Diagnostics {
         for (int i = 0; i < layers; i++) {
             Layer layer = network.layer(i);
             String activation = layer.activation().name();
+            Diagnosis diagnosis = diagnosis(layer.activation());
             epochRecords.add(new LayerDiagnostics(epoch, i + 1, "dense" + i, activation,
                     gradientNormSum[i] / sampledBatches,
                     updateRatioCount[i] > 0 ? updateRatioSum[i] / updateRatioCount[i] : Double.NaN,
                     weights(i).norm2Number().doubleValue(),
-                    firesOnlyAbove0(activation) ? share(fired[i], count -> count == 0) : Double.NaN,
-                    saturates(activation) ? saturatedCount[i] / ((double) sampledRows * layer.nOut()) : Double.NaN));
+                    diagnosis.countsFiring() ? share(fired[i], count -> count == 0) : Double.NaN,
+                    diagnosis.countsSaturation() ? saturatedCount[i] / ((double) sampledRows * layer.nOut()) : Double.NaN));
         }
         records.addAll(epochRecords);
         warnings.check(epochRecords, growth(), learningRate);
@@ -177,10 +180,8 @@ final class Diagnostics {
         return growth;
     }
 
-    private void accumulate(int layer, String activation, INDArray a) {
-        boolean relu = firesOnlyAbove0(activation);
-        boolean sigmoid = activation.equals("sigmoid");
-        if (!relu && !saturates(activation)) {
+    private void accumulate(int layer, Diagnosis diagnosis, INDArray a) {
+        if (diagnosis == Diagnosis.NONE) {
             return;
         }
         // one copy into a row-major Java array: toDoubleMatrix would make an ND4J call per row
@@ -188,22 +189,18 @@ final class Diagnostics {
         int units = a.columns();
         for (int k = 0; k < values.length; k++) {
             double value = values[k];
-            if (relu) {
+            if (diagnosis.countsFiring()) {
                 // relu and leaky relu: a > 0 exactly when z > 0
                 fired[layer][k % units] += value > 0 ? 1 : 0;
             } else {
-                double distance = sigmoid ? Math.min(value, 1 - value) : 1 - Math.abs(value);
-                saturatedCount[layer] += distance < SATURATION_DISTANCE ? 1 : 0;
+                saturatedCount[layer] += diagnosis.distanceToAsymptote(value) < SATURATION_DISTANCE ? 1 : 0;
             }
         }
     }
 
-    private static boolean firesOnlyAbove0(String activation) {
-        return activation.equals("relu") || activation.startsWith("leakyRelu(");
-    }
-
-    private static boolean saturates(String activation) {
-        return activation.equals("sigmoid") || activation.equals("tanh");
+    /** What the op table says to watch in {@code activation}'s outputs; nothing for an activation of the user's own. */
+    private static Diagnosis diagnosis(Activation activation) {
+        return OpTable.of(activation).map(op -> op.facts().diagnosis()).orElse(Diagnosis.NONE);
     }
 
     private static double share(double[] perUnit, java.util.function.DoublePredicate counts) {

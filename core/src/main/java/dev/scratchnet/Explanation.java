@@ -137,15 +137,13 @@ final class Explanation {
                 sum / v.length, max, zeros);
     }
 
+    /**
+     * The op table's formula for {@code activation}; an activation of the user's own has none, whatever
+     * it calls itself (a class named "relu" may compute anything).
+     */
     private static String formula(Activation activation) {
-        return switch (activation.name()) {
-            case "relu" -> "max(0, z)";
-            case "sigmoid" -> "1 / (1 + exp(−z))";
-            case "tanh" -> "tanh(z)";
-            case "softmax" -> "exp(z − max) / Σ exp(z − max), row by row";
-            case "identity" -> "z";
-            default -> activation.name().startsWith("leakyRelu") ? "z where z > 0, else α·z" : "see its class";
-        };
+        return OpTable.of(activation).map(op -> op.facts().formula())
+                .orElse("your own activation: see " + activation.getClass().getName());
     }
 
     private static String type(Network network) {

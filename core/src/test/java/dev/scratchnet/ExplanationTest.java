@@ -1,7 +1,10 @@
 package dev.scratchnet;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchnet.ops.ActivationOp;
+import dev.scratchnet.ops.OpTable;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -37,5 +40,23 @@ class ExplanationTest {
         assertTrue(trace.startsWith("x  [0.5000, -1.0000, 2.0000]"), trace);
         assertTrue(trace.contains("z1 [12 values: min"), trace);
         assertTrue(trace.contains("a2 [") && trace.contains("class "), trace);
+    }
+
+    @Test
+    void everyActivationOfTheTableIsExplainedByItsFormula() {
+        for (ActivationOp op : OpTable.ACTIVATIONS) {
+            Activation activation = op.constant() != null ? op.constant() : op.withParameter().apply(0.1);
+            String text = Network.builder().seed(1).input(3).dense(2, activation).build().explain();
+            assertTrue(text.contains("a1 = " + activation.name() + "(z1)") && text.contains(op.facts().formula()),
+                    op.name() + ":\n" + text);
+        }
+    }
+
+    @Test
+    void anActivationOfTheUsersOwnIsNotExplainedByTheFormulaOfTheOpWhoseNameItTakes() {
+        String text = Network.builder().seed(1).input(3).dense(2, new ImpostorRelu()).build().explain();
+        assertTrue(text.contains("a1 = relu(z1)"), text);
+        assertFalse(text.contains("max(0, z)"), text);
+        assertTrue(text.contains("your own activation: see " + ImpostorRelu.class.getName()), text);
     }
 }

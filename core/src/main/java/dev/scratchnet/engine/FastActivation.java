@@ -43,8 +43,16 @@ final class FastActivation {
         kernel.forward(za.values, n);
     }
 
-    /** {@code grad ← dL/dz} from {@code grad = dL/da} on the first {@code n} rows, in place. */
-    void backward(Matrix a, Matrix grad, int n) {
-        kernel.backward(a.values, grad.values, n);
+    /** Whether backward reads z, so the layer keeps a copy of it beside a. */
+    boolean needsZ() {
+        return kernel.needsZ();
+    }
+
+    /**
+     * {@code grad ← dL/dz} from {@code grad = dL/da} on the first {@code n} rows, in place; z may be
+     * null when {@link #needsZ()} is false.
+     */
+    void backward(Matrix z, Matrix a, Matrix grad, int n) {
+        kernel.backward(z == null ? null : z.values, a.values, grad.values, n);
     }
 }

@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 /**
  * One dense layer as the fast backend sees it: the layer's own W, b, dW and db (wrapped, not
  * copied, so a value written into {@code Layer.parameters()} is what the next call computes with)
- * and, for training, buffers for a (z is turned into a in place) and δ, sized for a batch of at
- * most {@code capacity} rows.
+ * and, for training, buffers for a (z is turned into a in place), for z itself when the
+ * activation's backward reads it (GELU, SiLU), and δ, sized for a batch of at most {@code capacity} rows.
  */
 final class FastLayer {
 
@@ -21,6 +21,8 @@ final class FastLayer {
     final Matrix weightGradient;
     final Matrix biasGradient;
     final FastActivation activation;
+    /** z kept beside a for an activation whose backward reads it; null otherwise (ReLU's step copies nothing). */
+    final Matrix z;
     final Matrix a;
     final Matrix delta;
     /** The dropout rate after this layer (0 for none); its mask and {@code a ⊙ mask}, null without. */
@@ -46,6 +48,7 @@ final class FastLayer {
         this.activation = FastActivation.of(layer.activation());
         // each is written before it is read, so recycled buffers do (Matrix.scratch)
         this.a = capacity > 0 ? Matrix.scratch(dataType, capacity, nOut) : null;
+        this.z = capacity > 0 && activation.needsZ() ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.delta = capacity > 0 ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.dropoutRate = dropoutRate;
         boolean drops = capacity > 0 && dropoutRate > 0;
@@ -67,6 +70,7 @@ final class FastLayer {
         this.biasGradient = Matrix.create(whole.a.isFloat() ? DataType.FLOAT : DataType.DOUBLE, 1, nOut);
         this.activation = whole.activation;
         this.a = whole.a.rowBlock(from, to);
+        this.z = whole.z != null ? whole.z.rowBlock(from, to) : null;
         this.delta = whole.delta.rowBlock(from, to);
         this.dropoutRate = whole.dropoutRate;
         this.mask = whole.mask != null ? whole.mask.rowBlock(from, to) : null;
@@ -83,6 +87,9 @@ final class FastLayer {
         } else if (a != null) {
             a.free();
             delta.free();
+            if (z != null) {
+                z.free();
+            }
             if (mask != null) {
                 mask.free();
                 dropped.free();
@@ -95,10 +102,25 @@ final class FastLayer {
         return dropped != null ? dropped : a;
     }
 
-    /** {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}, into {@link #a}. */
+    /**
+     * {@code z = xW + b}, {@code a = f(z)} for the first {@code n} rows of {@code x}, into {@link #a};
+     * z is computed into {@link #z} and copied into a first when the activation's backward reads it.
+     */
     void forward(Matrix x, int n) {
-        affine(x, a, n);
+        if (z != null) {
+            affine(x, z, n);
+            for (int row = 0; row < n; row++) {
+                a.values.copyRow(z.values, row, row);
+            }
+        } else {
+            affine(x, a, n);
+        }
         activation.forward(a, n);
+    }
+
+    /** {@code δ ← dL/dz} from {@code δ = dL/da} on the first {@code n} rows, through the activation. */
+    void activationBackward(int n) {
+        activation.backward(z, a, delta, n);
     }
 
     /**

@@ -213,7 +213,7 @@ final class FastPath implements TrainingPath {
             SoftmaxCrossEntropyKernel.gradient(last.a.values, targets.values, last.delta.values, n);
         } else {
             loss.gradient(last.a.values, targets.values, last.delta.values, n);
-            last.activation.backward(last.a, last.delta, n);
+            last.activationBackward(n);
         }
         // the output activation's backward pass is linear and row by row: scaling δ scales dL/dp
         if (batchRows > 0) {
@@ -260,10 +260,10 @@ final class FastPath implements TrainingPath {
     /** Turns {@code previous}'s δ from dL/d(its output) into dL/dz: through its dropout mask, then its activation. */
     private static void backThroughDropoutAndActivation(FastLayer previous, int n) {
         if (previous.dropped != null) {
-            // dL/da = dL/da' ⊙ mask, then the activation's backward pass from a
+            // dL/da = dL/da' ⊙ mask, then the activation's backward pass
             DropoutKernel.multiplyInPlace(previous.delta.values, previous.mask.values, n);
         }
-        previous.activation.backward(previous.a, previous.delta, n);
+        previous.activationBackward(n);
     }
 
     /** The loss of the last batch's predictions (before any update), by {@code kernel}'s loop. */

@@ -4,14 +4,13 @@ import dev.scratchnet.Activation;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
 import dev.scratchnet.Scaler;
-import dev.scratchnet.activations.LeakyRelu;
+import dev.scratchnet.kernels.OnnxGraph;
 import dev.scratchnet.ops.ActivationOp;
 import dev.scratchnet.ops.OpTable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.util.Optional;
 import onnx.Onnx.AttributeProto;
 import onnx.Onnx.GraphProto;
 import onnx.Onnx.ModelProto;
@@ -34,9 +33,11 @@ import org.nd4j.shade.protobuf.ByteString;
  *   dense{k}.W     initializer, W [nIn, nOut] of dense layer k+1 (the model file's dense{k}.W.npy)
  *   dense{k}.b     initializer, b [nOut] of dense layer k+1
  *   dense{k}.gemm  node Gemm(x, W, b) = x·W + b, writing dense{k}.z
- *   dense{k}.{op}  node of the activation (Relu, LeakyRelu with alpha, Sigmoid, Tanh, Softmax with
- *                  axis 1, Identity), writing dense{k}.a, or "output" for the last layer; in float64,
- *                  leaky ReLU is four nodes instead (see addLeakyReluInArithmetic)
+ *   dense{k}.{op}  the activation's nodes, writing dense{k}.a, or "output" for the last layer: one
+ *                  node (Relu, LeakyRelu with alpha, Sigmoid, Tanh, Softmax with axis 1, Identity,
+ *                  Softplus) or a few with scalar initializers dense{k}.{name} (GELU from Mul, Erf,
+ *                  Add; SiLU from Sigmoid and Mul; leaky ReLU and softplus in float64 from operators
+ *                  ONNX Runtime implements in float64), as the op table's ActivationFacts spells them
  *   output         graph output [batch, nOut]
  *   inputs.shift, inputs.scale     with an input scaler: nodes inputs.sub and inputs.div give
  *                                  (input − shift) / scale, which the first layer reads
@@ -46,6 +47,7 @@ import org.nd4j.shade.protobuf.ByteString;
  * The protobuf messages are the ONNX classes ND4J ships for its own ONNX import ({@code onnx.Onnx},
  * generated from onnx.proto of IR version 7), so export adds no dependency to the core; see the
  * README's "Deploy". A LeakyRelu's alpha is a float32 attribute in ONNX, whatever the network's type.
+ * ONNX Runtime implements Erf for float32 only, so a float64 GELU computes its erf in float32.
  */
 public final class OnnxExport {
 
@@ -93,11 +95,7 @@ public final class OnnxExport {
             graph.addNode(NodeProto.newBuilder().setName(prefix + ".gemm").setOpType("Gemm")
                     .addInput(previous).addInput(prefix + ".W").addInput(prefix + ".b").addOutput(prefix + ".z"));
             String activated = k == network.numLayers() - 1 && !targetScaled ? OUTPUT : prefix + ".a";
-            if (isDouble && layer.activation() instanceof LeakyRelu leaky) {
-                addLeakyReluInArithmetic(graph, leaky.alpha(), prefix, activated);
-            } else {
-                graph.addNode(activationNode(layer.activation(), k, prefix + ".z", activated));
-            }
+            addActivation(graph, layer.activation(), k, activated, elementType);
             previous = activated;
         }
         if (targetScaled) {
@@ -121,42 +119,42 @@ public final class OnnxExport {
         AtomicFile.write(path, out -> out.write(model));
     }
 
-    /** The node that applies layer {@code k}'s activation to {@code input}, by the op table's name. */
-    private static NodeProto activationNode(Activation activation, int k, String input, String output) {
-        Optional<ActivationOp> op = OpTable.of(activation);
-        String name = op.map(ActivationOp::name).orElse("");
-        NodeProto.Builder node = NodeProto.newBuilder().addInput(input).addOutput(output);
-        switch (name) {
-            case "relu" -> node.setOpType("Relu");
-            case "tanh" -> node.setOpType("Tanh");
-            case "sigmoid" -> node.setOpType("Sigmoid");
-            case "identity" -> node.setOpType("Identity");
-            case "softmax" -> node.setOpType("Softmax").addAttribute(AttributeProto.newBuilder().setName("axis")
-                    .setType(AttributeProto.AttributeType.INT).setI(1));
-            case "leakyRelu" -> node.setOpType("LeakyRelu").addAttribute(AttributeProto.newBuilder().setName("alpha")
-                    .setType(AttributeProto.AttributeType.FLOAT)
-                    .setF((float) op.get().parameterOf().applyAsDouble(activation)));
-            default -> throw new IllegalStateException("dense layer " + (k + 1) + " has activation '" + activation.name()
-                    + "' (" + activation.getClass().getName() + "), which has no ONNX operator; export knows "
-                    + "relu, tanh, sigmoid, identity, softmax and leakyRelu(alpha)");
+    /**
+     * The nodes that apply layer {@code k}'s activation to {@code dense{k}.z}, writing {@code output}:
+     * the op table's ONNX recipe, its local names prefixed with {@code dense{k}.}.
+     */
+    private static void addActivation(GraphProto.Builder graph, Activation activation, int k, String output,
+                                      TensorProto.DataType elementType) {
+        ActivationOp op = OpTable.of(activation).orElseThrow(() -> new IllegalStateException("dense layer " + (k + 1)
+                + " has activation '" + activation.name() + "' (" + activation.getClass().getName() + "), which has no"
+                + " ONNX operator; export knows " + String.join(", ", OpTable.ACTIVATIONS.stream()
+                .map(o -> o.parameter() == null ? o.name() : o.name() + "(" + o.parameter() + ")").toList())));
+        String prefix = "dense" + k + ".";
+        OnnxGraph recipe = op.facts().onnx().graph(op.parameterOf(activation), elementType == TensorProto.DataType.DOUBLE);
+        for (OnnxGraph.Constant constant : recipe.constants()) {
+            graph.addInitializer(scalar(prefix + constant.name(), constant.value(), elementType));
         }
-        return node.setName("dense" + k + "." + name).build();
+        for (OnnxGraph.Node step : recipe.nodes()) {
+            NodeProto.Builder node = NodeProto.newBuilder().setName(prefix + step.name()).setOpType(step.operator())
+                    .addOutput(local(step.output(), prefix, output));
+            for (String input : step.inputs()) {
+                node.addInput(local(input, prefix, output));
+            }
+            step.attributes().forEach((name, value) -> node.addAttribute(value instanceof Integer i
+                    ? AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(i)
+                    : AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT)
+                            .setF(value.floatValue())));
+            graph.addNode(node);
+        }
     }
 
-    /**
-     * {@code a = α·z + (1 − α)·Relu(z)}, which is z where z &gt; 0 and α·z elsewhere: LeakyRelu in
-     * float64 from Relu, Mul and Add, because ONNX Runtime implements the LeakyRelu operator for
-     * float32 only. α and 1 − α are scalar initializers {@code dense{k}.alpha} and
-     * {@code dense{k}.oneMinusAlpha}.
-     */
-    private static void addLeakyReluInArithmetic(GraphProto.Builder graph, double alpha, String prefix, String output) {
-        graph.addInitializer(scalar(prefix + ".alpha", alpha));
-        graph.addInitializer(scalar(prefix + ".oneMinusAlpha", 1 - alpha));
-        graph.addNode(node(prefix + ".relu", "Relu", prefix + ".relu", prefix + ".z"));
-        graph.addNode(node(prefix + ".alphaZ", "Mul", prefix + ".alphaZ", prefix + ".z", prefix + ".alpha"));
-        graph.addNode(node(prefix + ".restOfRelu", "Mul", prefix + ".restOfRelu", prefix + ".relu",
-                prefix + ".oneMinusAlpha"));
-        graph.addNode(node(prefix + ".leakyRelu", "Add", output, prefix + ".alphaZ", prefix + ".restOfRelu"));
+    /** A recipe's name in the graph: z is the layer's pre-activation, a its output, the rest the layer's own. */
+    private static String local(String name, String prefix, String output) {
+        return switch (name) {
+            case OnnxGraph.Z -> prefix + "z";
+            case OnnxGraph.A -> output;
+            default -> prefix + name;
+        };
     }
 
     private static NodeProto node(String name, String operator, String output, String... inputs) {
@@ -171,10 +169,12 @@ public final class OnnxExport {
         return Nd4j.createFromArray(values);
     }
 
-    /** A float64 scalar initializer (shape []). */
-    private static TensorProto scalar(String name, double value) {
-        byte[] bytes = ByteBuffer.allocate(Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array();
-        return TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.DOUBLE.getNumber())
+    /** A scalar initializer (shape []) of {@code elementType}. */
+    private static TensorProto scalar(String name, double value, TensorProto.DataType elementType) {
+        byte[] bytes = elementType == TensorProto.DataType.DOUBLE
+                ? ByteBuffer.allocate(Double.BYTES).order(ByteOrder.LITTLE_ENDIAN).putDouble(value).array()
+                : ByteBuffer.allocate(Float.BYTES).order(ByteOrder.LITTLE_ENDIAN).putFloat((float) value).array();
+        return TensorProto.newBuilder().setName(name).setDataType(elementType.getNumber())
                 .setRawData(ByteString.copyFrom(bytes)).build();
     }
 

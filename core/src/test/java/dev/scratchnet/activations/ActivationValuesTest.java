@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.scratchnet.Activation;
 import dev.scratchnet.TestArrays;
+import dev.scratchnet.ops.OpTable;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -60,8 +61,8 @@ class ActivationValuesTest {
     @Test
     void forwardLeavesItsArgumentAlone() {
         INDArray z = TestArrays.matrix(new double[] {-1, 2});
-        for (Activation activation : new Activation[] {Activation.SIGMOID, Activation.TANH, Activation.RELU,
-                Activation.SOFTMAX, Activation.IDENTITY, Activation.leakyRelu(0.2)}) {
+        for (Activation activation : OpTable.ACTIVATIONS.stream().flatMap(op -> ActivationGradientTest.instances(op)
+                .stream()).toList()) {
             activation.forward(z);
             assertArrayEquals(new double[] {-1, 2}, z.toDoubleVector(), 0.0, activation.name());
         }

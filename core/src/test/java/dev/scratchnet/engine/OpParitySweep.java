@@ -88,7 +88,7 @@ abstract class OpParitySweep {
         // backward
         INDArray gradZ = activation.backward(z, a, gradA);
         Matrix grad = Matrix.of(gradA.dup('c'));
-        fast.backward(Matrix.of(a.dup('c')), grad, rows);
+        fast.backward(Matrix.of(z.dup('c')), Matrix.of(a.dup('c')), grad, rows);
         compare("backward", gradZ, grad.array(), dataType);
     }
 

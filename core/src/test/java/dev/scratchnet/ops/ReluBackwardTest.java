@@ -21,7 +21,7 @@ class ReluBackwardTest {
 
     private static float[] backward(double alpha, float[] activations, float[] gradients) {
         float[] out = gradients.clone();
-        new LeakyReluKernel(alpha).backward(Values.of(FloatBuffer.wrap(activations.clone()), 1, activations.length),
+        new LeakyReluKernel(alpha).backward(null, Values.of(FloatBuffer.wrap(activations.clone()), 1, activations.length),
                 Values.of(FloatBuffer.wrap(out), 1, out.length), 1);
         return out;
     }
@@ -55,7 +55,7 @@ class ReluBackwardTest {
             gradients[i] = i - 2500.5;
         }
         double[] out = gradients.clone();
-        new LeakyReluKernel(0).backward(Values.of(DoubleBuffer.wrap(activations), 1, length),
+        new LeakyReluKernel(0).backward(null, Values.of(DoubleBuffer.wrap(activations), 1, length),
                 Values.of(DoubleBuffer.wrap(out), 1, length), 1);
         for (int i = 0; i < length; i++) {
             assertEquals(activations[i] > 0 ? gradients[i] : 0 * gradients[i], out[i], "element " + i);

@@ -18,6 +18,15 @@ public val softmax: Activation = Activation.SOFTMAX
 /** The identity, [Activation.IDENTITY]. */
 public val identity: Activation = Activation.IDENTITY
 
+/** Gaussian error linear unit, exact (with erf), [Activation.GELU]. */
+public val gelu: Activation = Activation.GELU
+
+/** Sigmoid-weighted linear unit, z·σ(z), [Activation.SILU]. */
+public val silu: Activation = Activation.SILU
+
+/** Softplus, log(1 + exp(z)) (z itself above 20), [Activation.SOFTPLUS]. */
+public val softplus: Activation = Activation.SOFTPLUS
+
 /** Leaky ReLU with slope [alpha] below zero, [Activation.leakyRelu]. */
 public fun leakyRelu(alpha: Double): Activation = Activation.leakyRelu(alpha)
 

@@ -9,7 +9,7 @@ public final class IdentityKernel implements ActivationKernel {
     }
 
     @Override
-    public void backward(Values a, Values grad, int n) {
+    public void backward(Values z, Values a, Values grad, int n) {
         // dL/dz = dL/da: nothing to do
     }
 }

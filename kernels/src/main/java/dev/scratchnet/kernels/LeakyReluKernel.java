@@ -58,7 +58,7 @@ public final class LeakyReluKernel implements ActivationKernel {
      * bits, which the JIT does with a conditional move.
      */
     @Override
-    public void backward(Values a, Values grad, int n) {
+    public void backward(Values z, Values a, Values grad, int n) {
         Chunks chunks = Chunks.forThisThread();
         int end = n * a.columns;
         if (a.isFloat() && grad.isFloat()) {

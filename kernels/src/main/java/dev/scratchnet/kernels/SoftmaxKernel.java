@@ -60,7 +60,7 @@ public final class SoftmaxKernel implements ActivationKernel {
     }
 
     @Override
-    public void backward(Values a, Values grad, int n) {
+    public void backward(Values z, Values a, Values grad, int n) {
         int k = a.columns;
         for (int row = 0; row < n; row++) {
             int start = row * k;

@@ -11,7 +11,7 @@ public final class TanhKernel implements ActivationKernel {
     }
 
     @Override
-    public void backward(Values a, Values grad, int n) {
+    public void backward(Values z, Values a, Values grad, int n) {
         for (int i = 0, end = n * a.columns; i < end; i++) {
             double ai = a.get(i);
             grad.set(i, grad.get(i) * (1.0 - ai * ai));

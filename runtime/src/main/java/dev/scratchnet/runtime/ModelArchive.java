@@ -1,7 +1,7 @@
 package dev.scratchnet.runtime;
 
 import dev.scratchnet.kernels.ActivationKernel;
-import dev.scratchnet.kernels.ActivationKernels;
+import dev.scratchnet.kernels.ActivationFacts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -176,9 +176,9 @@ final class ModelArchive {
             int nOut, Set<String> used) throws IOException {
         Map<String, Object> activation = object(layer.get("activation"), where + " activation");
         Object name = activation.get("name");
-        ActivationKernels.Entry entry = ActivationKernels.named(String.valueOf(name)).orElseThrow(() ->
+        ActivationFacts.Entry entry = ActivationFacts.named(String.valueOf(name)).orElseThrow(() ->
                 new IOException(where + " has unknown activation \"" + name + "\"; expected one of "
-                        + ActivationKernels.ALL.stream().map(ActivationKernels.Entry::name).toList()));
+                        + ActivationFacts.ALL.stream().map(ActivationFacts.Entry::name).toList()));
         double parameter = 0;
         if (entry.parameter() != null) {
             Object value = activation.get(entry.parameter());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.scratchnet.kernels.ActivationKernels;
+import dev.scratchnet.kernels.ActivationFacts;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -39,7 +39,7 @@ class NoNativeLibraryTest {
     void noClassOfTheRuntimeOrTheKernelsDeclaresANativeMethod() throws Exception {
         List<String> classes = new ArrayList<>();
         classes.addAll(classNames(Model.class));
-        classes.addAll(classNames(ActivationKernels.class));
+        classes.addAll(classNames(ActivationFacts.class));
         List<String> natives = new ArrayList<>();
         for (String name : classes) {
             for (Method method : Class.forName(name).getDeclaredMethods()) {

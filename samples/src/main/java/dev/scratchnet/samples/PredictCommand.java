@@ -2,6 +2,7 @@ package dev.scratchnet.samples;
 
 import dev.scratchnet.Network;
 import dev.scratchnet.data.Table;
+import dev.scratchnet.ops.OpTable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,8 +94,8 @@ final class PredictCommand implements Callable<Integer> {
             }
             x = Nd4j.createFromArray(csvRows.values());
         }
-        String output = net.layer(net.numLayers() - 1).activation().name();
-        boolean probabilities = output.equals("softmax") || output.equals("sigmoid");
+        boolean probabilities = OpTable.of(net.layer(net.numLayers() - 1).activation())
+                .map(op -> op.facts().probabilities()).orElse(false);
         boolean classes = probabilities || !net.classNames().isEmpty();
         double[][] outputs = predict(net, x, where).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
         for (int i = 0; i < outputs.length; i++) {

@@ -1,5 +1,6 @@
 package dev.scratchnet.server;
 
+import dev.scratchnet.kernels.ActivationFacts;
 import dev.scratchnet.runtime.Model;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The model's answers as the server writes them. A classifier — a softmax or sigmoid output, or a
- * model with class names, the rule {@code predict} follows — answers
+ * The model's answers as the server writes them. A classifier — an output the op table reports as
+ * probabilities (softmax, sigmoid), or a model with class names, the rule {@code predict} follows — answers
  * {@code {"index": I, "class": "NAME", "probabilities": [p0, p1, …]}} per row (one sigmoid output
  * stands for classes 0 and 1: probabilities {@code [1 − p, p]}); a regression answers
  * {@code {"outputs": [v, …]}} in the targets' units.
@@ -22,7 +23,8 @@ final class Predictions {
     Predictions(Model model) {
         this.model = model;
         String output = model.activations().get(model.activations().size() - 1);
-        this.classifies = output.equals("softmax") || output.equals("sigmoid") || !model.classNames().isEmpty();
+        boolean probabilities = ActivationFacts.named(output).map(ActivationFacts.Entry::probabilities).orElse(false);
+        this.classifies = probabilities || !model.classNames().isEmpty();
         this.classes = classNames(model);
     }
 

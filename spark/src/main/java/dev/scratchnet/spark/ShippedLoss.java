@@ -1,21 +1,21 @@
 package dev.scratchnet.spark;
 
 import dev.scratchnet.Loss;
-import dev.scratchnet.losses.Huber;
 import dev.scratchnet.ops.LossOp;
 import dev.scratchnet.ops.OpTable;
 import java.io.Serializable;
 import java.util.Optional;
 
 /**
- * A loss as it travels to the workers: one of scratchnet's losses by its op-table name (huber with
- * its δ), any other loss as itself, which then has to be {@link Serializable}.
+ * A loss as it travels to the workers: one of scratchnet's losses by its op-table name and its
+ * parameter's value (huber's δ) as the op table reads and makes it, any other loss as itself, which
+ * then has to be {@link Serializable}.
  *
- * @param name   the op-table name, or null for a loss of the user's own
- * @param delta  huber's δ (NaN for the other losses)
- * @param custom the user's own loss, or null
+ * @param name      the op-table name, or null for a loss of the user's own
+ * @param parameter the op's parameter (NaN for a loss without one)
+ * @param custom    the user's own loss, or null
  */
-record ShippedLoss(String name, double delta, Loss custom) implements Serializable {
+record ShippedLoss(String name, double parameter, Loss custom) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -25,8 +25,7 @@ record ShippedLoss(String name, double delta, Loss custom) implements Serializab
     static ShippedLoss of(Loss loss) {
         Optional<LossOp> op = OpTable.of(loss);
         if (op.isPresent()) {
-            double delta = loss instanceof Huber huber ? huber.delta() : Double.NaN;
-            return new ShippedLoss(op.get().name(), delta, null);
+            return new ShippedLoss(op.get().name(), op.get().parameterOf(loss), null);
         }
         if (loss instanceof Serializable) {
             return new ShippedLoss(null, Double.NaN, loss);
@@ -41,11 +40,8 @@ record ShippedLoss(String name, double delta, Loss custom) implements Serializab
         if (custom != null) {
             return custom;
         }
-        if (name.equals("huber")) {
-            return Loss.huber(delta);
-        }
-        return OpTable.LOSSES.stream().filter(op -> op.name().equals(name)).findFirst()
+        return OpTable.lossNamed(name)
                 .orElseThrow(() -> new IllegalStateException("no loss named '" + name + "' in the op table"))
-                .loss();
+                .instance(parameter);
     }
 }

@@ -237,7 +237,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path model = workDir.resolve("startup.zip");
         Workloads.digitsNetwork().save(model);
         String classPath = String.join(java.io.File.pathSeparator, location(RuntimeStartupProbe.class),
-                location(dev.scratchnet.runtime.Model.class), location(dev.scratchnet.kernels.ActivationKernels.class));
+                location(dev.scratchnet.runtime.Model.class), location(dev.scratchnet.kernels.ActivationFacts.class));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> prediction = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -63,7 +63,7 @@ final class MicroBench {
         LeakyReluKernel relu = new LeakyReluKernel(0);
         Values aValues = Values.of(a, 128, 1024);
         Values gValues = Values.of(g, 128, 1024);
-        report("ReLU backward over 128x1024, LeakyReluKernel (no branch)", 200, () -> relu.backward(aValues, gValues, 128));
+        report("ReLU backward over 128x1024, LeakyReluKernel (no branch)", 200, () -> relu.backward(null, aValues, gValues, 128));
 
         INDArray row = Nd4j.rand(DataType.FLOAT, 1, 784);
         INDArray weights = Nd4j.rand(DataType.FLOAT, 784, 256);
