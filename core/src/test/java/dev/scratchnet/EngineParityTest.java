@@ -3,7 +3,14 @@ package dev.scratchnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.scratchnet.ops.ActivationOp;
+import dev.scratchnet.ops.OpTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -43,6 +50,25 @@ class EngineParityTest {
                 train("fast", DataType.DOUBLE, Activation.leakyRelu(0.1), Activation.SIGMOID, Loss.BINARY_CROSS_ENTROPY),
                 train("reference", DataType.DOUBLE, Activation.leakyRelu(0.1), Activation.SIGMOID,
                         Loss.BINARY_CROSS_ENTROPY)), 1e-12);
+    }
+
+    /**
+     * Every activation of the op table, hidden and at the output, trained on both engines in float64
+     * (float32 is swept op by op in OpParityTest): the fast
+     * kernels' backward (handed z where it needs it: GELU, SiLU, softplus) follows the spec classes.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyActivationTrainsAlikeOnBothEngines() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ActivationOp op : OpTable.ACTIVATIONS) {
+            Activation activation = op.constant() != null ? op.constant() : op.withParameter().apply(0.1);
+            tests.add(DynamicTest.dynamicTest(activation.name(), () -> {
+                double difference = maxDifference(train("fast", DataType.DOUBLE, activation, activation, Loss.MSE),
+                        train("reference", DataType.DOUBLE, activation, activation, Loss.MSE));
+                assertTrue(difference < 1e-12, activation + ": fast and reference differ by " + difference);
+            }));
+        }
+        return tests.stream();
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class ActivationFacts {
             new Entry("gelu", null, unused -> GELU, "z·Φ(z) = z/2 · (1 + erf(z/√2))", Diagnosis.NONE, false,
                     (unused, float64) -> gelu(float64)),
             new Entry("silu", null, unused -> SILU, "z·σ(z) = z / (1 + exp(−z))", Diagnosis.NONE, false,
-                    (unused, float64) -> silu()),
+                    (unused, float64) -> silu(float64)),
             new Entry("softplus", null, unused -> SOFTPLUS, "log(1 + exp(z)), or z where z > 20", Diagnosis.NONE,
                     false, (unused, float64) -> softplus(float64)));
 
@@ -139,11 +139,22 @@ public final class ActivationFacts {
         return new OnnxGraph(constants, List.copyOf(nodes));
     }
 
-    /** {@code a = z · Sigmoid(z)}. */
-    private static OnnxGraph silu() {
-        return new OnnxGraph(List.of(), List.of(
-                Node.of("sigmoid", "Sigmoid", "sigmoid", OnnxGraph.Z),
-                Node.of("silu", "Mul", OnnxGraph.A, OnnxGraph.Z, "sigmoid")));
+    /**
+     * {@code a = z · Sigmoid(z)} in float32; in float64 {@code a = z / (1 + Exp(−z))}, torch's own
+     * formula, because ONNX Runtime fuses Sigmoid and Mul into its QuickGelu operator, which it
+     * implements for float32 only.
+     */
+    private static OnnxGraph silu(boolean float64) {
+        if (!float64) {
+            return new OnnxGraph(List.of(), List.of(
+                    Node.of("sigmoid", "Sigmoid", "sigmoid", OnnxGraph.Z),
+                    Node.of("silu", "Mul", OnnxGraph.A, OnnxGraph.Z, "sigmoid")));
+        }
+        return new OnnxGraph(List.of(new Constant("one", 1.0)), List.of(
+                Node.of("negate", "Neg", "minusZ", OnnxGraph.Z),
+                Node.of("exp", "Exp", "exp", "minusZ"),
+                Node.of("addOne", "Add", "onePlusExp", "exp", "one"),
+                Node.of("silu", "Div", OnnxGraph.A, OnnxGraph.Z, "onePlusExp")));
     }
 
     /**
