@@ -37,7 +37,7 @@ class CommandLineTest {
         CommandRun run = CommandRun.of("digits", "--activation", "swish", "--output", dir.toString());
 
         assertEquals(1, run.status());
-        assertTrue(run.err().contains("--activation must be one of relu, tanh, sigmoid, leaky-relu, was swish"), run.err());
+        assertTrue(run.err().contains("--activation must be one of relu, tanh, sigmoid, leaky-relu, gelu, silu, softplus, was swish"), run.err());
     }
 
     @Test
