@@ -37,6 +37,19 @@ class DiagnosticsTest {
         assertTrue(Double.isNaN(first.saturated()) && Double.isNaN(h.diagnostics().get(1).neverFired()));
     }
 
+    /** What is watched comes from the op table's own instances, not from a name: an impostor "relu" has no never-fired share. */
+    @Test
+    void anActivationOfTheUsersOwnIsNotWatchedAsTheOpWhoseNameItTakes() {
+        Network net = Network.builder().seed(1).input(64).dense(15, new ImpostorRelu()).dense(10, Activation.SOFTMAX)
+                .build();
+
+        TrainingHistory h = net.fit(DIGITS, fit(Optimizer.adam(0.001), 1).build());
+
+        LayerDiagnostics first = h.diagnostics().get(0);
+        assertEquals("relu", first.activation());
+        assertTrue(Double.isNaN(first.neverFired()) && Double.isNaN(first.saturated()), first.toString());
+    }
+
     @ParameterizedTest
     @EnumSource(Backend.class)
     void diagnosticsLeaveTheTrainingAsItIs(Backend backend) {
