@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -83,7 +82,7 @@ final class TrainingLoop {
         double initialRate = fit.optimizer().learningRate();
         PlannedRates.require(fit.schedule(), initialRate, fit.epochs());
         boolean checkpointing = fit.checkpointDirectory() != null || fit.resumeFrom() != null;
-        settings = checkpointing ? settings(data) : null;
+        settings = checkpointing ? Fingerprint.of(network, data, fit) : null;
         if (checkpointing && !fit.optimizer().start(List.of()).savable()) {
             throw new IllegalArgumentException("optimizer " + fit.optimizer().name() + " does not say that its state "
                     + "is savable (OptimizerState.savable()), so a training with it cannot write or resume checkpoints");
@@ -162,51 +161,6 @@ final class TrainingLoop {
                     + " and this fit asks for " + fit.epochs() + " epochs: nothing is left to train; ask for more epochs");
         }
         return checkpoint;
-    }
-
-    /**
-     * What must be the same for a resumed training to give the result of one that never stopped:
-     * the network, the data and every setting of the fit but epochs, listeners and checkpoints.
-     */
-    private Map<String, String> settings(DataSet data) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        StringBuilder layers = new StringBuilder();
-        for (int i = 0; i < network.numLayers(); i++) {
-            Layer layer = network.layer(i);
-            layers.append(i == 0 ? "" : ", ").append(layer.nIn()).append("-").append(layer.nOut()).append(" ")
-                    .append(layer.activation().name());
-            if (network.dropoutRate(i) > 0) {
-                layers.append(" dropout ").append(network.dropoutRate(i));
-            }
-        }
-        settings.put("network", "[" + layers + "] " + network.dataType() + " on " + network.backend());
-        settings.put("training data", data.size() + " rows × " + data.numFeatures() + " features, "
-                + data.numOutputs() + " targets, Σx = " + data.features().sumNumber() + ", Σy = "
-                + data.targets().sumNumber() + (data.hasWeights() ? ", Σw = " + sum(data.weights()) : ""));
-        settings.put("loss", fit.loss().name());
-        settings.put("optimizer", fit.optimizer().name());
-        settings.put("batchSize", Integer.toString(fit.batchSize()));
-        settings.put("shuffle", Boolean.toString(fit.shuffle()));
-        settings.put("seed", Long.toString(fit.seed() != null ? fit.seed() : network.seed()));
-        settings.put("l2", Double.toString(fit.l2()));
-        settings.put("schedule", fit.schedule().name());
-        settings.put("validation", fit.validationSplit() > 0 ? "split " + fit.validationSplit()
-                : fit.validation().map(v -> "given, " + v.size() + " rows, Σy = " + v.targets().sumNumber())
-                .orElse("none"));
-        settings.put("earlyStopping", fit.earlyStoppingPatience() > 0
-                ? fit.earlyStoppingPatience() + ", " + fit.earlyStoppingMinDelta() : "none");
-        settings.put("clipNorm", Double.toString(fit.clipNorm()));
-        settings.put("clipValue", Double.toString(fit.clipValue()));
-        settings.put("classWeights", fit.classWeights().toString());
-        return settings;
-    }
-
-    private static double sum(double[] values) {
-        double sum = 0;
-        for (double value : values) {
-            sum += value;
-        }
-        return sum;
     }
 
     private static void createDirectory(Path directory) {
