@@ -40,12 +40,23 @@ final class BatchStep {
      * @param dropout the network's dropout rates with the training's mask generator, or null without dropout
      */
     BatchStep(Network network, Fit fit, DataSet train, int[] labels, DropoutMasks dropout) {
+        // a batch never holds more rows than the data, whatever batchSize says
+        this(network, fit, network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
+                dropout), labels);
+    }
+
+    /**
+     * The step over the batches {@code source} computes the gradients of: the network's backend over
+     * rows in memory, or the gatherer of a cluster's partitions.
+     *
+     * @param labels the class of each training row, for {@link Trainer#lastBatchCorrect}, or null
+     *               when the targets are not classes
+     */
+    BatchStep(Network network, Fit fit, Trainer source, int[] labels) {
         this.fit = fit;
         this.labels = labels;
         this.parameters = network.parameters();
-        // a batch never holds more rows than the data, whatever batchSize says
-        this.trainer = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
-                dropout);
+        this.trainer = source;
         // this training's own optimizer state: the optimizer in the Fit is settings only
         this.optimizer = fit.optimizer().start(parameters);
         // a fused update is something a backend offers, for settings that allow it
@@ -104,6 +115,11 @@ final class BatchStep {
     /** This training's optimizer state. */
     OptimizerState optimizerState() {
         return optimizer;
+    }
+
+    /** Whether the targets are classes, so that {@link #correct()} counts. */
+    boolean classes() {
+        return labels != null;
     }
 
     /** How many rows of the last batch were classified right (0 when the targets are not classes). */

@@ -21,10 +21,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * </pre>
  * The training itself is untouched: the step recomputes its own forward pass and gradient, no
  * generator of the training (shuffling, dropout) is drawn from, so a fit trains bit-identically
- * with and without diagnostics. Nothing of this exists when diagnostics are off (the loop holds null).
+ * with and without diagnostics. Nothing of this exists when diagnostics are off (the training has no such part).
  * See {@link LayerDiagnostics} for what each number means and {@link DiagnosticWarnings} for the warnings.
  */
-final class Diagnostics {
+final class Diagnostics implements TrainingPart {
 
     /** At most this many batches of an epoch are measured. */
     static final int BATCHES_PER_EPOCH = 4;
@@ -47,6 +47,8 @@ final class Diagnostics {
     private final double[] firstGradientNorm;
     private final double[] largestGradientNorm;
     private int sampledBatches;
+    /** Whether the batch in its step is one of the sampled ones. */
+    private boolean measuring;
     private int sampledRows;
     private final DiagnosticWarnings warnings;
     private final List<LayerDiagnostics> records = new ArrayList<>();
@@ -106,6 +108,33 @@ final class Diagnostics {
         sampledRows += rows.length;
     }
 
+    /** Measures a sampled batch before its step (up to {@value #BATCHES_PER_EPOCH} an epoch, see {@link #sampled}). */
+    @Override
+    public void beforeStep(int[] order, int start, int end, int batch, int batches) {
+        measuring = sampled(batch, batches);
+        if (measuring) {
+            beforeStep(order, start, end);
+        }
+    }
+
+    @Override
+    public void afterStep(int batch, int batches) {
+        if (measuring) {
+            afterStep();
+        }
+    }
+
+    @Override
+    public StopReason afterEpoch(EpochResult result) {
+        endEpoch(result.epoch(), result.learningRate());
+        return null;
+    }
+
+    @Override
+    public TrainingHistory history(TrainingHistory history) {
+        return new TrainingHistory(history.results(), history.stopReason(), records(), warnings());
+    }
+
     /** Measures the step that followed {@link #beforeStep}: ‖ΔW‖ / ‖W‖ per layer. */
     void afterStep() {
         for (int i = 0; i < layers; i++) {
@@ -148,7 +177,8 @@ final class Diagnostics {
      * batches measured before), its warnings, and an "exploding" one for the layer whose ‖dW‖
      * grew most (the first layer when none was measured twice).
      */
-    void diverged(int epoch, int batch, double learningRate) {
+    @Override
+    public void diverged(int epoch, int batch, double learningRate) {
         double[] growth = growth();
         int layer = 0;
         for (int i = 1; i < layers; i++) {

@@ -14,7 +14,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   when training ends, however it ends but by divergence: restore the snapshot
  * </pre>
  */
-final class EarlyStopping {
+final class EarlyStopping implements TrainingPart {
 
     private final int patience;
     private final double minDelta;
@@ -64,5 +64,16 @@ final class EarlyStopping {
     /** Puts back the weights of the lowest validation loss seen. */
     void restoreBest() {
         best.restore();
+    }
+
+    @Override
+    public StopReason afterEpoch(EpochResult result) {
+        return shouldStop(result.validationLoss()) ? StopReason.EARLY_STOPPING : null;
+    }
+
+    /** Puts back the best weights however the training ended, but by divergence. */
+    @Override
+    public void end() {
+        restoreBest();
     }
 }

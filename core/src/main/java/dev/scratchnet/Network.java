@@ -82,7 +82,7 @@ public final class Network {
         inputs.checkFit(data, fit);
         guard.claim("fit");
         try {
-            return new TrainingLoop(this, fit).run(data);
+            return new InMemoryFit(this, fit).run(data);
         } finally {
             guard.release();
         }

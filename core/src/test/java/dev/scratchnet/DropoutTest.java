@@ -54,7 +54,7 @@ class DropoutTest {
         Network probe = network(backend);
         trained.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(rate)).epochs(1)
                 .batchSize(100).shuffle(false).seed(SEED).build());
-        INDArray mask = Dropout.mask(data.size(), 8, RATE, new MaskGenerator(SEED ^ TrainingLoop.DROPOUT_STREAM),
+        INDArray mask = Dropout.mask(data.size(), 8, RATE, new MaskGenerator(SEED ^ InMemoryFit.DROPOUT_STREAM),
                 DataType.DOUBLE);
         assertTrue(mask.eq(0).any() && mask.neq(0).any(), "the mask drops some outputs and keeps others");
         for (int layer = 0; layer < 2; layer++) {
