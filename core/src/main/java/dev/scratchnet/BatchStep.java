@@ -1,6 +1,5 @@
 package dev.scratchnet;
 
-import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.NativeVector;
 import java.util.ArrayList;
@@ -34,16 +33,6 @@ final class BatchStep {
     private final List<NativeVector> decayingValues = new ArrayList<>();
     private final List<NativeVector> decayingGradients = new ArrayList<>();
     private int correct;
-
-    /**
-     * @param labels  the class of each training row, or null when the targets are not classes
-     * @param dropout the network's dropout rates with the training's mask generator, or null without dropout
-     */
-    BatchStep(Network network, Fit fit, DataSet train, int[] labels, DropoutMasks dropout) {
-        // a batch never holds more rows than the data, whatever batchSize says
-        this(network, fit, network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
-                dropout), labels);
-    }
 
     /**
      * The step over the batches {@code source} computes the gradients of: the network's backend over

@@ -22,15 +22,25 @@ final class Fingerprint {
     private Fingerprint() {
     }
 
-    /** The fingerprint of training {@code network} on {@code data} (the rows as given) with {@code fit}. */
-    static Map<String, String> of(Network network, DataSet data, Fit fit) {
+    /** The fingerprint of training {@code network} on {@code trainingData} (see {@link #data}) with {@code fit}. */
+    static Map<String, String> of(Network network, String trainingData, Fit fit) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("network", network(network));
-        settings.put("training data", data.size() + " rows × " + data.numFeatures() + " features, "
-                + data.numOutputs() + " targets, Σx = " + data.features().sumNumber() + ", Σy = "
-                + data.targets().sumNumber() + (data.hasWeights() ? ", Σw = " + sum(data.weights()) : ""));
+        settings.put("training data", trainingData);
         add(settings, Records.components(fit), network);
         return settings;
+    }
+
+    /** Training rows as the fingerprint describes them: their shape and sums (the rows as given, before scaling). */
+    static String data(int rows, int features, int targets, Number featureSum, Number targetSum, double[] weights) {
+        return rows + " rows × " + features + " features, " + targets + " targets, Σx = " + featureSum + ", Σy = "
+                + targetSum + (weights != null ? ", Σw = " + sum(weights) : "");
+    }
+
+    /** {@link #data(int, int, int, Number, Number, double[])} of a data set. */
+    static String data(DataSet data) {
+        return data(data.size(), data.numFeatures(), data.numOutputs(), data.features().sumNumber(),
+                data.targets().sumNumber(), data.hasWeights() ? data.weights() : null);
     }
 
     private static void add(Map<String, String> settings, Map<String, Object> components, Network network) {

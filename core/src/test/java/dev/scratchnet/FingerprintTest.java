@@ -18,7 +18,7 @@ class FingerprintTest {
         Fit fit = Fit.builder().loss(Loss.BINARY_CROSS_ENTROPY).batchSize(2).l2(0.5).clipValue(2)
                 .classWeights(1, 3).validationSplit(0.25).earlyStopping(2).build();
 
-        Map<String, String> settings = Fingerprint.of(network, Datasets.xor(), fit);
+        Map<String, String> settings = Fingerprint.of(network, Fingerprint.data(Datasets.xor()), fit);
 
         assertEquals(List.of("network", "training data", "loss", "optimizer", "schedule", "batchSize", "shuffle",
                 "seed", "l2", "clipNorm", "clipValue", "classWeights", "validationSplit", "validation",
@@ -35,7 +35,7 @@ class FingerprintTest {
         Fit other = Fit.builder().loss(Loss.MSE).epochs(9).diagnostics(true).listener(r -> { })
                 .checkpoints(Path.of("somewhere"), 3).build();
 
-        assertEquals(Fingerprint.of(network, Datasets.xor(), one), Fingerprint.of(network, Datasets.xor(), other));
-        assertFalse(Fingerprint.of(network, Datasets.xor(), one).containsKey("epochs"));
+        assertEquals(Fingerprint.of(network, Fingerprint.data(Datasets.xor()), one), Fingerprint.of(network, Fingerprint.data(Datasets.xor()), other));
+        assertFalse(Fingerprint.of(network, Fingerprint.data(Datasets.xor()), one).containsKey("epochs"));
     }
 }

@@ -37,11 +37,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * are the fault tolerance) and, a step being a function of the weights it is sent, returns the
  * same share.
  * <p>
- * {@code Fit} is honoured as by {@code fit}: loss, optimizer, schedule, epochs, batch size,
- * shuffle, seed, L2, given validation data (measured on the driver), early stopping, listeners
- * (epoch start and end, batch end, training start and end, stop requests), the divergence guard.
- * Not supported: {@code validationSplit} (hold the rows out yourself and pass them with
- * {@code validation(dataSet)}). The network must not be trained or saved by anyone else meanwhile.
+ * {@code Fit} is honoured as by {@code fit}, through {@code fit}'s own loop: loss, optimizer,
+ * schedule, epochs, batch size, shuffle, seed, L2, clipping, given validation data (measured on the
+ * driver), early stopping, checkpoints and resume, listeners (epoch start and end, batch end,
+ * training start and end, stop requests), the divergence guard.
+ * Not supported yet, and refused: {@code validationSplit} (hold the rows out yourself and pass them
+ * with {@code validation(dataSet)}), dropout, class weights and diagnostics. The network must not be trained or saved by anyone else meanwhile.
  */
 public final class SparkTraining {
 
@@ -76,10 +77,9 @@ public final class SparkTraining {
                         + (i + 1) + " has dropout " + network.dropoutRate(i) + "; train this network with fit");
             }
         }
-        if (!fit.classWeights().isEmpty() || fit.clipNorm() > 0 || fit.clipValue() > 0
-                || fit.checkpointDirectory() != null || fit.resumeFrom() != null) {
-            throw new IllegalArgumentException("SparkTraining does not apply class weights, clipping, checkpoints or "
-                    + "resumeFrom yet; this fit asks for one of them: train with fit, or leave them out");
+        if (!fit.classWeights().isEmpty() || fit.diagnostics()) {
+            throw new IllegalArgumentException("SparkTraining does not apply class weights or diagnostics yet; this fit "
+                    + "asks for one of them: train with fit, or leave them out");
         }
         fit.validation().ifPresent(validation -> requireWidths("validation data", validation, network));
         return new SynchronousTraining(network, data, fit).run();

@@ -1,44 +1,26 @@
 package dev.scratchnet.spark;
 
-import dev.scratchnet.BatchResult;
 import dev.scratchnet.DataSet;
-import dev.scratchnet.EpochResult;
-import dev.scratchnet.EpochStart;
+import dev.scratchnet.DistributedTraining;
 import dev.scratchnet.Fit;
 import dev.scratchnet.Network;
-import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
-import dev.scratchnet.StopReason;
-import dev.scratchnet.TrainingDivergedException;
 import dev.scratchnet.TrainingHistory;
-import dev.scratchnet.TrainingListener;
-import dev.scratchnet.buffers.NativeVector;
-import dev.scratchnet.internal.Checks;
-import dev.scratchnet.internal.PlannedRates;
-import dev.scratchnet.internal.Permutation;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The driver's side of {@link SparkTraining}: the epochs and steps of {@code Network.fit}, with
- * each step's gradient computed by the partitions.
+ * The driver's side of {@link SparkTraining}: {@code Network.fit}'s own loop
+ * ({@link DistributedTraining}), with each step's gradient computed by the partitions.
  * <pre>
  *   broadcast the plan (model file, loss, batch size); set up a worker per partition, count rows
- *   for each epoch:
- *     learning rate ← schedule(epoch, history)
- *     global order ← the fit seed's shuffle of all rows (as fit draws it), broadcast
- *     for each global batch of batchSize positions:
+ *   the loop of fit — schedule, shuffle, clipping, dW += λ·W, the optimizer step, validation, early
+ *   stopping, checkpoints, listeners, the divergence guard — where each global batch's gradient is
  *       broadcast the weights; every partition sends its share (mean gradient, rows, loss)
  *       gradient ← Σ (n_p / n) · g_p, in partition order          ({@link GlobalBatch})
- *       dW += λ·W; optimizer step at the epoch's rate               (the state lives here)
- *     loss and accuracy = averages over the epoch's batches; validation on the driver
- *     stop on divergence, early stopping or a listener's request
  * </pre>
  */
 final class SynchronousTraining {
@@ -48,14 +30,6 @@ final class SynchronousTraining {
     private final JavaRDD<DataSet> data;
     private final JavaSparkContext spark;
     private final List<Parameter> parameters;
-    private final List<TrainingListener> listeners;
-    private final boolean batchEvents;
-    private final DataSet validation;
-    private final List<EpochResult> results = new ArrayList<>();
-    private final EarlyStop earlyStop;
-    private double[] lastGood;
-    private boolean classes;
-    private double rate;
 
     SynchronousTraining(Network network, JavaRDD<DataSet> data, Fit fit) {
         this.network = network;
@@ -63,34 +37,37 @@ final class SynchronousTraining {
         this.data = data;
         this.spark = JavaSparkContext.fromSparkContext(data.context());
         this.parameters = FlatParameters.of(network);
-        this.listeners = fit.listeners();
-        this.batchEvents = listeners.stream().anyMatch(TrainingListener::wantsBatches);
-        this.validation = fit.validation().orElse(null);
-        this.earlyStop = fit.earlyStoppingPatience() > 0
-                ? new EarlyStop(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta()) : null;
     }
 
     TrainingHistory run() {
         String trainingId = UUID.randomUUID().toString();
         Broadcast<TrainingPlan> plan = spark.broadcast(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize()));
+        Source source = null;
         TrainingHistory history;
         try {
-            int[] offsets = offsets(StepJobs.prepare(data, plan));
-            history = train(plan, offsets);
+            List<PartitionSummary> summaries = StepJobs.prepare(data, plan);
+            int[] offsets = offsets(summaries);
+            boolean classes = summaries.stream().allMatch(PartitionSummary::classes);
+            source = new Source(plan, offsets);
+            history = DistributedTraining.fit(network, fit, offsets[offsets.length - 1], classes,
+                    trainingData(offsets[offsets.length - 1]), source);
         } catch (RuntimeException | Error e) {
             try {
-                cleanUp(trainingId, plan);
+                cleanUp(trainingId, plan, source);
             } catch (RuntimeException cleanUpFailure) {
                 e.addSuppressed(cleanUpFailure);
             }
             throw e;
         }
-        cleanUp(trainingId, plan);
+        cleanUp(trainingId, plan, source);
         return history;
     }
 
-    private void cleanUp(String trainingId, Broadcast<TrainingPlan> plan) {
+    private void cleanUp(String trainingId, Broadcast<TrainingPlan> plan, Source source) {
         try {
+            if (source != null) {
+                source.forgetOrder();
+            }
             StepJobs.forget(data, trainingId);
         } finally {
             plan.destroy();
@@ -98,9 +75,8 @@ final class SynchronousTraining {
     }
 
     /** Partition p's rows are global rows {@code [offsets[p], offsets[p + 1])}; refuses rows that cannot train. */
-    private int[] offsets(List<PartitionSummary> summaries) {
+    private static int[] offsets(List<PartitionSummary> summaries) {
         int[] offsets = new int[summaries.size() + 1];
-        classes = true;
         for (PartitionSummary summary : summaries) {
             if (summary.problem() != null) {
                 throw new IllegalArgumentException("partition " + summary.partition() + " of the data: "
@@ -112,7 +88,6 @@ final class SynchronousTraining {
                         + " rows; train on a sample of it");
             }
             offsets[summary.partition() + 1] = (int) next;
-            classes &= summary.classes();
         }
         if (offsets[summaries.size()] == 0) {
             throw new IllegalArgumentException("the data holds no rows (" + summaries.size() + " empty partitions)");
@@ -120,172 +95,74 @@ final class SynchronousTraining {
         return offsets;
     }
 
-    private TrainingHistory train(Broadcast<TrainingPlan> plan, int[] offsets) {
-        int rows = offsets[offsets.length - 1];
-        Random random = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
-        double initialRate = fit.optimizer().learningRate();
-        PlannedRates.require(fit.schedule(), initialRate, fit.epochs());
-        OptimizerState optimizer = fit.optimizer().start(parameters);
-        listeners.forEach(TrainingListener::onTrainingStart);
-        lastGood = FlatParameters.values(parameters);
-        StopReason reason = epochs(new Steps(plan, offsets, optimizer), rows, random, initialRate);
-        if (earlyStop != null && earlyStop.best() != null) {
-            FlatParameters.setValues(parameters, earlyStop.best());
+    /**
+     * The rows as a checkpoint's fingerprint names them, their sums added in partition order (one
+     * job, only when the fit writes or reads checkpoints).
+     */
+    private String trainingData(int rows) {
+        if (fit.checkpointDirectory() == null && fit.resumeFrom() == null) {
+            return "";
         }
-        TrainingHistory history = TrainingHistory.of(results, reason);
-        listeners.forEach(listener -> listener.onTrainingEnd(history));
-        return history;
-    }
-
-    /** Runs the epochs; returns why they stopped. */
-    private StopReason epochs(Steps steps, int rows, Random random, double initialRate) {
-        int batches = (int) ((rows + (long) fit.batchSize() - 1) / fit.batchSize());
-        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            rate = Checks.positive("learning rate from the schedule at epoch " + epoch,
-                    fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results)));
-            EpochStart start = new EpochStart(epoch, fit.epochs(), batches, rate);
-            listeners.forEach(listener -> listener.onEpochStart(start));
-            int[] order = fit.shuffle() ? Permutation.of(rows, random) : Permutation.identity(rows);
-            EpochTotals totals = steps.epoch(epoch, batches, order);
-            if (totals.rows == 0) {
-                return StopReason.INTERRUPTED;
-            }
-            EpochResult result = measure(epoch, totals);
-            lastGood = FlatParameters.values(parameters);
-            results.add(result);
-            listeners.forEach(listener -> listener.onEpochEnd(result));
-            boolean stopAsked = totals.stopAsked | stopRequested();
-            if (totals.interrupted) {
-                return StopReason.INTERRUPTED;
-            }
-            if (earlyStop != null && earlyStop.shouldStop(result.validationLoss(), parameters)) {
-                return StopReason.EARLY_STOPPING;
-            }
-            if (stopAsked) {
-                return StopReason.STOPPED_BY_LISTENER;
-            }
+        double featureSum = 0;
+        double targetSum = 0;
+        for (double[] sums : data.map(block -> new double[] {block.features().sumNumber().doubleValue(),
+            block.targets().sumNumber().doubleValue()}).collect()) {
+            featureSum += sums[0];
+            targetSum += sums[1];
         }
-        return StopReason.COMPLETED;
+        return rows + " rows × " + network.nIn() + " features, " + network.nOut() + " targets, Σx = " + featureSum
+                + ", Σy = " + targetSum;
     }
 
-    /** The epoch's numbers: training loss and accuracy over the batches that ran, validation on the driver. */
-    private EpochResult measure(int epoch, EpochTotals totals) {
-        double loss = totals.loss / totals.rows;
-        double accuracy = classes ? (double) totals.correct / totals.rows : Double.NaN;
-        if (validation == null) {
-            return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
-        }
-        double validationLoss = network.loss(validation, fit.loss());
-        if (!Double.isFinite(validationLoss)) {
-            throw diverged("validation loss", validationLoss, epoch, 0, 0);
-        }
-        double validationAccuracy = classes ? network.evaluate(validation).accuracy() : Double.NaN;
-        return new EpochResult(epoch, loss, accuracy, validationLoss, validationAccuracy, rate);
-    }
-
-    /** Puts back the last good epoch's weights, ends the listeners and builds the exception to throw. */
-    private TrainingDivergedException diverged(String what, double loss, int epoch, int batch, int batches) {
-        FlatParameters.setValues(parameters, lastGood);
-        TrainingHistory history = TrainingHistory.of(results, StopReason.DIVERGED);
-        listeners.forEach(listener -> listener.onTrainingEnd(history));
-        String where = batch > 0 ? "epoch " + epoch + ", batch " + batch + " of " + batches : "epoch " + epoch;
-        String kept = results.isEmpty() ? "the initial weights" : "the weights after epoch " + results.size();
-        return new TrainingDivergedException(what + " became " + loss + " at " + where
-                + "; try a smaller learning rate (now " + rate + "); the network keeps " + kept, epoch, batch, history);
-    }
-
-    private boolean stopRequested() {
-        boolean stop = false;
-        for (TrainingListener listener : listeners) {
-            stop |= listener.stopRequested();
-        }
-        return stop;
-    }
-
-    /** What one epoch's batches add up to. */
-    private static final class EpochTotals {
-        double loss;
-        int correct;
-        int rows;
-        boolean stopAsked;
-        boolean interrupted;
-    }
-
-    /** The steps of the epochs: one Spark job each, the update on the driver. */
-    private final class Steps {
+    /** The global batches' gradients: one Spark job a step. */
+    private final class Source implements DistributedTraining.BatchSource {
 
         private final Broadcast<TrainingPlan> plan;
         private final int[] offsets;
-        private final OptimizerState optimizer;
-        private final List<NativeVector> decayingValues = new ArrayList<>();
-        private final List<NativeVector> decayingGradients = new ArrayList<>();
         private final int length;
+        /** Counts the epochs this training ran, so that the workers know when the order changed. */
+        private int epoch;
+        private Broadcast<int[]> order;
+        private GlobalBatch last;
 
-        Steps(Broadcast<TrainingPlan> plan, int[] offsets, OptimizerState optimizer) {
+        Source(Broadcast<TrainingPlan> plan, int[] offsets) {
             this.plan = plan;
             this.offsets = offsets;
-            this.optimizer = optimizer;
             this.length = FlatParameters.length(parameters);
-            for (Parameter parameter : parameters) {
-                if (parameter.decays() && fit.l2() > 0) {
-                    decayingValues.add(NativeVector.of(parameter.value()));
-                    decayingGradients.add(NativeVector.of(parameter.gradient()));
-                }
-            }
         }
 
-        /** The global batches of one epoch, taking the rows in {@code order}. */
-        EpochTotals epoch(int epoch, int batches, int[] order) {
-            EpochTotals totals = new EpochTotals();
-            Broadcast<int[]> sharedOrder = spark.broadcast(order);
-            try {
-                for (int batch = 1; batch <= batches; batch++) {
-                    if (Thread.currentThread().isInterrupted()) {
-                        totals.interrupted = true;
-                        return totals;
-                    }
-                    GlobalBatch step = step(epoch, batch - 1, sharedOrder);
-                    if (!Double.isFinite(step.loss())) {
-                        throw diverged("loss", step.loss(), epoch, batch, batches);
-                    }
-                    totals.loss += step.loss() * step.rows();
-                    totals.correct += step.correct();
-                    totals.rows += step.rows();
-                    if (batchEvents) {
-                        BatchResult result = new BatchResult(epoch, batch, batches, step.loss());
-                        listeners.forEach(listener -> listener.onBatchEnd(result));
-                        if (stopRequested()) {
-                            totals.stopAsked = true;
-                            return totals;
-                        }
-                    }
-                }
-                return totals;
-            } finally {
-                sharedOrder.destroy();
-            }
+        @Override
+        public void startEpoch(int[] order) {
+            forgetOrder();
+            this.order = spark.broadcast(order);
+            epoch++;
         }
 
-        /** One step: the partitions' gradients at the current weights, then the update. */
-        private GlobalBatch step(int epoch, int step, Broadcast<int[]> order) {
+        /** One step's gradient: the partitions' shares at the current weights, put together in partition order. */
+        @Override
+        public double gradients(int start, int end) {
             Broadcast<double[]> weights = spark.broadcast(FlatParameters.values(parameters));
             List<PartitionGradient> shares;
             try {
-                shares = StepJobs.step(data, plan, order, offsets, epoch, step, weights);
+                shares = StepJobs.step(data, plan, order, offsets, epoch, start / fit.batchSize(), weights);
             } finally {
                 weights.destroy();
             }
-            GlobalBatch batch = GlobalBatch.of(shares, length);
-            if (Double.isFinite(batch.loss())) {
-                FlatParameters.setGradients(parameters, batch.gradient());
-                // weight decay: dW += λ·W
-                for (int i = 0; i < decayingValues.size(); i++) {
-                    NativeVector.axpy(fit.l2(), decayingValues.get(i), decayingGradients.get(i));
-                }
-                // update
-                optimizer.step(rate);
+            last = GlobalBatch.of(shares, length);
+            FlatParameters.setGradients(parameters, last.gradient());
+            return last.loss();
+        }
+
+        @Override
+        public int correct() {
+            return last.correct();
+        }
+
+        void forgetOrder() {
+            if (order != null) {
+                order.destroy();
+                order = null;
             }
-            return batch;
         }
     }
 }

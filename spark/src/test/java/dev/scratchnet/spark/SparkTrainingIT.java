@@ -79,6 +79,29 @@ class SparkTrainingIT {
     }
 
     @Test
+    void clippingEarlyStoppingAndCheckpointsTrainAsALocalFitAndResume(@TempDir Path folder) {
+        DataSet validation = part(Datasets.digits().scale(1 / 16.0), 300, 400);
+        Fit.Builder settings = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.01)).epochs(4)
+                .batchSize(25).seed(5).clipNorm(0.5).validation(validation).earlyStopping(3);
+        Network local = network(DataType.DOUBLE);
+        TrainingHistory localHistory = local.fit(digits, settings.build());
+        Network distributed = network(DataType.DOUBLE);
+
+        TrainingHistory history = SparkTraining.fit(distributed, spark, digits, 2,
+                settings.checkpoints(folder, 2).build());
+        Network resumed = network(DataType.DOUBLE);
+        SparkTraining.fit(resumed, spark, digits, 2, Fit.builder().loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.adam(0.01)).epochs(4).batchSize(25).seed(5).clipNorm(0.5).validation(validation)
+                .earlyStopping(3).resumeFrom(folder.resolve("checkpoint-0000000002.zip")).build());
+
+        assertClose(local, distributed, 1e-9);
+        assertArrayEquals(localHistory.validationLoss(), history.validationLoss(), 1e-9);
+        assertTrue(Files.exists(folder.resolve("checkpoint-0000000004.zip")));
+        assertEquals(distributed.layer(0).weights(), resumed.layer(0).weights());
+        assertEquals(distributed.layer(1).bias(), resumed.layer(1).bias());
+    }
+
+    @Test
     void twoPartitionsGiveTheGradientOfTheWholeBatch() {
         // one full-batch SGD step on uneven blocks: W1 = W0 − lr·g, g the gradient over all 300 rows
         Network before = network(DataType.DOUBLE);

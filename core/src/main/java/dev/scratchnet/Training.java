@@ -1,0 +1,147 @@
+package dev.scratchnet;
+
+import dev.scratchnet.arithmetic.Trainer;
+import dev.scratchnet.internal.Permutation;
+import dev.scratchnet.internal.PlannedRates;
+import dev.scratchnet.kernels.MaskGenerator;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * What every training shares, whatever its source of batches ({@link InMemoryFit}'s rows, Spark's
+ * partitions through {@link DistributedTraining}): the checks of the fit, the resume from a
+ * checkpoint, the parts of {@link TrainingPart} and the {@link TrainingLoop} over them.
+ * <pre>
+ *   Training training = Training.start(network, fit, trainingData);   // checks, resumed weights
+ *   … make the source (its dropout generator from training.resumedDropoutState())
+ *   training.run(source, rows, labels, dropout, validation, diagnosticRows, shuffling);
+ * </pre>
+ */
+final class Training {
+
+    private final Network network;
+    private final Fit fit;
+    private final List<Parameter> parameters;
+    private final Map<String, String> fingerprint;
+    /** The checkpoint this training continues, or null when it starts afresh. */
+    private final Checkpoint resumed;
+    private final Listeners listeners;
+
+    private Training(Network network, Fit fit, Map<String, String> fingerprint, Checkpoint resumed) {
+        this.network = network;
+        this.fit = fit;
+        this.parameters = network.parameters();
+        this.fingerprint = fingerprint;
+        this.resumed = resumed;
+        this.listeners = new Listeners(fit.listeners());
+    }
+
+    /**
+     * Checks what the fit asks against what the training can do, reads the checkpoint it resumes
+     * (refusing one of other settings), creates the checkpoint directory, tells the listeners that
+     * training starts and puts back the checkpoint's weights.
+     *
+     * @param trainingData the training rows as the fingerprint describes them ({@link Fingerprint#data})
+     */
+    static Training start(Network network, Fit fit, String trainingData) {
+        PlannedRates.require(fit.schedule(), fit.optimizer().learningRate(), fit.epochs());
+        boolean checkpointing = fit.checkpointDirectory() != null || fit.resumeFrom() != null;
+        Map<String, String> fingerprint = checkpointing ? Fingerprint.of(network, trainingData, fit) : Map.of();
+        if (checkpointing && !fit.optimizer().start(List.of()).savable()) {
+            throw new IllegalArgumentException("optimizer " + fit.optimizer().name() + " does not say that its state "
+                    + "is savable (OptimizerState.savable()), so a training with it cannot write or resume checkpoints");
+        }
+        Checkpoint resumed = fit.resumeFrom() != null ? resumable(fit, fingerprint) : null;
+        if (fit.checkpointDirectory() != null) {
+            Checkpoints.createDirectory(fit.checkpointDirectory());
+        }
+        Training training = new Training(network, fit, fingerprint, resumed);
+        training.listeners.trainingStart();
+        if (resumed != null) {
+            synchronized (network.weightsLock()) {
+                Checkpoint.assign(resumed.weights, training.parameters.stream().map(Parameter::value).toList(),
+                        "weight", fit.resumeFrom());
+            }
+        }
+        return training;
+    }
+
+    /** The dropout generator's state the resumed checkpoint holds, or null (starting afresh, or no dropout). */
+    Long resumedDropoutState() {
+        return resumed != null ? resumed.dropoutState : null;
+    }
+
+    /**
+     * Trains on {@code source}'s {@code rows} rows an epoch and frees the source at the end.
+     *
+     * @param labels         the class of each row for {@link Trainer#lastBatchCorrect}, or null when not classes
+     * @param dropout        the source's dropout generator, for checkpoints; null without dropout
+     * @param diagnosticRows the training rows diagnostics measure on, when the fit asks for them
+     * @param shuffling      the generator of the epochs' orders, after any draws made before (the validation split)
+     */
+    TrainingHistory run(Trainer source, int rows, int[] labels, MaskGenerator dropout, Validation validation,
+                        DataSet diagnosticRows, Random shuffling) {
+        List<TrainingPart> parts = new ArrayList<>();
+        BatchStep step = new BatchStep(network, fit, source, labels);
+        try {
+            parts.add(new DivergenceGuard(parameters));
+            EarlyStopping earlyStopping = fit.earlyStoppingPatience() > 0
+                    ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
+            if (fit.diagnostics()) {
+                parts.add(new Diagnostics(network, fit, diagnosticRows));
+            }
+            parts.add(listeners);
+            if (earlyStopping != null) {
+                parts.add(earlyStopping);
+            }
+            List<EpochResult> history = resumed != null
+                    ? continueFrom(step.optimizerState(), earlyStopping, rows, shuffling) : List.of();
+            if (fit.checkpointDirectory() != null) {
+                parts.add(new Checkpoints(network, fit.checkpointing(), fingerprint, step.optimizerState(), dropout,
+                        earlyStopping, history));
+            }
+            return new TrainingLoop(network, fit, step, rows, validation, listeners, parts, history).run(shuffling);
+        } finally {
+            // the source's buffers and the snapshots go back now, not when the collector finds them: the
+            // next fit's allocations then reuse that memory instead of touching fresh pages
+            step.release();
+            parts.forEach(TrainingPart::release);
+        }
+    }
+
+    /**
+     * Puts a resumed training where the checkpoint's stopped: the optimizer's and early stopping's
+     * state, and the shuffling generator advanced by one permutation per epoch run (the draws the
+     * epochs before made); returns the history so far. The weights and the dropout generator are set already.
+     */
+    private List<EpochResult> continueFrom(OptimizerState optimizer, EarlyStopping earlyStopping, int rows,
+                                           Random shuffling) {
+        Checkpoint.assign(resumed.optimizerArrays, optimizer.arrays(), "optimizer", fit.resumeFrom());
+        optimizer.restoreSteps(resumed.optimizerSteps);
+        if (earlyStopping != null) {
+            Checkpoint.assign(resumed.bestWeights, earlyStopping.bestWeights(), "best-weight", fit.resumeFrom());
+            earlyStopping.restoreCounters(resumed.earlyStopping);
+        }
+        if (fit.shuffle()) {
+            for (int epoch = 1; epoch <= resumed.epoch; epoch++) {
+                Permutation.of(rows, shuffling);
+            }
+        }
+        return resumed.history;
+    }
+
+    /** The checkpoint to resume from, read and checked against this training's settings. */
+    private static Checkpoint resumable(Fit fit, Map<String, String> fingerprint) {
+        Path file = fit.resumeFrom();
+        Checkpoint checkpoint = Checkpoint.read(file);
+        checkpoint.requireSettings(fingerprint, file);
+        if (checkpoint.epoch >= fit.epochs()) {
+            throw new IllegalArgumentException("checkpoint " + file + " is at epoch " + checkpoint.epoch
+                    + " and this fit asks for " + fit.epochs() + " epochs: nothing is left to train; ask for more epochs");
+        }
+        return checkpoint;
+    }
+}
