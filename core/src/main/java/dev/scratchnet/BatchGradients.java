@@ -2,6 +2,7 @@ package dev.scratchnet;
 
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.internal.Checks;
+import java.util.List;
 
 /**
  * The gradients of a network on batches of one data set's rows, for training whose optimizer
@@ -25,13 +26,18 @@ public final class BatchGradients {
     private final int[] labels;
     private final int size;
     private final int batchCapacity;
+    /** Each row's weight, or null when the rows weigh 1 each. */
+    private final double[] weights;
+    private int[] order;
     private int correct;
+    private double weight;
 
-    private BatchGradients(Trainer trainer, int[] labels, int size, int batchCapacity) {
+    private BatchGradients(Trainer trainer, int[] labels, int size, int batchCapacity, double[] weights) {
         this.trainer = trainer;
         this.labels = labels;
         this.size = size;
         this.batchCapacity = batchCapacity;
+        this.weights = weights;
     }
 
     /**
@@ -45,6 +51,17 @@ public final class BatchGradients {
      *                                  {@code batchCapacity} is not in {@code [1, rows.size()]}
      */
     public static BatchGradients of(Network network, DataSet rows, Loss loss, int batchCapacity, boolean classes) {
+        return of(network, rows, loss, batchCapacity, classes, List.of());
+    }
+
+    /**
+     * As {@link #of(Network, DataSet, Loss, int, boolean)}, each row weighing its own weight (1 unless
+     * the data set gives one) times its class's in {@code classWeights} ({@link Fit.Builder#classWeights};
+     * empty for none): a batch's loss and gradient are then the weighted means {@code Σ wᵢ·lᵢ / Σ wᵢ},
+     * and {@link #weight()} tells {@code Σ wᵢ}.
+     */
+    public static BatchGradients of(Network network, DataSet rows, Loss loss, int batchCapacity, boolean classes,
+                                    List<Double> classWeights) {
         Checks.notNull("network", network);
         Checks.notNull("rows", rows);
         Checks.notNull("loss", loss);
@@ -54,10 +71,11 @@ public final class BatchGradients {
         }
         new NetworkInputs(network.nIn(), network.nOut(), network.dataType()).checkFit(rows,
                 Fit.builder().loss(loss).build());
-        DataSet typed = rows.inType(network.dataType());
+        DataSet typed = ClassWeights.apply(rows.inType(network.dataType()), classWeights);
         // no dropout masks: Spark training runs networks without dropout (SparkTraining refuses others)
         Trainer trainer = network.arithmetic().trainer(loss, typed, batchCapacity, null);
-        return new BatchGradients(trainer, classes ? typed.labels() : null, typed.size(), batchCapacity);
+        return new BatchGradients(trainer, classes ? typed.labels() : null, typed.size(), batchCapacity,
+                typed.hasWeights() ? typed.weights() : null);
     }
 
     /** Starts an epoch whose batches take the rows in {@code order} (row indexes, each at most once). */
@@ -69,6 +87,7 @@ public final class BatchGradients {
             }
         }
         trainer.startEpoch(order);
+        this.order = order;
     }
 
     /**
@@ -84,7 +103,19 @@ public final class BatchGradients {
         }
         double loss = trainer.gradients(from, to);
         correct = labels != null ? trainer.lastBatchCorrect(labels) : 0;
+        weight = to - from;
+        if (weights != null) {
+            weight = 0;
+            for (int position = from; position < to; position++) {
+                weight += weights[order[position]];
+            }
+        }
         return loss;
+    }
+
+    /** The last batch's weight: the sum of its rows' weights, or its row count when the rows weigh 1 each. */
+    public double weight() {
+        return weight;
     }
 
     /** How many rows of the last batch were classified right (0 when classes are not counted). */

@@ -5,6 +5,7 @@ import dev.scratchnet.ops.OpTable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -33,7 +34,8 @@ final class Diagnostics implements TrainingPart {
 
     private final Network network;
     private final Loss loss;
-    private final DataSet train;
+    /** The training rows of a batch, by their indexes in the source: in memory, or gathered from a cluster. */
+    private final Function<int[], DataSet> rowsOf;
     private final int layers;
     private final INDArray[] weightsBefore;
     private final double[] normBefore;
@@ -53,10 +55,16 @@ final class Diagnostics implements TrainingPart {
     private final DiagnosticWarnings warnings;
     private final List<LayerDiagnostics> records = new ArrayList<>();
 
-    Diagnostics(Network network, Fit fit, DataSet train) {
+    /** The rows of {@code train} at the indexes given, for {@link #Diagnostics(Network, Fit, Function)}. */
+    static Function<int[], DataSet> rowsOf(DataSet train) {
+        return rows -> DataSet.of(Nd4j.pullRows(train.features(), 1, rows), Nd4j.pullRows(train.targets(), 1, rows));
+    }
+
+    /** Measures on batches whose rows {@code rowsOf} returns, given their indexes in the epoch's order. */
+    Diagnostics(Network network, Fit fit, Function<int[], DataSet> rowsOf) {
         this.network = network;
         this.loss = fit.loss();
-        this.train = train;
+        this.rowsOf = rowsOf;
         this.layers = network.numLayers();
         this.weightsBefore = new INDArray[layers];
         this.normBefore = new double[layers];
@@ -83,8 +91,9 @@ final class Diagnostics implements TrainingPart {
     /** Measures a sampled batch, rows {@code order[start..end)}, before its step. */
     void beforeStep(int[] order, int start, int end) {
         int[] rows = Arrays.copyOfRange(order, start, end);
-        INDArray x = Nd4j.pullRows(train.features(), 1, rows);
-        INDArray y = Nd4j.pullRows(train.targets(), 1, rows);
+        DataSet batch = rowsOf.apply(rows);
+        INDArray x = batch.features();
+        INDArray y = batch.targets();
         // activations: the layers' own forward pass, inference mode (no dropout, no cache touched)
         INDArray a = x;
         for (int i = 0; i < layers; i++) {

@@ -9,8 +9,13 @@ import java.util.Random;
  * {@link Network#fit}'s training — the same loop, the same parts, every {@link Fit} setting with
  * its meaning there — over global batches whose gradients are computed somewhere else:
  * scratchnet-spark's partitions. Only where each batch's gradient comes from differs (as in
- * XGBoost4J-Spark); the clipping, weight decay and optimizer step happen here, on the caller's
- * network. Not API: the bridge for scratchnet's own modules.
+ * XGBoost4J-Spark); the validation split, clipping, weight decay and optimizer step happen here,
+ * on the caller's network. Not API: the bridge for scratchnet's own modules.
+ * <p>
+ * The rows are numbered {@code 0 … rows − 1} in the source's order. A {@code validationSplit}
+ * holds out the rows {@code fit} would hold out of the same rows (stratified by the source's
+ * {@link BatchSource#labels()}, drawn from the fit seed) and fetches them once; the epochs then
+ * shuffle the other rows as {@code fit} shuffles its training rows.
  */
 public final class DistributedTraining {
 
@@ -20,18 +25,25 @@ public final class DistributedTraining {
     /** Where each global batch's gradient comes from. */
     public interface BatchSource {
 
-        /** Starts an epoch whose global batches take the rows in {@code order} (every row once). */
+        /** Starts an epoch whose global batches take the rows in {@code order} (each row at most once). */
         void startEpoch(int[] order);
 
         /**
          * Fills every parameter's gradient ({@link Layer#parameters()} of the network being trained)
          * with the mean gradient over positions {@code [start, end)} of the epoch's order at the
-         * network's current weights, and returns the mean loss of those rows' predictions.
+         * network's current weights (weighted by the rows' weights, when they have some), and returns
+         * the mean loss of those rows' predictions.
          */
         double gradients(int start, int end);
 
         /** How many rows of the last batch were classified right (0 when the targets are not classes). */
         int correct();
+
+        /** The class of every row, in row order (asked only for a validation split of class targets). */
+        int[] labels();
+
+        /** The rows at {@code rows} (row numbers), as the workers train on them: held-out rows, diagnosed batches. */
+        DataSet rows(int[] rows);
     }
 
     /**
@@ -41,9 +53,7 @@ public final class DistributedTraining {
      * @param classes      whether the targets are classes, so that accuracy is measured
      * @param trainingData the rows as a checkpoint's fingerprint names them: their shape and sums, e.g.
      *                     {@code 1797 rows × 64 features, 10 targets, Σx = …, Σy = …}
-     * @throws IllegalArgumentException when the fit asks for what the source cannot do: a
-     *                                  {@code validationSplit} (hold out rows of your own and give them as
-     *                                  {@code validation(dataSet)}), or diagnostics
+     * @throws IllegalArgumentException when the class weights do not fit the targets
      */
     public static TrainingHistory fit(Network network, Fit fit, int rows, boolean classes, String trainingData,
                                       BatchSource source) {
@@ -51,21 +61,34 @@ public final class DistributedTraining {
         Checks.notNull("fit", fit);
         Checks.notNull("source", source);
         Checks.positive("rows", rows);
-        DataSet given = fit.validation().orElse(null);
-        Validation validation = given == null ? Validation.none() : Validation.of(network, fit.loss(),
-                given.inType(network.dataType()).rescaled(network.scaler().orElse(null),
-                        network.targetScaler().orElse(null)), classes);
+        ClassWeights.check(fit.classWeights(), network, classes);
         Random shuffling = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
+        int[] trainRows = Permutation.identity(rows);
+        DataSet validationRows = fit.validation().orElse(null);
+        if (fit.validationSplit() > 0) {
+            boolean[] held = ValidationSplit.held(classes ? source.labels() : null, rows, fit.validationSplit(),
+                    shuffling);
+            trainRows = ValidationSplit.rows(held, false);
+            validationRows = source.rows(ValidationSplit.rows(held, true));
+        }
+        Validation validation = validationRows == null ? Validation.none() : Validation.of(network, fit.loss(),
+                validationRows.inType(network.dataType()).rescaled(network.scaler().orElse(null),
+                        network.targetScaler().orElse(null)), classes);
         Training training = Training.start(network, fit, trainingData);
-        return training.run(new Gathered(source), rows, classes ? new int[0] : null, null, validation, null, shuffling);
+        Gathered gathered = new Gathered(source, trainRows);
+        return training.run(gathered, trainRows.length, classes ? new int[0] : null, null, validation,
+                trainingRows -> gathered.rows(trainingRows).inType(network.dataType()), shuffling);
     }
 
-    /** A source as the loop's step takes it: no fused update, the correct count the source made. */
-    private record Gathered(BatchSource source) implements Trainer {
+    /**
+     * A source as the loop's step takes it: the training rows numbered {@code 0 … n − 1} (those not
+     * held out), no fused update, the correct count the source made.
+     */
+    private record Gathered(BatchSource source, int[] trainRows) implements Trainer {
 
         @Override
         public void startEpoch(int[] order) {
-            source.startEpoch(order);
+            source.startEpoch(sourceRows(order));
         }
 
         @Override
@@ -87,6 +110,18 @@ public final class DistributedTraining {
         @Override
         public int lastBatchCorrect(int[] labels) {
             return source.correct();
+        }
+
+        DataSet rows(int[] trainingRows) {
+            return source.rows(sourceRows(trainingRows));
+        }
+
+        private int[] sourceRows(int[] trainingRows) {
+            int[] rows = new int[trainingRows.length];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = trainRows[trainingRows[i]];
+            }
+            return rows;
         }
     }
 }

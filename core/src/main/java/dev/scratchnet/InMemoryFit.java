@@ -38,9 +38,10 @@ final class InMemoryFit {
         int[] allLabels = classLabels(all.targets());
         boolean classes = allLabels != null;
         Split parts = withValidation(all, classes, random);
+        ClassWeights.check(fit.classWeights(), network, classes);
         Training training = Training.start(network, fit, Fingerprint.data(data));
         int[] trainLabels = !classes ? null : parts.train() == all ? allLabels : parts.train().labels();
-        DataSet train = weighted(parts.train(), classes);
+        DataSet train = ClassWeights.apply(parts.train(), fit.classWeights());
         DropoutMasks dropout = dropoutMasks(training.resumedDropoutState());
         // a batch never holds more rows than the data, whatever batchSize says
         Trainer source = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
@@ -48,7 +49,7 @@ final class InMemoryFit {
         Validation validation = parts.test() == null ? Validation.none()
                 : Validation.of(network, fit.loss(), parts.test(), classes);
         return training.run(source, train.size(), trainLabels, dropout != null ? dropout.generator() : null,
-                validation, train, random);
+                validation, Diagnostics.rowsOf(train), random);
     }
 
     /** The training rows and the validation rows: held out, given, or null when there are none. */
@@ -85,32 +86,6 @@ final class InMemoryFit {
         // a generator made with a state draws on from it: SplitMix64's seed is its state
         long state = resumedState != null ? resumedState : seed ^ DROPOUT_STREAM;
         return new DropoutMasks(network.dropoutRates(), new MaskGenerator(state));
-    }
-
-    /**
-     * The training rows with the fit's class weights applied: row i weighs its own weight (1 unless
-     * the data set gives one) times its class's; {@code train} itself without class weights.
-     */
-    private DataSet weighted(DataSet train, boolean classes) {
-        List<Double> classWeights = fit.classWeights();
-        if (classWeights.isEmpty()) {
-            return train;
-        }
-        int numClasses = Math.max(network.nOut(), 2);
-        if (!classes) {
-            throw new IllegalArgumentException("classWeights(" + classWeights + ") weigh classes, but the targets "
-                    + "are not classes (one-hot rows or one 0/1 column); weigh rows with DataSet.withWeights instead");
-        }
-        if (classWeights.size() != numClasses) {
-            throw new IllegalArgumentException("classWeights gives " + classWeights.size() + " weights "
-                    + classWeights + " but the network tells " + numClasses + " classes apart");
-        }
-        double[] weights = train.weights();
-        int[] labels = train.labels();
-        for (int row = 0; row < weights.length; row++) {
-            weights[row] *= classWeights.get(labels[row]);
-        }
-        return train.withWeights(weights);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * What every training shares, whatever its source of batches ({@link InMemoryFit}'s rows, Spark's
@@ -17,7 +18,7 @@ import java.util.Random;
  * <pre>
  *   Training training = Training.start(network, fit, trainingData);   // checks, resumed weights
  *   … make the source (its dropout generator from training.resumedDropoutState())
- *   training.run(source, rows, labels, dropout, validation, diagnosticRows, shuffling);
+ *   training.run(source, rows, labels, dropout, validation, rowsOf, shuffling);
  * </pre>
  */
 final class Training {
@@ -79,11 +80,11 @@ final class Training {
      *
      * @param labels         the class of each row for {@link Trainer#lastBatchCorrect}, or null when not classes
      * @param dropout        the source's dropout generator, for checkpoints; null without dropout
-     * @param diagnosticRows the training rows diagnostics measure on, when the fit asks for them
+     * @param rowsOf         the training rows at the indexes given, for diagnostics to measure on
      * @param shuffling      the generator of the epochs' orders, after any draws made before (the validation split)
      */
     TrainingHistory run(Trainer source, int rows, int[] labels, MaskGenerator dropout, Validation validation,
-                        DataSet diagnosticRows, Random shuffling) {
+                        Function<int[], DataSet> rowsOf, Random shuffling) {
         List<TrainingPart> parts = new ArrayList<>();
         BatchStep step = new BatchStep(network, fit, source, labels);
         try {
@@ -91,7 +92,7 @@ final class Training {
             EarlyStopping earlyStopping = fit.earlyStoppingPatience() > 0
                     ? new EarlyStopping(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta(), parameters) : null;
             if (fit.diagnostics()) {
-                parts.add(new Diagnostics(network, fit, diagnosticRows));
+                parts.add(new Diagnostics(network, fit, rowsOf));
             }
             parts.add(listeners);
             if (earlyStopping != null) {

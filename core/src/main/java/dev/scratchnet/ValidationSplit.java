@@ -22,8 +22,18 @@ final class ValidationSplit {
 
     /** {@code train} and {@code test} (the validation rows) of {@code data}, drawn from {@code random}. */
     static Split of(DataSet data, double fraction, boolean classes, Random random) {
-        List<int[]> groups = classes ? rowsByClass(data.labels()) : List.of(identity(data.size()));
-        boolean[] held = new boolean[data.size()];
+        boolean[] held = held(classes ? data.labels() : null, data.size(), fraction, random);
+        return new Split(data.select(rows(held, false)), data.select(rows(held, true)));
+    }
+
+    /**
+     * Which of {@code size} rows are held out, drawn from {@code random}; {@code labels} are the rows'
+     * classes, or null when the targets are not classes.
+     */
+    static boolean[] held(int[] labels, int size, double fraction, Random random) {
+        boolean classes = labels != null;
+        List<int[]> groups = classes ? rowsByClass(labels) : List.of(identity(size));
+        boolean[] held = new boolean[size];
         int count = 0;
         for (int[] group : groups) {
             int take = (int) Math.round(fraction * group.length);
@@ -33,12 +43,12 @@ final class ValidationSplit {
             }
             count += take;
         }
-        if (count == 0 || count == data.size()) {
-            throw new IllegalArgumentException("validationSplit " + fraction + " of " + data.size() + " examples"
+        if (count == 0 || count == size) {
+            throw new IllegalArgumentException("validationSplit " + fraction + " of " + size + " examples"
                     + (classes ? " (stratified by class)" : "") + " leaves " + (count == 0 ? "no validation" : "no training")
                     + " example; use a " + (count == 0 ? "larger" : "smaller") + " fraction or more data");
         }
-        return new Split(data.select(rows(held, false)), data.select(rows(held, true)));
+        return held;
     }
 
     private static List<int[]> rowsByClass(int[] labels) {
@@ -59,7 +69,8 @@ final class ValidationSplit {
         return rows;
     }
 
-    private static int[] rows(boolean[] held, boolean wanted) {
+    /** The rows whose {@code held} flag is {@code wanted}, in ascending order. */
+    static int[] rows(boolean[] held, boolean wanted) {
         int[] rows = new int[held.length];
         int count = 0;
         for (int row = 0; row < held.length; row++) {

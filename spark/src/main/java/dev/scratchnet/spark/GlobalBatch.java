@@ -3,11 +3,12 @@ package dev.scratchnet.spark;
 import java.util.List;
 
 /**
- * One step's global batch, put together from the partitions' shares: with {@code n_p} rows,
- * mean gradient {@code g_p} and mean loss {@code L_p} from partition p, and {@code n = Σ n_p},
+ * One step's global batch, put together from the partitions' shares: with rows of weight
+ * {@code w_p} in all (their count {@code n_p} when the rows weigh 1 each), mean gradient {@code g_p}
+ * and mean loss {@code L_p} from partition p, and {@code w = Σ w_p},
  * <pre>
- *   gradient = Σ_p (n_p / n) · g_p        the mean gradient over all n rows
- *   loss     = Σ_p (n_p / n) · L_p        the mean loss over all n rows
+ *   gradient = Σ_p (w_p / w) · g_p        the (weighted) mean gradient over all the batch's rows
+ *   loss     = Σ_p (w_p / w) · L_p        the (weighted) mean loss over all the batch's rows
  *   correct  = Σ_p correct_p
  * </pre>
  * summed in float64, in partition order, so the same shares always give the same numbers bit for
@@ -24,8 +25,10 @@ record GlobalBatch(int rows, double loss, int correct, double[] gradient) {
     /** The batch of {@code shares}, in partition order; {@code length} numbers in the gradient. */
     static GlobalBatch of(List<PartitionGradient> shares, int length) {
         int rows = 0;
+        double weight = 0;
         for (PartitionGradient share : shares) {
             rows += share.rows();
+            weight += share.weight();
         }
         if (rows == 0) {
             throw new IllegalStateException("no partition holds a row of this batch");
@@ -37,12 +40,12 @@ record GlobalBatch(int rows, double loss, int correct, double[] gradient) {
             if (share.rows() == 0) {
                 continue;
             }
-            double weight = (double) share.rows() / rows;
-            double[] part = share.gradient();
+            double part = share.weight() / weight;
+            double[] shared = share.gradient();
             for (int i = 0; i < length; i++) {
-                gradient[i] += weight * part[i];
+                gradient[i] += part * shared[i];
             }
-            loss += weight * share.loss();
+            loss += part * share.loss();
             correct += share.correct();
         }
         return new GlobalBatch(rows, loss, correct, gradient);

@@ -5,6 +5,7 @@ import dev.scratchnet.DataSet;
 import dev.scratchnet.Network;
 import dev.scratchnet.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -32,17 +33,20 @@ final class PartitionWorker {
     private final Network network;
     private final List<Parameter> parameters;
     private final BatchGradients batches;
+    /** The partition's rows, as they arrived (stacked, unweighted by class). */
+    private final DataSet data;
     private final int rows;
     private final boolean classes;
     /** The epoch whose order {@link #stepStarts} describes, or 0 before the first. */
     private int loadedEpoch;
     private int[] stepStarts;
 
-    private PartitionWorker(Network network, BatchGradients batches, int rows, boolean classes) {
+    private PartitionWorker(Network network, BatchGradients batches, DataSet data, boolean classes) {
         this.network = network;
         this.parameters = FlatParameters.of(network);
         this.batches = batches;
-        this.rows = rows;
+        this.data = data;
+        this.rows = data.size();
         this.classes = classes;
     }
 
@@ -56,8 +60,9 @@ final class PartitionWorker {
         Network network = plan.workerNetwork();
         boolean classes = holdsClasses(rows.targets());
         int capacity = Math.min(plan.batchSize(), rows.size());
-        BatchGradients batches = BatchGradients.of(network, rows, plan.loss().loss(), capacity, classes);
-        return new PartitionWorker(network, batches, rows.size(), classes);
+        BatchGradients batches = BatchGradients.of(network, rows, plan.loss().loss(), capacity, classes,
+                plan.classWeights());
+        return new PartitionWorker(network, batches, rows, classes);
     }
 
     int rows() {
@@ -85,7 +90,24 @@ final class PartitionWorker {
         }
         FlatParameters.setValues(parameters, weights);
         double loss = batches.compute(from, to);
-        return new PartitionGradient(to - from, loss, batches.correct(), FlatParameters.gradients(parameters));
+        return new PartitionGradient(to - from, batches.weight(), loss, batches.correct(),
+                FlatParameters.gradients(parameters));
+    }
+
+    /** The class of each of this partition's rows, in order (its targets are classes). */
+    int[] labels() {
+        return data.labels();
+    }
+
+    /**
+     * This partition's rows among global rows {@code wanted}, in the order {@code wanted} lists them,
+     * or null when it holds none; {@code offset} is this partition's first global row.
+     */
+    synchronized DataSet rows(int[] wanted, int offset) {
+        int[] local = Arrays.stream(wanted).filter(row -> row >= offset && row < offset + rows)
+                .map(row -> row - offset).toArray();
+        return local.length == 0 ? null
+                : DataSet.of(Nd4j.pullRows(data.features(), 1, local), Nd4j.pullRows(data.targets(), 1, local));
     }
 
     private void startEpoch(int[] order, int offset, int batchSize) {
@@ -103,29 +125,27 @@ final class PartitionWorker {
             }
         }
         stepStarts[steps] = count;
-        if (count != rows) {
-            throw new IllegalStateException("the epoch's order holds " + count + " of this partition's " + rows
-                    + " rows (global rows from " + offset + "); the partitions changed since training started");
-        }
-        batches.startEpoch(localOrder);
+        // rows held out for validation are in no epoch's order
+        batches.startEpoch(Arrays.copyOf(localOrder, count));
     }
 
     /** The blocks' rows stacked in order, as one data set. */
     private static DataSet stack(Iterator<DataSet> blocks) {
-        List<INDArray> features = new ArrayList<>();
-        List<INDArray> targets = new ArrayList<>();
-        while (blocks.hasNext()) {
-            DataSet block = blocks.next();
-            features.add(block.features());
-            targets.add(block.targets());
-        }
-        if (features.isEmpty()) {
+        List<DataSet> stacked = new ArrayList<>();
+        blocks.forEachRemaining(stacked::add);
+        if (stacked.isEmpty()) {
             throw new IllegalArgumentException("the partition holds no data set");
         }
-        if (features.size() == 1) {
-            return DataSet.of(features.get(0), targets.get(0));
+        if (stacked.size() == 1) {
+            return stacked.get(0);
         }
-        return DataSet.of(Nd4j.vstack(features.toArray(INDArray[]::new)), Nd4j.vstack(targets.toArray(INDArray[]::new)));
+        DataSet rows = DataSet.of(Nd4j.vstack(stacked.stream().map(DataSet::features).toArray(INDArray[]::new)),
+                Nd4j.vstack(stacked.stream().map(DataSet::targets).toArray(INDArray[]::new)));
+        if (stacked.stream().noneMatch(DataSet::hasWeights)) {
+            return rows;
+        }
+        // row weights, as fit takes them (DataSet.withWeights): 1 for the blocks that give none
+        return rows.withWeights(stacked.stream().flatMapToDouble(block -> Arrays.stream(block.weights())).toArray());
     }
 
     /** True when every target is 0 or 1 and, with several columns, each row is one-hot (as {@code fit} decides). */

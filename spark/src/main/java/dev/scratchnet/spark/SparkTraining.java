@@ -38,11 +38,12 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * same share.
  * <p>
  * {@code Fit} is honoured as by {@code fit}, through {@code fit}'s own loop: loss, optimizer,
- * schedule, epochs, batch size, shuffle, seed, L2, clipping, given validation data (measured on the
- * driver), early stopping, checkpoints and resume, listeners (epoch start and end, batch end,
- * training start and end, stop requests), the divergence guard.
- * Not supported yet, and refused: {@code validationSplit} (hold the rows out yourself and pass them
- * with {@code validation(dataSet)}), dropout, class weights and diagnostics. The network must not be trained or saved by anyone else meanwhile.
+ * schedule, epochs, batch size, shuffle, seed, L2, clipping, class weights and row weights,
+ * {@code validationSplit} (the rows {@code fit} would hold out, fetched to the driver once) or given
+ * validation data (measured on the driver), early stopping, checkpoints and resume, diagnostics
+ * (measured on the driver on up to 4 batches an epoch, their rows fetched), listeners (epoch start
+ * and end, batch end, training start and end, stop requests), the divergence guard. Not supported
+ * yet, and refused: dropout. The network must not be trained or saved by anyone else meanwhile.
  */
 public final class SparkTraining {
 
@@ -58,7 +59,7 @@ public final class SparkTraining {
      *
      * @return the loss (and accuracy, for class targets) after every epoch, as {@code fit} reports them
      * @throws IllegalArgumentException  when the rows do not fit the network or the loss, or the fit
-     *                                   asks for what Spark training does not do ({@code validationSplit})
+     *                                   asks for what Spark training does not do (dropout)
      * @throws TrainingDivergedException when the loss becomes NaN or infinite; the network then keeps
      *                                   the weights of the last good epoch
      */
@@ -66,20 +67,11 @@ public final class SparkTraining {
         Checks.notNull("network", network);
         Checks.notNull("data", data);
         Checks.notNull("fit", fit);
-        if (fit.validationSplit() > 0) {
-            throw new IllegalArgumentException("SparkTraining does not hold out validationSplit(" + fit.validationSplit()
-                    + "): split the rows yourself (say with randomSplit) and pass the held-out ones with"
-                    + " Fit.builder().validation(dataSet)");
-        }
         for (int i = 0; i < network.numLayers(); i++) {
             if (network.dropoutRate(i) > 0) {
                 throw new IllegalArgumentException("SparkTraining does not draw dropout masks yet, but dense layer "
                         + (i + 1) + " has dropout " + network.dropoutRate(i) + "; train this network with fit");
             }
-        }
-        if (!fit.classWeights().isEmpty() || fit.diagnostics()) {
-            throw new IllegalArgumentException("SparkTraining does not apply class weights or diagnostics yet; this fit "
-                    + "asks for one of them: train with fit, or leave them out");
         }
         fit.validation().ifPresent(validation -> requireWidths("validation data", validation, network));
         return new SynchronousTraining(network, data, fit).run();

@@ -42,6 +42,29 @@ final class StepJobs {
         }, false).collect();
     }
 
+    /** Every partition's labels (its targets are classes), in partition order; partition p holds rows from offsets[p]. */
+    static List<int[]> labels(JavaRDD<DataSet> data, Broadcast<TrainingPlan> plan, int[] offsets) {
+        return data.mapPartitionsWithIndex((Integer partition, Iterator<DataSet> blocks) ->
+                Collections.singletonList(offsets[partition + 1] == offsets[partition] ? new int[0]
+                        : worker(plan.value(), partition, blocks).labels()).iterator(), false).collect();
+    }
+
+    /**
+     * The rows at global rows {@code wanted}, one part per partition in partition order (null
+     * where a partition holds none of them).
+     */
+    static List<DataSet> rows(JavaRDD<DataSet> data, Broadcast<TrainingPlan> plan, int[] offsets,
+                              Broadcast<int[]> wanted) {
+        return data.mapPartitionsWithIndex((Integer partition, Iterator<DataSet> blocks) ->
+                Collections.singletonList(offsets[partition + 1] == offsets[partition] ? null
+                        : worker(plan.value(), partition, blocks).rows(wanted.value(), offsets[partition]))
+                        .iterator(), false).collect();
+    }
+
+    private static PartitionWorker worker(TrainingPlan plan, int partition, Iterator<DataSet> blocks) {
+        return Workers.of(plan.trainingId(), partition, () -> PartitionWorker.of(blocks, plan));
+    }
+
     /** Drops the workers of the training on the executors that ran its partitions. */
     static void forget(JavaRDD<DataSet> data, String trainingId) {
         data.foreachPartition(blocks -> Workers.forget(trainingId));

@@ -7,10 +7,13 @@ import dev.scratchnet.Network;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.TrainingHistory;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The driver's side of {@link SparkTraining}: {@code Network.fit}'s own loop
@@ -41,7 +44,8 @@ final class SynchronousTraining {
 
     TrainingHistory run() {
         String trainingId = UUID.randomUUID().toString();
-        Broadcast<TrainingPlan> plan = spark.broadcast(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize()));
+        Broadcast<TrainingPlan> plan = spark.broadcast(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize(),
+                fit.classWeights()));
         Source source = null;
         TrainingHistory history;
         try {
@@ -156,6 +160,31 @@ final class SynchronousTraining {
         @Override
         public int correct() {
             return last.correct();
+        }
+
+        @Override
+        public int[] labels() {
+            int[] labels = new int[offsets[offsets.length - 1]];
+            List<int[]> parts = StepJobs.labels(data, plan, offsets);
+            for (int partition = 0; partition < parts.size(); partition++) {
+                System.arraycopy(parts.get(partition), 0, labels, offsets[partition], parts.get(partition).length);
+            }
+            return labels;
+        }
+
+        /** The rows, gathered from the partitions that hold them (in partition order, which diagnostics and validation do not mind). */
+        @Override
+        public DataSet rows(int[] rows) {
+            Broadcast<int[]> wanted = spark.broadcast(rows);
+            try {
+                List<DataSet> parts = StepJobs.rows(data, plan, offsets, wanted).stream().filter(Objects::nonNull)
+                        .toList();
+                return parts.size() == 1 ? parts.get(0) : DataSet.of(
+                        Nd4j.vstack(parts.stream().map(DataSet::features).toArray(INDArray[]::new)),
+                        Nd4j.vstack(parts.stream().map(DataSet::targets).toArray(INDArray[]::new)));
+            } finally {
+                wanted.destroy();
+            }
         }
 
         void forgetOrder() {

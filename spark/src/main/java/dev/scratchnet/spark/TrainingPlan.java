@@ -9,6 +9,7 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * What every worker of one training needs once, broadcast when the training starts: the network's
@@ -19,19 +20,21 @@ import java.nio.file.Path;
  * @param model      the bytes of the network's model file ({@link Network#save})
  * @param loss       the loss to differentiate
  * @param batchSize  rows per step across all partitions ({@code Fit.batchSize()})
+ * @param classWeights the weight of each class ({@code Fit.classWeights()}), empty for none
  */
-record TrainingPlan(String trainingId, byte[] model, ShippedLoss loss, int batchSize) implements Serializable {
+record TrainingPlan(String trainingId, byte[] model, ShippedLoss loss, int batchSize, List<Double> classWeights) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** The plan for training {@code network}, its model file written through a temporary file. */
-    static TrainingPlan of(String trainingId, Network network, Loss loss, int batchSize) {
+    static TrainingPlan of(String trainingId, Network network, Loss loss, int batchSize, List<Double> classWeights) {
         ShippedLoss shipped = ShippedLoss.of(loss);
         try {
             Path file = Files.createTempFile("scratchnet-spark-", ".zip");
             try {
                 network.save(file);
-                return new TrainingPlan(trainingId, Files.readAllBytes(file), shipped, batchSize);
+                return new TrainingPlan(trainingId, Files.readAllBytes(file), shipped, batchSize,
+                        List.copyOf(classWeights));
             } finally {
                 Files.deleteIfExists(file);
             }

@@ -102,6 +102,27 @@ class SparkTrainingIT {
     }
 
     @Test
+    void validationSplitClassWeightsAndDiagnosticsTrainAsALocalFit() {
+        Fit fit = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.01)).epochs(3).batchSize(20)
+                .seed(2).validationSplit(0.2).classWeights(1, 2, 1, 1, 1, 1, 1, 1, 1, 3).diagnostics(true).build();
+        Network local = network(DataType.DOUBLE);
+        TrainingHistory localHistory = local.fit(digits, fit);
+        Network distributed = network(DataType.DOUBLE);
+
+        TrainingHistory history = SparkTraining.fit(distributed, spark, digits, 2, fit);
+
+        assertClose(local, distributed, 1e-9);
+        assertArrayEquals(localHistory.trainLoss(), history.trainLoss(), 1e-9);
+        assertArrayEquals(localHistory.validationLoss(), history.validationLoss(), 1e-9);
+        assertArrayEquals(localHistory.validationAccuracy(), history.validationAccuracy(), 1e-12);
+        assertEquals(localHistory.diagnostics().size(), history.diagnostics().size());
+        for (int i = 0; i < history.diagnostics().size(); i++) {
+            assertEquals(localHistory.diagnostics().get(i).gradientNorm(), history.diagnostics().get(i).gradientNorm(),
+                    1e-9);
+        }
+    }
+
+    @Test
     void twoPartitionsGiveTheGradientOfTheWholeBatch() {
         // one full-batch SGD step on uneven blocks: W1 = W0 − lr·g, g the gradient over all 300 rows
         Network before = network(DataType.DOUBLE);
@@ -167,11 +188,6 @@ class SparkTrainingIT {
     @Test
     void refusesWhatItCannotTrain() {
         Network net = network(DataType.FLOAT);
-        Fit split = Fit.builder().loss(Loss.MSE).validationSplit(0.1).build();
-        IllegalArgumentException held = assertThrows(IllegalArgumentException.class,
-                () -> SparkTraining.fit(net, spark, digits, 2, split));
-        assertTrue(held.getMessage().contains("validation(dataSet)"), held.getMessage());
-
         DataSet narrow = DataSet.of(digits.features().get(NDArrayIndex.all(), NDArrayIndex.interval(0, 10)),
                 digits.targets());
         IllegalArgumentException width = assertThrows(IllegalArgumentException.class,
