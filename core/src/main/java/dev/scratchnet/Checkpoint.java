@@ -153,7 +153,7 @@ final class Checkpoint {
                     earlyStopping[i] = number(json.get("earlyStopping").get(i));
                 }
             }
-            return new Checkpoint(json.path("epoch").asInt(), settings, history,
+            return new Checkpoint(json.path("epoch").asInt(), Fingerprint.upgraded(settings), history,
                     Long.parseLong(json.path("optimizerSteps").asText("0")), dropout, earlyStopping,
                     arrays(zip, "weights.", file), arrays(zip, "optimizer.", file), arrays(zip, "best.", file));
         } catch (IOException e) {

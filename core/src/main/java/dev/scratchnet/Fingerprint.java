@@ -43,6 +43,27 @@ final class Fingerprint {
                 data.targets().sumNumber(), data.hasWeights() ? data.weights() : null);
     }
 
+    /**
+     * A fingerprint as this version writes it, from one written before the settings were grouped:
+     * then {@code validation} said {@code split F}, {@code given, …} or {@code none}, and
+     * {@code earlyStopping} said {@code PATIENCE, MIN_DELTA} or {@code none}. Others come back as they are.
+     */
+    static Map<String, String> upgraded(Map<String, String> settings) {
+        if (settings.containsKey("validationSplit") || !settings.containsKey("earlyStopping")) {
+            return settings;
+        }
+        Map<String, String> upgraded = new LinkedHashMap<>(settings);
+        String validation = upgraded.remove("validation");
+        boolean split = validation != null && validation.startsWith("split ");
+        upgraded.put("validationSplit", split ? validation.substring("split ".length()) : "0.0");
+        upgraded.put("validation", split || validation == null ? "none" : validation);
+        String[] earlyStopping = upgraded.remove("earlyStopping").split(", ");
+        boolean stops = earlyStopping.length == 2;
+        upgraded.put("earlyStoppingPatience", stops ? earlyStopping[0] : "0");
+        upgraded.put("earlyStoppingMinDelta", stops ? earlyStopping[1] : "0.0");
+        return upgraded;
+    }
+
     private static void add(Map<String, String> settings, Map<String, Object> components, Network network) {
         components.forEach((name, value) -> {
             if (FREE.contains(name)) {

@@ -38,4 +38,17 @@ class FingerprintTest {
         assertEquals(Fingerprint.of(network, Fingerprint.data(Datasets.xor()), one), Fingerprint.of(network, Fingerprint.data(Datasets.xor()), other));
         assertFalse(Fingerprint.of(network, Fingerprint.data(Datasets.xor()), one).containsKey("epochs"));
     }
+
+    @Test
+    void aFingerprintWrittenBeforeTheSettingsWereGroupedReadsAsToday() {
+        Fit fit = Fit.builder().loss(Loss.MSE).validationSplit(0.25).earlyStopping(2).build();
+        Map<String, String> today = Fingerprint.of(network, Fingerprint.data(Datasets.xor()), fit);
+        Map<String, String> before = new java.util.LinkedHashMap<>(today);
+        before.keySet().removeAll(List.of("validationSplit", "validation", "earlyStoppingPatience",
+                "earlyStoppingMinDelta"));
+        before.put("validation", "split 0.25");
+        before.put("earlyStopping", "2, 0.0");
+
+        assertEquals(today, Fingerprint.upgraded(before));
+    }
 }
