@@ -17,10 +17,12 @@ import java.util.function.Supplier;
  * <pre>
  *   GET  /                the drawing page
  *   GET  /health          {"status": "ready"}
+ *   GET  /favicon.ico     204 (no icon: the page declares none, browsers ask anyway)
  *   GET  /model           the model's summary ({@link ModelJson})
  *   POST /predict         {"rows": [[…], …]}  →  {"predictions": […]}  ({@link Predictions})
  *   POST /predict-image   a picture  →  {"predictions": [one], "side": S, "input": [S² values]}
  * </pre>
+ * Every GET route answers HEAD too, with the same status and headers and no body (Jetty drops it).
  */
 final class Endpoints {
 
@@ -55,6 +57,7 @@ final class Endpoints {
             case "/", "/index.html" -> only("GET", method, path, () -> Reply.html(page));
             case "/health" -> only("GET", method, path, () -> Reply.json(200, Map.of("status", "ready")));
             case "/model" -> only("GET", method, path, () -> modelJson);
+            case "/favicon.ico" -> only("GET", method, path, Reply::noContent);
             case "/predict" -> only("POST", method, path, () -> predict(contentType, body));
             case "/predict-image" -> only("POST", method, path, () -> predictImage(contentType, body));
             default -> Reply.error(404, "no endpoint at " + shortened(path) + "; expected one of " + ROUTES);
@@ -62,7 +65,9 @@ final class Endpoints {
     }
 
     private static Reply only(String allowed, String method, String path, Supplier<Reply> reply) {
-        return allowed.equals(method) ? reply.get() : Reply.methodNotAllowed(path, method, allowed);
+        // HEAD is GET without the body: every server must take both (RFC 9110, 9.1)
+        boolean takes = allowed.equals(method) || "GET".equals(allowed) && "HEAD".equals(method);
+        return takes ? reply.get() : Reply.methodNotAllowed(path, method, allowed, "GET".equals(allowed) ? "GET, HEAD" : allowed);
     }
 
     private Reply predict(String contentType, byte[] body) {

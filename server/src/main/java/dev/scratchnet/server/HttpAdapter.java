@@ -1,10 +1,7 @@
 package dev.scratchnet.server;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -13,9 +10,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jetty's side of {@link Endpoints}: reads at most {@code maxBodyBytes} of the body (a larger one is
- * answered 413 before it is read), asks the endpoints, writes the reply. Anything unexpected is
- * logged here with its stack trace and answered {@code 500 {"error": "…"}}, never with the trace.
+ * Jetty's side of {@link Endpoints}: reads at most {@code maxBodyBytes} of the body without holding a
+ * thread while it arrives ({@link BodyReader}; a larger body is answered 413, a slow one 408), asks
+ * the endpoints, writes the reply. Anything unexpected is logged here with its stack trace and
+ * answered {@code 500 {"error": "…"}}, never with the trace; a client that goes away is one log line.
  */
 final class HttpAdapter extends Handler.Abstract {
 
@@ -29,22 +27,61 @@ final class HttpAdapter extends Handler.Abstract {
 
     private final Answers endpoints;
     private final int maxBodyBytes;
+    private ClientLimits limits = ClientLimits.DEFAULTS;
 
     HttpAdapter(Answers endpoints, int maxBodyBytes) {
-        // blocking: a prediction is a short computation, and the body is read as a stream
+        // blocking: a prediction is a short computation; the body itself is read without blocking
         super(InvocationType.BLOCKING);
         this.endpoints = endpoints;
         this.maxBodyBytes = maxBodyBytes;
+    }
+
+    /** The limits on slow clients; set by {@link PredictionServer} before it starts. */
+    void limits(ClientLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
+        String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (!"POST".equals(method)) {
+            answer(method, path, contentType, new byte[0], response, callback);
+            return true;
+        }
+        long declared = request.getLength();
+        if (declared > maxBodyBytes) {
+            // not read: the connection is closed after the answer instead
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            send(Reply.error(413, "the body has " + declared + " bytes; at most " + maxBodyBytes
+                    + " are read (start the server with a higher --max-body-bytes)"), response, callback);
+            return true;
+        }
+        new BodyReader(request, maxBodyBytes, limits,
+                body -> answer(method, path, contentType, body, response, callback),
+                new BodyReader.Refusal() {
+                    @Override
+                    public void refuse(RequestError error) {
+                        // the rest of the body is not read: the connection closes after the answer
+                        response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                        send(Reply.error(error.status(), error.getMessage()), response, callback);
+                    }
+
+                    @Override
+                    public void abandoned(Throwable failure) {
+                        // Jetty's own failure (a quiet one) so that Jetty logs it no further
+                        callback.failed(failure);
+                    }
+                }).start();
+        return true;
+    }
+
+    private void answer(String method, String path, String contentType, byte[] body, Response response,
+            Callback callback) {
         Reply reply;
         try {
-            byte[] body = "POST".equals(method) ? body(request) : new byte[0];
-            reply = endpoints.answer(method, path, request.getHeaders().get(HttpHeader.CONTENT_TYPE), body);
+            reply = endpoints.answer(method, path, contentType, body);
         } catch (RequestError e) {
             reply = Reply.error(e.status(), e.getMessage());
         } catch (Exception | Error e) {
@@ -53,33 +90,16 @@ final class HttpAdapter extends Handler.Abstract {
                     + e.getClass().getSimpleName() + "); the details are in the server's log");
         }
         send(reply, response, callback);
-        return true;
     }
 
     static void send(Reply reply, Response response, Callback callback) {
         response.setStatus(reply.status());
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        if (reply.contentType() != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
+        }
         if (reply.allow() != null) {
             response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
         }
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
-    }
-
-    /** The body, refused with 413 when it declares or turns out to hold more than the limit. */
-    private byte[] body(Request request) throws IOException {
-        int limit = maxBodyBytes;
-        long declared = request.getLength();
-        if (declared > limit) {
-            throw new RequestError(413, "the body has " + declared + " bytes; at most " + limit
-                    + " are read (start the server with a higher --max-body-bytes)");
-        }
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length > limit) {
-                throw new RequestError(413, "the body holds more than " + limit + " bytes; at most " + limit
-                        + " are read (start the server with a higher --max-body-bytes)");
-            }
-            return body;
-        }
     }
 }

@@ -1,7 +1,10 @@
 package dev.scratchnet.server;
 
 import dev.scratchnet.runtime.Model;
+import java.net.BindException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -34,18 +37,47 @@ public final class PredictionServer implements AutoCloseable {
 
     /**
      * Starts serving {@code model} as {@code options} say and returns once it accepts connections.
+     * Slow clients are bounded as {@code docs/serving.md} describes: a request body must arrive
+     * within 20 s at 1 KiB/s or more, idle connections close after 30 s, and no client holds a
+     * thread while its body arrives.
      *
-     * @throws Exception when the port cannot be bound (for example, it is in use)
+     * @throws java.net.UnknownHostException when {@code options.host()} names no address
+     * @throws java.net.BindException when the address cannot be listened on (the port is in use, or
+     *                                the address is not one of this machine's), naming both
+     * @throws Exception when Jetty fails to start for another reason
      */
     public static PredictionServer start(Model model, ServerOptions options) throws Exception {
         Objects.requireNonNull(model, "model must not be null");
         Objects.requireNonNull(options, "options must not be null");
-        return start(new HttpAdapter(new Endpoints(model, options)::answer, options.maxBodyBytes()), options);
+        return start(new HttpAdapter(new Endpoints(model, options)::answer, options.maxBodyBytes()), options,
+                ClientLimits.DEFAULTS);
+    }
+
+    /** Starts serving {@code model} with other limits on slow clients: for the tests. */
+    static PredictionServer start(Model model, ServerOptions options, ClientLimits limits) throws Exception {
+        return start(new HttpAdapter(new Endpoints(model, options)::answer, options.maxBodyBytes()), options, limits);
     }
 
     /** Starts Jetty with {@code handler}; the tests hand in one that fails on purpose. */
     static PredictionServer start(HttpAdapter handler, ServerOptions options) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool();
+        return start(handler, options, ClientLimits.DEFAULTS);
+    }
+
+    private static PredictionServer start(HttpAdapter handler, ServerOptions options, ClientLimits limits)
+            throws Exception {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(options.host());
+        } catch (UnknownHostException e) {
+            UnknownHostException named = new UnknownHostException("cannot listen on " + options.host()
+                    + ": no address has that name");
+            named.initCause(e);
+            throw named;
+        }
+        handler.limits(limits);
+        // a bounded pool: bodies are read without a thread, so the threads only ever compute
+        // answers, and requests beyond them wait in the pool's queue instead of being refused
+        QueuedThreadPool threads = new QueuedThreadPool(limits.maxThreads());
         threads.setName("scratchnet-server");
         Server jetty = new Server(threads);
         HttpConfiguration http = new HttpConfiguration();
@@ -54,6 +86,7 @@ public final class PredictionServer implements AutoCloseable {
         ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         jetty.addConnector(connector);
         jetty.setHandler(handler);
         jetty.setErrorHandler(new JsonErrorHandler());
@@ -63,9 +96,25 @@ public final class PredictionServer implements AutoCloseable {
             jetty.start();
         } catch (Exception e) {
             jetty.stop();
+            if (bindFailure(e) != null) {
+                BindException named = new BindException("cannot listen on " + address.getHostAddress() + ":"
+                        + options.port() + ": " + bindFailure(e).getMessage());
+                named.initCause(e);
+                throw named;
+            }
             throw e;
         }
         return new PredictionServer(jetty, connector, options);
+    }
+
+    /** The {@link BindException} behind {@code e} (Jetty wraps it in an IOException), or null. */
+    private static BindException bindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return bind;
+            }
+        }
+        return null;
     }
 
     /** The port it listens on: the one asked for, or the free one picked for port 0. */

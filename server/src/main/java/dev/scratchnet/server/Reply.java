@@ -9,7 +9,7 @@ import java.util.Map;
  * One answer: status, content type and body, plus the methods a path allows when the status is 405.
  *
  * @param status      the HTTP status
- * @param contentType the body's media type
+ * @param contentType the body's media type, or null for none
  * @param body        the bytes sent
  * @param allow       the {@code Allow} header for a 405, or null
  */
@@ -33,10 +33,15 @@ record Reply(int status, String contentType, byte[] body, String allow) {
         return json(status, Map.of("error", message));
     }
 
-    /** {@code error(405, …)} that names the methods {@code path} takes. */
-    static Reply methodNotAllowed(String path, String method, String allowed) {
+    /** {@code error(405, …)} that names the methods {@code path} takes; {@code allowHeader} lists them all. */
+    static Reply methodNotAllowed(String path, String method, String allowed, String allowHeader) {
         Reply reply = error(405, path + " takes " + allowed + ", was " + method);
-        return new Reply(405, JSON, reply.body(), allowed);
+        return new Reply(405, JSON, reply.body(), allowHeader);
+    }
+
+    /** 204 with no body and no content type. */
+    static Reply noContent() {
+        return new Reply(204, null, new byte[0], null);
     }
 
     static Reply html(byte[] page) {
