@@ -5,8 +5,11 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -45,13 +48,18 @@ public final class AtomicFile {
         if (Files.exists(parent) && !Files.isDirectory(parent)) {
             throw new IOException("cannot write " + path + ": its parent " + parent + " is a file, not a directory");
         }
-        Files.createDirectories(parent);
         Path temporary = target.resolveSibling(temporaryName(target.getFileName().toString()));
         try {
+            Files.createDirectories(parent);
             writeThenRename(temporary, target, content);
         } catch (ClosedByInterruptException e) {
             throw new InterruptedIOException("cannot write " + path + ": the thread was interrupted while writing; "
                     + "the earlier file is left as it was");
+        } catch (FileSystemException e) {
+            // names the temporary file (or the parent): say it in the words of the target
+            throw new IOException("cannot write " + path + ": " + reason(e, parent) + (Files.isDirectory(parent) && !Files.isWritable(parent)
+                    ? " (" + parent + " is not writable)" : "")
+                    + "; the earlier file, if any, is left as it was", e);
         } catch (IOException e) {
             if (e.getMessage() != null) {
                 throw e;
@@ -60,6 +68,19 @@ public final class AtomicFile {
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    private static String reason(FileSystemException e, Path parent) {
+        if (e.getReason() != null) {
+            return e.getReason();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return Files.isDirectory(parent) ? "no file can be created in " + parent : "a folder on its path does not exist";
+        }
+        return e.getClass().getSimpleName();
     }
 
     /**

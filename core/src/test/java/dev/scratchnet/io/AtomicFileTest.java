@@ -2,6 +2,7 @@ package dev.scratchnet.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +31,16 @@ class AtomicFileTest {
         try (var left = Files.list(directory)) {
             assertEquals(1, left.count());
         }
+    }
+
+    @Test
+    void aTargetThatCannotBeCreatedIsNamedNotItsTemporaryFile(@TempDir Path dir) {
+        Path target = dir.resolve("m".repeat(300) + ".onnx");
+
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> out.write(1)));
+
+        assertTrue(e.getMessage().startsWith("cannot write " + target + ": File name too long"), e.getMessage());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
     }
 
     @Test

@@ -27,6 +27,7 @@ final class ExportCommand implements Callable<Integer> {
         if (Files.isDirectory(onnx)) {
             throw new IllegalArgumentException("--onnx must name a file to write, but " + onnx + " is a folder");
         }
+        OverwriteCheck.file("--model", model, "--onnx", onnx);
         Network net = ModelFile.load(model);
         net.exportOnnx(onnx);
         System.out.println("wrote " + onnx + " (" + Files.size(onnx) + " bytes): input \"input\" [batch, " + net.nIn()

@@ -125,6 +125,7 @@ final class MnistCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--limit must be > 0, was " + limit);
         }
         OutputFolder.check("--output", output, Outputs.FILES);
+        OverwriteCheck.folder("--data", data, "--output", output, Outputs.FILES);
     }
 
     /** The first {@code n} examples, or all of them when there are fewer. */

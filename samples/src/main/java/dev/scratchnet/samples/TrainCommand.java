@@ -142,6 +142,7 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         OutputFolder.check("--output", output, FILES);
+        OverwriteCheck.folder("--csv", csv, "--output", output, FILES);
     }
 
     /** Standardized inputs; softmax outputs for classes, an identity output on standardized targets otherwise. */
