@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scratchnet.internal.Limits;
+import dev.scratchnet.io.BoundedZip;
 import dev.scratchnet.io.ModelFile;
 import dev.scratchnet.io.Npy;
 import dev.scratchnet.kernels.MaskGenerator;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -123,13 +125,23 @@ final class Checkpoint {
     }
 
     /**
-     * Reads a checkpoint file.
+     * Reads a checkpoint file with the bounds model files have: checkpoint.json up to
+     * {@link #maxJsonBytes()}, each array's header and then exactly the bytes its shape needs
+     * (see {@link BoundedZip}).
      *
-     * @throws IllegalArgumentException naming the file when it is not a checkpoint this version reads
+     * @throws IllegalArgumentException naming the file when it is missing or not a checkpoint this
+     *                                  version reads
      */
     static Checkpoint read(Path file) {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("cannot read checkpoint " + file + ": there is no such file");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("cannot read checkpoint " + file + ": it is a folder, not a checkpoint "
+                    + "file (checkpoint-NNNNNNNNNN.zip)");
+        }
         try (ZipFile zip = new ZipFile(file.toFile())) {
-            JsonNode json = new ObjectMapper().readTree(bytes(zip, JSON, file));
+            JsonNode json = new ObjectMapper().readTree(BoundedZip.entry(zip, JSON, maxJsonBytes(), MAX_JSON_BYTES));
             if (!FORMAT.equals(json.path("format").asText()) || json.path("formatVersion").asInt() != FORMAT_VERSION) {
                 throw new IllegalArgumentException("checkpoint " + file + " is not a scratchnet checkpoint of format "
                         + "version " + FORMAT_VERSION + " (found format " + json.path("format") + ", version "
@@ -156,9 +168,30 @@ final class Checkpoint {
             return new Checkpoint(json.path("epoch").asInt(), Fingerprint.upgraded(settings), history,
                     Long.parseLong(json.path("optimizerSteps").asText("0")), dropout, earlyStopping,
                     arrays(zip, "weights.", file), arrays(zip, "optimizer.", file), arrays(zip, "best.", file));
+        } catch (ZipException e) {
+            throw new IllegalArgumentException("cannot read checkpoint " + file + ": not a zip file, or a damaged one ("
+                    + e.getMessage() + ")", e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // a number or field of checkpoint.json that is not what this version writes
+            if (e instanceof IllegalArgumentException && e.getMessage() != null && e.getMessage().contains(file.toString())) {
+                throw e;
+            }
+            throw new IllegalArgumentException("cannot read checkpoint " + file + ": checkpoint.json is not what this "
+                    + "version writes (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
+    }
+
+    /** The property that raises the largest checkpoint.json read. */
+    static final String MAX_JSON_BYTES = "scratchnet.checkpoint.maxJsonBytes";
+
+    /**
+     * The largest checkpoint.json read (default 16 MiB: the history of about 100000 epochs); the
+     * model file's model.json has its own, smaller limit.
+     */
+    static int maxJsonBytes() {
+        return Limits.value(MAX_JSON_BYTES, 16 * 1024 * 1024);
     }
 
     /**
@@ -203,18 +236,8 @@ final class Checkpoint {
     private static List<INDArray> arrays(ZipFile zip, String prefix, Path file) throws IOException {
         List<INDArray> arrays = new ArrayList<>();
         for (int i = 0; zip.getEntry(prefix + i + ".npy") != null; i++) {
-            arrays.add(Npy.read(bytes(zip, prefix + i + ".npy", file)));
+            arrays.add(BoundedZip.array(zip, prefix + i + ".npy"));
         }
         return arrays;
-    }
-
-    private static byte[] bytes(ZipFile zip, String name, Path file) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
-        if (entry == null) {
-            throw new IOException("checkpoint " + file + " has no entry " + name);
-        }
-        try (InputStream in = zip.getInputStream(entry)) {
-            return in.readAllBytes();
-        }
     }
 }
