@@ -146,7 +146,8 @@ public final class DataSet implements Serializable {
     /**
      * This data set with a weight per row (sample weights), copied: training minimises the weighted
      * mean of the rows' losses, {@code Σ wᵢ·lᵢ / Σ wᵢ} over each batch (see {@link Fit.Builder#classWeights}).
-     * Each weight must be finite and {@code ≥ 0}, and at least one {@code > 0}.
+     * Each weight must be finite and {@code ≥ 0}, at least one {@code > 0}, and their sum at most
+     * {@link Float#MAX_VALUE} (only their ratios count).
      */
     public DataSet withWeights(double... weights) {
         Checks.notNull("weights", weights);
@@ -158,12 +159,21 @@ public final class DataSet implements Serializable {
         for (int row = 0; row < weights.length; row++) {
             Checks.nonNegative("weight of row " + row, weights[row]);
             sum += weights[row];
+            if (sum > MAX_WEIGHT_SUM) {
+                throw new IllegalArgumentException("weights must sum to at most " + MAX_WEIGHT_SUM + " (float32's largest "
+                        + "number: a batch's weighted loss is summed in it), but rows 0.." + row + " already sum to " + sum
+                        + " (row " + row + " has weight " + weights[row] + "); only the weights' ratios count, so divide "
+                        + "them all by the same number, for example so that the largest is 1");
+            }
         }
         if (!(sum > 0)) {
             throw new IllegalArgumentException("weights must not all be 0; at least one row has to count");
         }
         return new DataSet(features, targets, classNames, weights.clone());
     }
+
+    /** The largest sum of row weights: beyond it a batch's weighted loss overflows float32. */
+    private static final double MAX_WEIGHT_SUM = Float.MAX_VALUE;
 
     /** Whether {@link #withWeights} gave the rows weights. */
     public boolean hasWeights() {

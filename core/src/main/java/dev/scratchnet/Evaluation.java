@@ -51,7 +51,7 @@ public final class Evaluation {
     /**
      * Compares network outputs {@code predictions [n, k]} with {@code targets [n, k]}: classes by
      * the argmax of each row (for k = 1, class 1 when the value is ≥ 0.5), and the regression
-     * metrics on the raw values.
+     * metrics on the raw values. NaN or infinite predictions or targets are refused, naming the row.
      */
     public static Evaluation of(INDArray targets, INDArray predictions) {
         Checks.matrix("targets", targets);
@@ -60,6 +60,13 @@ public final class Evaluation {
             throw new IllegalArgumentException("targets " + Shapes.describe(targets) + " and predictions "
                     + Shapes.describe(predictions) + " must have the same shape");
         }
+        // a NaN has no rank: its row would count as class 0 and the metrics would look merely poor
+        Checks.firstNonFinite(predictions).ifPresent(element -> {
+            throw new IllegalArgumentException("predictions row " + element.row() + " column " + element.column()
+                    + " is " + element.value() + "; an evaluation needs finite predictions (a network whose outputs "
+                    + "overflow or diverged gives these: look at its inputs and its training)");
+        });
+        Checks.allFinite("targets", targets);
         int numClasses = Math.max((int) targets.columns(), 2);
         int[] actual = Argmax.ofRows(targets);
         return new Evaluation(ConfusionMatrix.of(actual, Argmax.ofRows(predictions), numClasses),

@@ -78,11 +78,20 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        TableTask table = TableTask.of(Table.read(csv), target, task);
+        Table read = Table.read(csv);
+        TableTask table = TableTask.of(read, target, task);
+        Float32Range.check(read, table.classification() ? target : null);
         DataSet all = table.data();
-        Split test = table.classification() ? all.stratifiedSplit(1 - testFraction, seed) : all.split(1 - testFraction, seed);
-        Split validation = table.classification() ? test.train().stratifiedSplit(1 - VALIDATION_FRACTION, seed + 1)
-                : test.train().split(1 - VALIDATION_FRACTION, seed + 1);
+        Split test;
+        Split validation;
+        try {
+            test = table.classification() ? all.stratifiedSplit(1 - testFraction, seed) : all.split(1 - testFraction, seed);
+            validation = table.classification() ? test.train().stratifiedSplit(1 - VALIDATION_FRACTION, seed + 1)
+                    : test.train().split(1 - VALIDATION_FRACTION, seed + 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(TooFewRows.message(csv, all.size(), testFraction, VALIDATION_FRACTION,
+                    table.classification() ? table.classNames().size() : 0), e);
+        }
         DataSet train = validation.train();
         System.out.printf(Locale.ROOT, "train: %s, %d rows, %d features, target \"%s\" (%s%s)%n", csv, all.size(),
                 all.numFeatures(), target, table.classification() ? "classification" : "regression",
