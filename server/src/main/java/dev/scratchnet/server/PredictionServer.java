@@ -37,9 +37,9 @@ public final class PredictionServer implements AutoCloseable {
 
     /**
      * Starts serving {@code model} as {@code options} say and returns once it accepts connections.
-     * Slow clients are bounded as {@code docs/serving.md} describes: a request body must arrive
-     * within 20 s at 1 KiB/s or more, idle connections close after 30 s, and no client holds a
-     * thread while its body arrives.
+     * Slow clients are bounded as {@code docs/serving.md} describes: a request's head must arrive
+     * within 10-20 s and its body within 20 s at 1 KiB/s or more, idle connections close after
+     * 30 s, and no client holds a thread while its request arrives.
      *
      * @throws java.net.UnknownHostException when {@code options.host()} names no address
      * @throws java.net.BindException when the address cannot be listened on (the port is in use, or
@@ -87,6 +87,7 @@ public final class PredictionServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
+        connector.addEventListener(new HeaderDeadline(connector, limits));
         jetty.addConnector(connector);
         jetty.setHandler(handler);
         jetty.setErrorHandler(new JsonErrorHandler());

@@ -119,6 +119,52 @@ class SlowClientsIT {
     }
 
     @Test
+    void aRequestHeadSentAByteAtATimeIsCutOffWhileHealthChecksAreAnswered() throws Exception {
+        ClientLimits quick = new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(20), 1024,
+                Duration.ofSeconds(2), 64);
+        try (PredictionServer strict = PredictionServer.start(TestModels.oneLayer(folder, 4, 2, "softmax"),
+                ServerOptions.onPort(0), quick)) {
+            List<Socket> slow = new ArrayList<>();
+            try {
+                for (int i = 0; i < 100; i++) {
+                    Socket socket = new Socket("127.0.0.1", strict.port());
+                    socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                    slow.add(socket);
+                }
+                int closed = 0;
+                for (int tick = 0; tick < 10; tick++) {
+                    Thread.sleep(400);
+                    closed = 0;
+                    for (Socket socket : slow) {
+                        try {
+                            socket.getOutputStream().write('a');
+                            socket.setSoTimeout(1);
+                            if (socket.getInputStream().read() < 0) {
+                                closed++;
+                            }
+                        } catch (SocketTimeoutException stillOpen) {
+                            // nothing to read yet: the server keeps the connection
+                        } catch (IOException reset) {
+                            closed++;
+                        }
+                    }
+                    long start = System.nanoTime();
+                    HttpResponse<String> health = CLIENT.send(HttpRequest.newBuilder(strict.uri().resolve("/health"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                    assertEquals(200, health.statusCode());
+                    assertTrue(System.nanoTime() - start < 3_000_000_000L);
+                }
+
+                assertEquals(100, closed, "connections the server closed after 4 s of a trickled head");
+            } finally {
+                for (Socket socket : slow) {
+                    socket.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void aBurstOf300ConcurrentRequestsIsQueuedAndAnswered() throws Exception {
         HttpClient burst = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/predict"))
