@@ -52,10 +52,15 @@ final class BodyReader implements Runnable {
         this.onRefusal = onRefusal;
     }
 
-    /** Starts reading; returns at once when the body has not all arrived yet. */
+    /**
+     * Starts reading; returns at once when the body has not all arrived yet. A body that came with
+     * its head (most do) is answered without a timer; the check starts only for one still arriving.
+     */
     void start() {
-        schedule(Math.max(1, Math.min(limits.rateGrace().toMillis(), limits.bodyTimeout().toMillis())));
         run();
+        if (!finished.get()) {
+            schedule(Math.max(1, Math.min(limits.rateGrace().toMillis(), limits.bodyTimeout().toMillis())));
+        }
     }
 
     @Override
@@ -95,7 +100,10 @@ final class BodyReader implements Runnable {
         }
     }
 
-    /** Runs every second until the body is in: refuses a body too slow or too late. */
+    /**
+     * Runs every second until the body is in: refuses a body too slow or too late. (The first run
+     * may be scheduled after the body completed, when it arrived just then: it finds it finished.)
+     */
     private void check() {
         if (finished.get()) {
             return;
