@@ -1,5 +1,7 @@
 package dev.scratchnet.internal;
 
+import dev.scratchnet.runtime.files.ModelFileFormat;
+
 /**
  * Limits on sizes read from input that no memory check catches early enough, each with a default
  * that suits the data this library is for and a system property that raises it:
@@ -18,7 +20,7 @@ public final class Limits {
     /** Property for the longest CSV line, in characters. */
     public static final String MAX_CSV_LINE_CHARS = "scratchnet.csv.maxLineChars";
     /** Property for the largest model.json entry, in bytes. */
-    public static final String MAX_MODEL_JSON_BYTES = "scratchnet.model.maxJsonBytes";
+    public static final String MAX_MODEL_JSON_BYTES = ModelFileFormat.MAX_JSON_BYTES_PROPERTY;
 
     private Limits() {
     }
@@ -35,7 +37,7 @@ public final class Limits {
 
     /** The largest model.json accepted, in bytes (default 1 MiB). */
     public static int maxModelJsonBytes() {
-        return value(MAX_MODEL_JSON_BYTES, 1024 * 1024);
+        return ModelFileFormat.maxJsonBytes();
     }
 
     /** Fails when {@code numClasses}, found in {@code where}, exceeds {@link #maxClasses()}. */

@@ -1,6 +1,8 @@
 package dev.scratchnet.runtime;
 
 import dev.scratchnet.kernels.ActivationKernel;
+import dev.scratchnet.runtime.files.NpyArray;
+import java.util.Arrays;
 
 /**
  * One dense layer of a loaded model: {@code z = xW + b}, {@code a = f(z)}, with x [n, nIn],
@@ -19,6 +21,24 @@ import dev.scratchnet.kernels.ActivationKernel;
  */
 record DenseLayer(int nIn, int nOut, float[][] floatWeights, float[] floatBias, double[][] doubleWeights,
                   double[] doubleBias, String activation, ActivationKernel kernel) {
+
+    /** The layer of W [nIn, nOut] and b ([1, nOut] or [nOut]), both float32 or both float64, as a file holds them. */
+    static DenseLayer of(NpyArray weights, NpyArray bias, String activation, ActivationKernel kernel) {
+        int nIn = (int) weights.shape()[0];
+        int nOut = (int) weights.shape()[1];
+        if (weights.isDouble()) {
+            double[][] rows = new double[nIn][];
+            for (int i = 0; i < nIn; i++) {
+                rows[i] = Arrays.copyOfRange(weights.doubles(), i * nOut, (i + 1) * nOut);
+            }
+            return new DenseLayer(nIn, nOut, null, null, rows, bias.doubles(), activation, kernel);
+        }
+        float[][] rows = new float[nIn][];
+        for (int i = 0; i < nIn; i++) {
+            rows[i] = Arrays.copyOfRange(weights.floats(), i * nOut, (i + 1) * nOut);
+        }
+        return new DenseLayer(nIn, nOut, rows, bias.floats(), null, null, activation, kernel);
+    }
 
     /** Writes {@code a = f(xW + b)} for the first {@code n} rows of {@code x} into {@code a}; allocates nothing. */
     void forward(Rows x, Rows a, int n) {
