@@ -1,6 +1,7 @@
 package dev.scratchnet.internal;
 
 import dev.scratchnet.runtime.files.ModelFileFormat;
+import dev.scratchnet.runtime.files.PositiveProperty;
 
 /**
  * Limits on sizes read from input that no memory check catches early enough, each with a default
@@ -51,19 +52,6 @@ public final class Limits {
 
     /** The positive whole number in system property {@code property}, or {@code defaultValue} when it is unset. */
     public static int value(String property, int defaultValue) {
-        String text = System.getProperty(property);
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("system property " + property + " must be a whole number in [1, "
-                + Integer.MAX_VALUE + "], was \"" + text + "\"");
+        return PositiveProperty.read(property, defaultValue);
     }
 }

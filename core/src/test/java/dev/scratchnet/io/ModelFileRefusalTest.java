@@ -288,7 +288,8 @@ class ModelFileRefusalTest {
         return Files.write(file, bytes);
     }
 
-    private static Map<String, byte[]> entries(Path file) throws IOException {
+    /** The entries of the zip at {@code file}, by name, in zip order. */
+    static Map<String, byte[]> entries(Path file) throws IOException {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {

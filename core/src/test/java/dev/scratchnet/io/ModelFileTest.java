@@ -82,7 +82,7 @@ class ModelFileTest {
         Path file = directory.resolve("sub/dir/model.zip");
         Network.builder().dense(4, 3, Activation.RELU).dense(3, 2, Activation.SIGMOID).build().save(file);
 
-        Map<String, byte[]> entries = entries(file);
+        Map<String, byte[]> entries = ModelFileRefusalTest.entries(file);
         assertEquals(java.util.List.of("model.json", "dense0.W.npy", "dense0.b.npy", "dense1.W.npy", "dense1.b.npy"),
                 java.util.List.copyOf(entries.keySet()));
         String json = new String(entries.get("model.json"), StandardCharsets.UTF_8);
@@ -127,15 +127,5 @@ class ModelFileTest {
         try (var files = Files.list(directory)) {
             assertEquals(1, files.count());
         }
-    }
-
-    private static Map<String, byte[]> entries(Path file) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(file); ZipInputStream zip = new ZipInputStream(in)) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                entries.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return entries;
     }
 }

@@ -73,19 +73,6 @@ public final class ModelFileFormat {
      * @throws IllegalArgumentException when the property is set to something else
      */
     public static int maxJsonBytes() {
-        String text = System.getProperty(MAX_JSON_BYTES_PROPERTY);
-        if (text == null || text.isBlank()) {
-            return DEFAULT_MAX_JSON_BYTES;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("system property " + MAX_JSON_BYTES_PROPERTY + " must be a whole number in [1, "
-                + Integer.MAX_VALUE + "], was \"" + text + "\"");
+        return PositiveProperty.read(MAX_JSON_BYTES_PROPERTY, DEFAULT_MAX_JSON_BYTES);
     }
 }
