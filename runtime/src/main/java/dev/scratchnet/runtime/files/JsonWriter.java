@@ -15,7 +15,8 @@ import java.util.Map;
  * </ul>
  * Numbers: whole numbers as digits, others as {@link Double#toString(double)} ({@code 1.0E-4}).
  * Strings: quotes and backslashes escaped, control characters as {@code \n}, {@code \t}, … or
- * as a four-digit hex escape in upper case; everything else as it is (the text is then encoded in UTF-8).
+ * as a four-digit hex escape in upper case, as are the halves of a surrogate pair (an emoji) in
+ * {@link #pretty}; everything else as it is (the text is then encoded in UTF-8).
  */
 public final class JsonWriter {
 
@@ -112,8 +113,10 @@ public final class JsonWriter {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+                    if (c < 0x20 || (pretty && Character.isSurrogate(c))) {
+                        // Jackson's byte writer escapes each half of a surrogate pair; its toString does not
+                        out.append("\\u").append(HEX.charAt(c >> 12)).append(HEX.charAt((c >> 8) & 0xF))
+                                .append(HEX.charAt((c >> 4) & 0xF)).append(HEX.charAt(c & 0xF));
                     } else {
                         out.append(c);
                     }
