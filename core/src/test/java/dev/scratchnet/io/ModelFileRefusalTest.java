@@ -125,6 +125,10 @@ class ModelFileRefusalTest {
             entries.put("notes.txt", "hello".getBytes(StandardCharsets.UTF_8));
             return entries;
         }), "the zip holds entry \"notes.txt\", which no part of the model uses"));
+        cases.add(new Case("an entry with an empty name", folder -> rewrite(folder, small(folder), entries -> {
+            entries.put("", new byte[0]);
+            return entries;
+        }), "the zip holds entry \"\", which no part of the model uses"));
         cases.add(new Case("model.json over its limit", folder -> rewriteJson(folder, small(folder),
                 json -> json.replaceFirst("\\{", "{" + " ".repeat(2 * 1024 * 1024))),
                 "model.json is larger than 1048576 bytes, the most this version reads "

@@ -262,6 +262,7 @@ public final class ModelFileReader {
                 used.add(text(field(field(preprocessing, part), "shift"), ""));
                 used.add(text(field(field(preprocessing, part), "scale"), ""));
             }
+            used.remove(""); // what a missing name reads as: no entry is named so
             for (String name : zip.names()) {
                 if (!used.contains(name)) {
                     throw new FileProblem("the zip holds entry \"" + name + "\", which no part of the model uses; "
