@@ -3,6 +3,7 @@ package dev.scratchnet.io;
 import dev.scratchnet.internal.Memory;
 import dev.scratchnet.runtime.files.NpyArray;
 import java.io.IOException;
+import java.io.InputStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -36,6 +37,16 @@ public final class Npy {
      */
     public static INDArray read(byte[] bytes) throws IOException {
         return toArray(dev.scratchnet.runtime.files.Npy.read(bytes, MEMORY));
+    }
+
+    /** The header {@code in} starts with, read and checked; {@code in} is left at the first data byte. */
+    static dev.scratchnet.runtime.files.Npy.Header readHeader(InputStream in) throws IOException {
+        return dev.scratchnet.runtime.files.Npy.readHeader(in);
+    }
+
+    /** The data that follows {@code header} in {@code in}, as a new array, after {@link #MEMORY}'s checks. */
+    static INDArray readData(InputStream in, dev.scratchnet.runtime.files.Npy.Header header) throws IOException {
+        return toArray(dev.scratchnet.runtime.files.Npy.readData(in, header, MEMORY));
     }
 
     /** {@code array}'s values in C order and its shape, as plain Java arrays. */
