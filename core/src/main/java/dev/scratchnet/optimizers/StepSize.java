@@ -4,17 +4,22 @@ import dev.scratchnet.Optimizer;
 import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.internal.Checks;
+import java.io.Serializable;
 import java.util.List;
 
 /**
  * The configured learning rate every optimizer has, checked once; and the deprecated
  * {@link #step(List)}, which keeps one state for callers that still step an optimizer directly.
+ * Serializable (its settings only, never a training's state), so that scratchnet-spark can send it
+ * to the executors that step it.
  */
-abstract class StepSize implements Optimizer {
+abstract class StepSize implements Optimizer, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final double learningRate;
-    private List<Parameter> legacyParameters;
-    private OptimizerState legacyState;
+    private transient List<Parameter> legacyParameters;
+    private transient OptimizerState legacyState;
 
     StepSize(double learningRate) {
         this.learningRate = Checks.positive("learningRate", learningRate);

@@ -63,6 +63,11 @@ final class FlatParameters {
         write(parameters.stream().map(Parameter::gradient).toList(), flat, length(parameters));
     }
 
+    /** One array's numbers in row-major order, as a new {@code double[]}. */
+    static double[] flatten(INDArray array) {
+        return array.dup('c').castTo(DataType.DOUBLE).data().asDouble();
+    }
+
     private static double[] read(List<INDArray> arrays, int length) {
         double[] flat = new double[length];
         int offset = 0;

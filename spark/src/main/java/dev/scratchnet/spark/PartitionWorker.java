@@ -130,7 +130,7 @@ final class PartitionWorker {
     }
 
     /** The blocks' rows stacked in order, as one data set. */
-    private static DataSet stack(Iterator<DataSet> blocks) {
+    static DataSet stack(Iterator<DataSet> blocks) {
         List<DataSet> stacked = new ArrayList<>();
         blocks.forEachRemaining(stacked::add);
         if (stacked.isEmpty()) {

@@ -50,6 +50,43 @@ public final class SparkTraining {
     private SparkTraining() {
     }
 
+    /** Exact synchronous steps, as {@link #fit(Network, JavaRDD, Fit)} takes them: one Spark job a step. */
+    public static TrainingMode exact() {
+        return TrainingMode.exact();
+    }
+
+    /**
+     * Parameter averaging: each partition takes {@code localSteps} steps of its own, each on
+     * {@code fit.batchSize()} of its rows (drawn by a seeded shuffle of its rows every epoch), then
+     * the partitions' weights and optimizer states (Adam's moments, momentum's velocity) are
+     * averaged, weighted by the rows each took, in partition order — one Spark job a round. An epoch
+     * is every partition passing once over its own rows. Same data in the same partitions, same
+     * weights bit for bit; not the same weights as {@code fit} or {@link #exact()}.
+     *
+     * @param localSteps 1 or more
+     */
+    public static TrainingMode averageEvery(int localSteps) {
+        return TrainingMode.averageEvery(localSteps);
+    }
+
+    /**
+     * Trains {@code network} on {@code data} in {@code mode}: {@link #exact()} as
+     * {@link #fit(Network, JavaRDD, Fit)}, or {@link #averageEvery(int)} (which honours the same
+     * settings, except that listeners hear no batch ends and the epoch's "batches" are its rounds).
+     */
+    public static TrainingHistory fit(Network network, JavaRDD<DataSet> data, Fit fit, TrainingMode mode) {
+        Checks.notNull("mode", mode);
+        if (!mode.averages()) {
+            return fit(network, data, fit);
+        }
+        Checks.notNull("network", network);
+        Checks.notNull("data", data);
+        Checks.notNull("fit", fit);
+        AveragingTraining.refuseUnsupported(network, fit);
+        fit.validation().ifPresent(validation -> requireWidths("validation data", validation, network));
+        return new AveragingTraining(network, data, fit, mode.localSteps()).run();
+    }
+
     /**
      * Trains {@code network} on {@code data}, each element a block of rows (any number of blocks
      * per partition; the partitions and their blocks in order are the rows' global order), and
@@ -85,6 +122,16 @@ public final class SparkTraining {
      * @param partitions in {@code [1, data.size()]}
      */
     public static TrainingHistory fit(Network network, JavaSparkContext spark, DataSet data, int partitions, Fit fit) {
+        return fit(network, spark, data, partitions, fit, exact());
+    }
+
+    /**
+     * As {@link #fit(Network, JavaSparkContext, DataSet, int, Fit)}, in {@code mode}
+     * ({@link #exact()} or {@link #averageEvery(int)}).
+     */
+    public static TrainingHistory fit(Network network, JavaSparkContext spark, DataSet data, int partitions, Fit fit,
+                                      TrainingMode mode) {
+        Checks.notNull("mode", mode);
         Checks.notNull("network", network);
         Checks.notNull("spark", spark);
         Checks.notNull("data", data);
@@ -101,7 +148,7 @@ public final class SparkTraining {
             }
             JavaRDD<DataSet> parts = spark.parallelize(indexes, partitions)
                     .map(partition -> part(shared.value(), partition, partitions));
-            return fit(network, parts, fit);
+            return fit(network, parts, fit, mode);
         } finally {
             shared.destroy();
         }
