@@ -40,6 +40,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 final class AveragingTraining {
 
+    /** The times of the last averaging training in this JVM (for the benchmark). */
+    static volatile RoundTimes lastTimes = new RoundTimes(0, 0, 0);
+
     private final Network network;
     private final Fit fit;
     private final JavaRDD<DataSet> data;
@@ -53,6 +56,9 @@ final class AveragingTraining {
     private double[] lastGood;
     private boolean classes;
     private double rate;
+    private int roundsRun;
+    private long roundNanos;
+    private long workerNanos;
 
     AveragingTraining(Network network, JavaRDD<DataSet> data, Fit fit, int localSteps) {
         this.network = network;
@@ -157,7 +163,7 @@ final class AveragingTraining {
             long correct = 0;
             long seen = 0;
             for (int round = 0; round < rounds; round++) {
-                List<RoundShare> shares = round(plan, epoch, round, state);
+                List<RoundShare> shares = round(plan, rows, epoch, round, state);
                 for (RoundShare share : shares) {
                     lossSum += share.lossSum();
                     correct += share.correct();
@@ -166,8 +172,11 @@ final class AveragingTraining {
                 if (!Double.isFinite(lossSum)) {
                     throw diverged("loss", lossSum / seen, epoch, round + 1, rounds);
                 }
+                long averaging = System.nanoTime();
                 state = average(shares);
+                roundNanos += System.nanoTime() - averaging;
             }
+            lastTimes = new RoundTimes(roundsRun, roundNanos, workerNanos);
             FlatParameters.setValues(parameters, state.weights());
             EpochResult result = measure(epoch, lossSum / seen, classes ? (double) correct / seen : Double.NaN);
             lastGood = state.weights();
@@ -199,13 +208,23 @@ final class AveragingTraining {
         return (most + localSteps - 1) / localSteps;
     }
 
-    private List<RoundShare> round(Broadcast<AveragingPlan> plan, int epoch, int round, ModelState state) {
+    private List<RoundShare> round(Broadcast<AveragingPlan> plan, int[] rows, int epoch, int round, ModelState state) {
+        long start = System.nanoTime();
         Broadcast<ModelState> sent = spark.broadcast(state);
+        List<RoundShare> shares;
         try {
-            return RoundJobs.round(data, plan, epoch, round, rate, sent);
+            shares = RoundJobs.round(data, plan, rows, epoch, round, rate, sent);
         } finally {
             sent.destroy();
         }
+        long slowest = 0;
+        for (RoundShare share : shares) {
+            slowest = Math.max(slowest, share.nanos());
+        }
+        roundsRun++;
+        roundNanos += System.nanoTime() - start;
+        workerNanos += slowest;
+        return shares;
     }
 
     /** Σ (n_p / n) · (w_p, s_p) over the partitions that took steps, in partition order, in float64. */

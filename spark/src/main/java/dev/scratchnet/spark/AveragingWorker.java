@@ -104,6 +104,7 @@ final class AveragingWorker {
             batches.startEpoch(order(epoch));
             loadedEpoch = epoch;
         }
+        long start = System.nanoTime();
         load(state);
         int batchSize = plan.training().batchSize();
         double lossSum = 0;
@@ -117,7 +118,7 @@ final class AveragingWorker {
             correct += batches.correct();
             taken += to - from;
             if (!Double.isFinite(loss)) {
-                return new RoundShare(taken, lossSum, correct, null);
+                return new RoundShare(taken, lossSum, correct, null, System.nanoTime() - start);
             }
             // weight decay: dW += λ·W
             for (int i = 0; i < decayingValues.size(); i++) {
@@ -126,7 +127,8 @@ final class AveragingWorker {
             // update
             optimizer.step(learningRate);
         }
-        return new RoundShare(taken, lossSum, correct, save());
+        ModelState after = save();
+        return new RoundShare(taken, lossSum, correct, after, System.nanoTime() - start);
     }
 
     private int[] order(int epoch) {

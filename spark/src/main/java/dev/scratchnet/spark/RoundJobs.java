@@ -25,12 +25,16 @@ final class RoundJobs {
                 Collections.singletonList(summary(plan.value(), partition, blocks)).iterator(), false).collect();
     }
 
-    /** Every partition's round {@code round} of {@code epoch} from {@code state}, in partition order. */
-    static List<RoundShare> round(JavaRDD<DataSet> data, Broadcast<AveragingPlan> plan, int epoch, int round,
+    /**
+     * Every partition's round {@code round} of {@code epoch} from {@code state}, in partition order;
+     * {@code rows[p]} is partition p's row count (an empty one takes no steps). A partition's blocks
+     * are read only when its worker is missing here.
+     */
+    static List<RoundShare> round(JavaRDD<DataSet> data, Broadcast<AveragingPlan> plan, int[] rows, int epoch, int round,
                                   double learningRate, Broadcast<ModelState> state) {
         return data.mapPartitionsWithIndex((Integer partition, Iterator<DataSet> blocks) -> {
             AveragingPlan settings = plan.value();
-            if (!blocks.hasNext()) {
+            if (rows[partition] == 0) {
                 return Collections.singletonList(RoundShare.none()).iterator();
             }
             AveragingWorker worker = worker(settings, partition, blocks);

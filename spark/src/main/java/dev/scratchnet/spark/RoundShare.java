@@ -11,12 +11,13 @@ import java.io.Serializable;
  * @param lossSum Σ over the steps of the batch's mean loss times its rows (NaN or infinite on divergence)
  * @param correct rows classified right, each counted before its step's update (0 without classes)
  * @param state   the partition's weights and optimizer state after its steps, or null with no rows
+ * @param nanos   how long the partition worked on the round, loading and saving the state included
  */
-record RoundShare(int rows, double lossSum, int correct, ModelState state) implements Serializable {
+record RoundShare(int rows, double lossSum, int correct, ModelState state, long nanos) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     static RoundShare none() {
-        return new RoundShare(0, 0, 0, null);
+        return new RoundShare(0, 0, 0, null, 0);
     }
 }
