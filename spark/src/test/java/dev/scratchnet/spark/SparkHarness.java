@@ -33,13 +33,13 @@ final class SparkHarness implements AutoCloseable {
                     .set("spark.driver.bindAddress", "127.0.0.1")
                     .set("spark.executor.memory", "1g")
                     .set("spark.executor.cores", "1")
-                    .set("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+                    .set("spark.executor.extraClassPath", StandaloneCluster.absoluteClassPath())
                     .set("spark.executorEnv.OMP_NUM_THREADS", "1");
             JavaSparkContext context = new JavaSparkContext(conf);
-            awaitExecutors(context, 2, 120_000, cluster);
+            awaitExecutors(context, 2, 300_000, cluster);
             return new SparkHarness(context, cluster);
         } catch (RuntimeException e) {
-            cluster.close();
+            cluster.close(true);
             throw e;
         }
     }

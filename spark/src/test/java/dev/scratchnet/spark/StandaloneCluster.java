@@ -38,7 +38,7 @@ final class StandaloneCluster implements AutoCloseable {
             try {
                 cluster.launch("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
                         "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort()));
-                awaitPort(port, 60_000);
+                awaitPort(port, 120_000);
                 for (int i = 0; i < workers; i++) {
                     Path work = Files.createDirectories(folder.resolve("work-" + i));
                     cluster.launch("worker-" + i, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
@@ -70,7 +70,7 @@ final class StandaloneCluster implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(absoluteClassPath());
         command.add(mainClass);
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -84,6 +84,17 @@ final class StandaloneCluster implements AutoCloseable {
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().put("OMP_NUM_THREADS", "1");
         processes.add(builder.start());
+    }
+
+    /** This JVM's class path with every entry absolute: the workers and executors run in folders of their own. */
+    static String absoluteClassPath() {
+        StringBuilder path = new StringBuilder();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                path.append(path.length() == 0 ? "" : File.pathSeparator).append(new File(entry).getAbsolutePath());
+            }
+        }
+        return path.toString();
     }
 
     private static int freePort() throws IOException {
@@ -117,6 +128,11 @@ final class StandaloneCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        close(false);
+    }
+
+    /** Stops the processes; keeps their logs in {@link #folder()} when {@code keepLogs}, else deletes it. */
+    void close(boolean keepLogs) {
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process process = processes.get(i);
             process.destroy();
@@ -129,7 +145,9 @@ final class StandaloneCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        deleteQuietly(folder.toFile());
+        if (!keepLogs) {
+            deleteQuietly(folder.toFile());
+        }
     }
 
     private static void deleteQuietly(File file) {

@@ -1,13 +1,12 @@
 package dev.scratchnet.spark.ml;
 
 import dev.scratchnet.Network;
-import dev.scratchnet.runtime.Model;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A network's model file as bytes, to copy a network, ship it to the executors and save it with a stage. */
+/** A network's model file as bytes, to copy a network on the driver and keep it in a {@link ScratchnetModel}. */
 final class ModelFiles {
 
     private ModelFiles() {
@@ -40,21 +39,6 @@ final class ModelFiles {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not read a network's model file", e);
-        }
-    }
-
-    /** The model saved in {@code bytes} for {@code scratchnet-runtime} (no ND4J; the executors' side). */
-    static Model runtimeModel(byte[] bytes) {
-        try {
-            Path file = Files.createTempFile("scratchnet-ml-", ".zip");
-            try {
-                Files.write(file, bytes);
-                return Model.load(file);
-            } finally {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read a scratchnet model file on an executor", e);
         }
     }
 }

@@ -1,6 +1,10 @@
 package dev.scratchnet.spark.ml;
 
 import dev.scratchnet.runtime.Model;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -8,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * The runtime models an executor JVM predicts with, loaded once per model and kept (the eight used
  * last), keyed by the model's digest, so that a transform loads its model once per executor rather
- * than once per row or task. {@link Model} is thread-safe, so the executor's tasks share it.
+ * than once per row or task. {@link Model} is thread-safe, so the executor's tasks share it. Only
+ * {@code scratchnet-runtime} is touched here, never ND4J or scratchnet-core.
  */
 final class RuntimeModels {
 
@@ -25,6 +30,20 @@ final class RuntimeModels {
 
     /** The model of digest {@code key}, loaded by {@code load} when this JVM does not hold it yet. */
     static synchronized Model of(String key, Supplier<byte[]> load) {
-        return MODELS.computeIfAbsent(key, k -> ModelFiles.runtimeModel(load.get()));
+        return MODELS.computeIfAbsent(key, k -> read(load.get()));
+    }
+
+    private static Model read(byte[] bytes) {
+        try {
+            Path file = Files.createTempFile("scratchnet-ml-", ".zip");
+            try {
+                Files.write(file, bytes);
+                return Model.load(file);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a scratchnet model file on an executor", e);
+        }
     }
 }

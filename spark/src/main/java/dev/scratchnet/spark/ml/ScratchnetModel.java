@@ -1,6 +1,5 @@
 package dev.scratchnet.spark.ml;
 
-import dev.scratchnet.internal.Checks;
 import dev.scratchnet.runtime.Model;
 import java.math.BigInteger;
 import java.security.MessageDigest;
@@ -178,7 +177,9 @@ public final class ScratchnetModel extends org.apache.spark.ml.Model<ScratchnetM
     }
 
     private static float[] floats(Vector row) {
-        Checks.notNull("features vector", row);
+        if (row == null) {
+            throw new IllegalArgumentException("a row's features vector is null; drop or fill such rows first");
+        }
         double[] values = row.toArray();
         float[] floats = new float[values.length];
         for (int i = 0; i < values.length; i++) {
