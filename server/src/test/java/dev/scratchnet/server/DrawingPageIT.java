@@ -62,12 +62,18 @@ class DrawingPageIT {
         server = PredictionServer.start(resourceModel("digits-model.zip"), ServerOptions.onPort(0));
         mnistServer = PredictionServer.start(resourceModel("mnist-like-model.zip"), ServerOptions.onPort(0));
         showcaseServer = PredictionServer.start(resourceModel("digits-showcase-model.zip"), ServerOptions.onPort(0));
+        // Chromium's profile, caches and temporary folders under target/, not in $HOME and /tmp run after run
+        Path chromium = Files.createDirectories(Path.of("target", "chromium").toAbsolutePath());
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+                .withEnvironment(java.util.Map.of("TMPDIR", chromium.toString(), "HOME", chromium.toString(),
+                        "XDG_CONFIG_HOME", chromium.resolve(".config").toString(),
+                        "XDG_CACHE_HOME", chromium.resolve(".cache").toString()))
+                .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=960,760");
+                "--window-size=960,760", "--user-data-dir=" + chromium.resolve("profile"));
         browser = new ChromeDriver(driver, options);
     }
 
