@@ -67,7 +67,7 @@ public final class Evaluation {
                     + "overflow or diverged gives these: look at its inputs and its training)");
         });
         Checks.allFinite("targets", targets);
-        int numClasses = Math.max((int) targets.columns(), 2);
+        int numClasses = Math.max(targets.columns(), 2);
         int[] actual = Argmax.ofRows(targets);
         return new Evaluation(ConfusionMatrix.of(actual, Argmax.ofRows(predictions), numClasses),
                 RegressionMetrics.of(targets, predictions),

@@ -41,8 +41,8 @@ record SerializedDataSet(Values features, Values targets, List<String> className
 
         static Values of(INDArray matrix) {
             INDArray compact = matrix.dup('c');
-            int rows = (int) matrix.rows();
-            int columns = (int) matrix.columns();
+            int rows = matrix.rows();
+            int columns = matrix.columns();
             if (matrix.dataType() == DataType.DOUBLE) {
                 return new Values(DataType.DOUBLE.name(), rows, columns, null, compact.data().asDouble());
             }

@@ -3,7 +3,9 @@ package dev.scratchnet.engine;
 import dev.scratchnet.internal.ProcessSettings;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
@@ -86,10 +88,14 @@ final class InferenceWorkers {
         return ProcessSettings.parseCount(PROPERTY, requested);
     }
 
-    /** The helper threads, started on the first large prediction (daemons: they never keep a JVM alive). */
+    /**
+     * The helper threads, started on the first large prediction: daemons (they never keep a JVM alive)
+     * that end after a second without work, so none lingers once predictions stop.
+     */
     private static final class Helpers {
         private static final AtomicInteger NUMBER = new AtomicInteger();
-        static final ExecutorService POOL = Executors.newFixedThreadPool(Math.max(1, THREADS - 1), task -> {
+        static final ExecutorService POOL = idleTimeout(new ThreadPoolExecutor(Math.max(1, THREADS - 1),
+                Math.max(1, THREADS - 1), 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
             Thread thread = new Thread(() -> {
                 // ND4J's OpenMP team size is a per-thread setting: a new thread starts with one per core
                 ProcessSettings.configureThisThread();
@@ -97,6 +103,11 @@ final class InferenceWorkers {
             }, "scratchnet-inference-" + NUMBER.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        }));
+
+        private static ExecutorService idleTimeout(ThreadPoolExecutor pool) {
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }
     }
 }

@@ -15,8 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * until none is left. Each task writes only its own buffers, so which thread runs which task
  * changes no result, only the time. One job runs at a time: a caller that finds the helpers busy
  * (another fit on another thread) runs all its tasks itself, with the same results. Helpers are
- * daemons (they never keep a JVM alive), started on first use and kept; between jobs they spin for
- * a few microseconds (the gap between two phases of a step) and then sleep until woken.
+ * daemons (they never keep a JVM alive), started on first use; between jobs they spin for a few
+ * microseconds (the gap between two phases of a step) and then sleep until woken. A helper ends when
+ * it is interrupted while waiting (as {@code mvn exec:java} does to the threads left after
+ * {@code main}) or has waited for {@link #IDLE_NANOS}, so no thread lingers after a fit; the next
+ * job starts a new one.
  */
 final class TrainingWorkers {
 
@@ -27,6 +30,8 @@ final class TrainingWorkers {
 
     /** How long a waiting thread spins before it sleeps: covers the caller's work between two jobs of a step. */
     private static final long SPIN_NANOS = 30_000;
+    /** How long a helper waits for a job before it ends: far longer than the gaps within a fit. */
+    private static final long IDLE_NANOS = 1_000_000_000L;
 
     private static final TrainingWorkers TEAM = new TrainingWorkers();
 
@@ -71,6 +76,11 @@ final class TrainingWorkers {
         try {
             if (helpers.length < wanted) {
                 grow(wanted);
+            }
+            for (int i = 0; i < wanted; i++) {
+                if (!helpers[i].thread.isAlive()) {
+                    helpers[i] = new Helper(i);
+                }
             }
             int next = generation + 1;
             // a helper still looking at the last job now finds its generation gone and claims nothing
@@ -153,12 +163,16 @@ final class TrainingWorkers {
             ProcessSettings.configureThisThread();
             int seen = generation;
             while (true) {
-                long spinUntil = System.nanoTime() + SPIN_NANOS;
+                long waitStart = System.nanoTime();
+                long spinUntil = waitStart + SPIN_NANOS;
                 while (generation == seen) {
                     if (System.nanoTime() < spinUntil) {
                         Thread.onSpinWait();
+                    } else if (Thread.interrupted() || System.nanoTime() - waitStart > IDLE_NANOS) {
+                        // a job announced meanwhile is done by the caller and the other helpers
+                        return;
                     } else {
-                        LockSupport.park(this);
+                        LockSupport.parkNanos(this, IDLE_NANOS);
                     }
                 }
                 seen = generation;

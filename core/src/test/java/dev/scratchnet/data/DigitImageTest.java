@@ -83,7 +83,9 @@ class DigitImageTest {
                         drawing[5] == 1), 8);
             }
             double accuracy = accuracy(rows);
-            assertTrue(accuracy >= 0.85 && accuracy >= original - 0.12,
+            // the 8 × 8 preparation makes a 32 × 32 bitmap of the ink, as optdigits were made, so these
+            // block-by-block copies lose their grey levels; drawings are what it is made for (DrawingPageIT)
+            assertTrue(accuracy >= 0.85 && accuracy >= original - 0.15,
                     java.util.Arrays.toString(drawing) + ": " + accuracy + " against " + original + " on the originals");
         }
     }

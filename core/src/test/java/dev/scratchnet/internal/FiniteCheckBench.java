@@ -8,7 +8,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * Times {@link Checks#allFinite} on an MNIST-sized float32 array against the two boolean arrays
  * ({@code isNaN().any() || isInfinite().any()}) it replaced; not a test, run by hand:
  * <pre>
- *   java -cp target/test-classes:target/classes:$(cat cp.txt) dev.scratchnet.internal.FiniteCheckBench
+ *   java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) dev.scratchnet.internal.FiniteCheckBench
  * </pre>
  */
 public final class FiniteCheckBench {

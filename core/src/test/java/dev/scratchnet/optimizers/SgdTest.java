@@ -23,6 +23,7 @@ class SgdTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the deprecated API, kept working on purpose
     void eachStepTakesTheRateItIsGivenAndTheSettingsStayAsConfigured() {
         INDArray w = TestArrays.matrix(new double[] {2, -4});
         Parameter parameter = new Parameter("w", w, w.dup(), true);
@@ -34,6 +35,7 @@ class SgdTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // the deprecated API, kept working on purpose
     void theDeprecatedStepStillStepsAtTheConfiguredRate() {
         INDArray w = TestArrays.matrix(new double[] {2, -4});
         Parameter parameter = new Parameter("w", w, w.dup(), true);

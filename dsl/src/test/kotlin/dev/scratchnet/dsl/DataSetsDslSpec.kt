@@ -32,4 +32,23 @@ class DataSetsDslSpec : FunSpec({
         shouldThrow<IllegalArgumentException> { dataSetOf(Nd4j.rand(2, 2), intArrayOf(0, 5), classes = 3) }
             .message shouldContain "label 5 at row 1 is outside [0, 3)"
     }
+
+    test("dataSetOf takes plain Kotlin arrays and lists, as the INDArray forms do") {
+        val arrays = dataSetOf(arrayOf(doubleArrayOf(0.0, 1.0), doubleArrayOf(1.0, 0.0), doubleArrayOf(1.0, 1.0)),
+            intArrayOf(1, 1, 0), classes = 2)
+        val lists = dataSetOf(listOf(listOf(0.0, 1.0), listOf(1.0, 0.0), listOf(1.0, 1.0)), listOf(1, 1, 0), classes = 2)
+        arrays.labels().toList() shouldBe listOf(1, 1, 0)
+        lists.labels().toList() shouldBe listOf(1, 1, 0)
+        lists.features().toDoubleMatrix().map { it.toList() } shouldBe listOf(listOf(0.0, 1.0), listOf(1.0, 0.0), listOf(1.0, 1.0))
+        val regression = dataSetOf(listOf(listOf(1.0), listOf(2.0)), listOf(listOf(10.0), listOf(20.0)))
+        regression.targets().toDoubleMatrix().map { it.toList() } shouldBe listOf(listOf(10.0), listOf(20.0))
+        dataSetOf(arrayOf(doubleArrayOf(1.0, 2.0)), arrayOf(doubleArrayOf(3.0))).numOutputs() shouldBe 1
+    }
+
+    test("plain rows of different lengths are refused, naming the row") {
+        shouldThrow<IllegalArgumentException> { dataSetOf(listOf(listOf(0.0, 1.0), listOf(1.0)), listOf(0, 1), classes = 2) }
+            .message shouldBe "features row 1 has 1 values but row 0 has 2"
+        shouldThrow<IllegalArgumentException> { dataSetOf(emptyList<List<Double>>(), emptyList<Int>(), classes = 2) }
+            .message shouldBe "features must have at least one row, was none"
+    }
 })

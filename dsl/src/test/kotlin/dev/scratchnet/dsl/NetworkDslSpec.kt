@@ -53,6 +53,18 @@ class NetworkDslSpec : FunSpec({
         dsl.dataType() shouldBe DataType.DOUBLE
     }
 
+    test("a layer whose width does not chain is reported at its own dense call, with the builder's message") {
+        val network = Throwable().stackTrace[0].lineNumber + 1
+        val e = shouldThrow<IllegalArgumentException> {
+            network {
+                dense(64, 15, relu)
+                dense(16, 10, softmax)
+            }
+        }
+        e.message shouldBe "dense layer 2 expects nIn = 16 but layer 1 has nOut = 15"
+        e.stackTrace.first { it.fileName == "NetworkDslSpec.kt" }.lineNumber shouldBe network + 3
+    }
+
     test("network { } without arguments uses the builder's default seed and data type") {
         val dsl = network { dense(2, 3, identity) }
         shouldBeSameNetwork(dsl, Network.builder().dense(2, 3, Activation.IDENTITY).build())

@@ -62,6 +62,12 @@ final class DigitsCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "seed for the split, the weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed = 1;
 
+    @Option(names = "--augment", paramLabel = "COPIES",
+            description = "changed copies (slanted, turned, narrower or wider) of each training digit added to"
+                    + " the training split, so that the model reads digits as people draw them"
+                    + " (default: 2; tutorial: 0)")
+    Integer augment;
+
     @Option(names = "--split-seed", paramLabel = "SEED",
             description = "seed for the 80/20 split alone (default: the --seed)")
     Long splitSeed;
@@ -107,10 +113,16 @@ final class DigitsCommand implements Callable<Integer> {
 
         long splitWith = splitSeed != null ? splitSeed : seed;
         Split split = Datasets.digits().scale(1 / 16.0).split(0.8, splitWith);
-        DataSet train = split.train();
+        int copies = augment != null ? augment : tutorial ? 0 : 2;
+        if (copies < 0) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--augment must be 0 or more, was " + copies);
+        }
+        DataSet train = DigitAugmentation.withCopies(split.train(), copies, seed);
         DataSet test = split.test();
-        System.out.printf("digits: %d training and %d held-out 8x8 images (80/20 split, seed %d)%n",
-                train.size(), test.size(), splitWith);
+        System.out.printf("digits: %d training and %d held-out 8x8 images (80/20 split, seed %d)%s%n",
+                split.train().size(), test.size(), splitWith,
+                copies == 0 ? "" : String.format(", with %d changed copies of each training image", copies));
         System.out.print(net.summary());
         System.out.printf("training: loss %s, optimizer %s, batch %d, %d epochs%n",
                 fit.loss().name(), fit.optimizer().name(), fit.batchSize(), fit.epochs());

@@ -23,6 +23,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *   }
  * </pre>
  */
+@SuppressWarnings("try") // close() passes on Jetty's stop(), which declares Exception (InterruptedException among them)
 public final class PredictionServer implements AutoCloseable {
 
     private final Server jetty;

@@ -135,6 +135,7 @@ class ServerIT {
     }
 
     @Test
+    @SuppressWarnings("try") // PredictionServer.close() declares Exception
     void anUnexpectedFailureIsA500WithoutStackTraceAndTheServerGoesOn() throws Exception {
         int[] calls = {0};
         HttpAdapter failing = new HttpAdapter((method, path, type, body) -> {

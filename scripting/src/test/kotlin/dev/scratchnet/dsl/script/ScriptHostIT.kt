@@ -110,7 +110,7 @@ class ScriptHostIT : FunSpec({
         e.errors.single() shouldContain "fit settings are write-only"
     }
 
-    test("a script's own exception fails the run with its message and its line") {
+    test("a script's own exception fails the run with its message and the line of the offending call") {
         val file = script("throws.nn.kts", """
             val sizes = listOf(2, 3)
             network {
@@ -119,7 +119,8 @@ class ScriptHostIT : FunSpec({
             }
         """)
         val e = shouldThrow<ScriptFailureException> { ScriptHost.run(file, emptyList()) }
-        e.message shouldBe "$file:2: dense layer 2 expects nIn = 4 but layer 1 has nOut = 3"
+        // line 4, the dense layer that does not chain, not line 2, where network { } builds
+        e.message shouldBe "$file:4: dense layer 2 expects nIn = 4 but layer 1 has nOut = 3"
         (e.cause is IllegalArgumentException) shouldBe true
     }
 })
