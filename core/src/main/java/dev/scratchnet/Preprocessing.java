@@ -1,13 +1,16 @@
 package dev.scratchnet;
 
+import dev.scratchnet.runtime.TableColumns;
 import java.util.List;
 
 /**
  * What a network knows of raw data around its layers: a scaler of the inputs, a scaler of the
  * targets (for regression), the classes' names and the input columns' names; each may be absent
- * (null, or an empty list).
+ * (null, or an empty list). A table's encoding ({@link TableColumns}: text columns one-hot, missing
+ * cells filled in) turns rows by column name into the raw input row, before the input scaler.
  */
-record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames, List<String> inputNames) {
+record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames, List<String> inputNames,
+                     TableColumns table) {
 
     /** Checks the widths against the layers' ({@code nIn} inputs, {@code nOut} outputs). */
     void requireFits(int nIn, int nOut) {
@@ -22,6 +25,10 @@ record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames
         if (!inputNames.isEmpty() && inputNames.size() != nIn) {
             throw new IllegalArgumentException("input names must name the network's " + nIn + " inputs, were "
                     + inputNames.size() + ": " + inputNames);
+        }
+        if (table != null && table.width() != nIn) {
+            throw new IllegalArgumentException("the table's columns encode " + table.width() + " inputs but the "
+                    + "network's input has nIn = " + nIn);
         }
         int classes = Math.max(nOut, 2);
         if (!classNames.isEmpty() && classNames.size() != classes) {

@@ -40,6 +40,9 @@ import org.nd4j.linalg.factory.Nd4j;
  *   preprocessing.inputs.shift.npy   [1, nIn]: x' = (x − shift) / scale, in the network's data type
  * </pre>
  * A network without either is written as version 1, which older versions of scratchnet read.
+ * Format version 3 adds, for a network that encodes a table's rows ({@code Network.table()}), the
+ * object {@code "table"} that {@link dev.scratchnet.runtime.TableColumns#toJson()} writes: each
+ * feature column's kind, fill value, categories and missing indicator.
  * The zip is written through {@link AtomicFile}, so a crash leaves either the old file or the new
  * one, never half a model.
  * Entries carry a fixed timestamp, so one network always gives the same bytes.
@@ -51,8 +54,11 @@ public final class ModelFile {
     public static final String MODEL_JSON = "model.json";
     /** The value of {@code "format"} that marks a scratchnet model. */
     public static final String FORMAT = "scratchnet-model";
-    /** The newest version this code writes and reads (2: preprocessing, class names and dropout). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The newest version this code writes and reads (2: preprocessing, class names and dropout; 3: a
+     * table's columns, written only for a network that has them).
+     */
+    public static final int FORMAT_VERSION = 3;
 
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2024, 1, 1, 0, 0);
 
@@ -138,7 +144,7 @@ public final class ModelFile {
         json.put("format", FORMAT);
         boolean version2 = network.scaler().isPresent() || network.targetScaler().isPresent()
                 || !network.classNames().isEmpty() || !network.inputNames().isEmpty() || hasDropout(network);
-        json.put("formatVersion", version2 ? 2 : 1);
+        json.put("formatVersion", network.table().isPresent() ? 3 : version2 ? 2 : 1);
         json.put("dataType", dataTypeName(network.dataType()));
         json.put("seed", network.seed());
         ArrayNode layers = json.putArray("layers");
@@ -169,6 +175,7 @@ public final class ModelFile {
             ArrayNode names = json.putArray("inputNames");
             network.inputNames().forEach(names::add);
         }
+        network.table().ifPresent(table -> json.set("table", TableSection.toJson(table)));
         return json;
     }
 

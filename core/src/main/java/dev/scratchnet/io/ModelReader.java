@@ -192,6 +192,13 @@ public final class ModelReader {
         if (inputNames != null) {
             builder.inputNames(inputNames);
         }
+        if (json.get("table") != null) {
+            try {
+                builder.table(TableSection.fromJson(json.get("table")));
+            } catch (IOException e) {
+                throw new ModelException(e.getMessage());
+            }
+        }
     }
 
     /** The array of strings in model.json's {@code field}, or null when there is none. */

@@ -190,8 +190,8 @@ class ModelFileTest {
 
     @Test
     void newerFormatIsRefused() throws IOException {
-        assertRefused(rewriteJson(saved(), json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3")),
-                "format version 3 was written by a newer scratchnet");
+        assertRefused(rewriteJson(saved(), json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 4")),
+                "format version 4 was written by a newer scratchnet");
     }
 
     @Test

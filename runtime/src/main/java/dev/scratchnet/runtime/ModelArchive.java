@@ -34,15 +34,15 @@ final class ModelArchive {
 
     /** The system property that raises the model.json limit, the one the core reads too. */
     static final String MAX_JSON_BYTES_PROPERTY = "scratchnet.model.maxJsonBytes";
-    /** The format version this runtime reads. */
-    static final int FORMAT_VERSION = 2;
+    /** The format version this runtime reads (3: a table's columns, {@link TableColumns}). */
+    static final int FORMAT_VERSION = 3;
 
     private static final int DEFAULT_MAX_JSON_BYTES = 1024 * 1024;
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
     /** What a file holds: its layers and whether they compute in float64. */
     record Contents(boolean isDouble, List<DenseLayer> layers, Scaling inputs, Scaling targets,
-                    List<String> classNames, List<String> inputNames) {
+                    List<String> classNames, List<String> inputNames, TableColumns table) {
     }
 
     private ModelArchive() {
@@ -79,7 +79,7 @@ final class ModelArchive {
         }
         if (number > FORMAT_VERSION) {
             throw new IOException("format version " + number + " was written by a newer scratchnet; this runtime reads "
-                    + "format versions 1 and " + FORMAT_VERSION + " (a newer file may hold what predictions need, so it "
+                    + "format versions 1 to " + FORMAT_VERSION + " (a newer file may hold what predictions need, so it "
                     + "is not read partly)");
         }
         boolean isDouble = switch (String.valueOf(json.get("dataType"))) {
@@ -117,12 +117,17 @@ final class ModelArchive {
         }
         List<String> classNames = strings(json, "classNames");
         List<String> inputNames = strings(json, "inputNames");
+        TableColumns table = json.get("table") == null ? null : TableColumns.fromJson(json.get("table"));
+        if (table != null && table.width() != dense.get(0).nIn()) {
+            throw new IOException("model.json \"table\" encodes rows as " + table.width() + " inputs but dense layer 1 "
+                    + "has nIn = " + dense.get(0).nIn());
+        }
         for (String name : names) {
             if (!used.contains(name)) {
                 throw new IOException("the zip holds entry \"" + name + "\", which no part of the model uses");
             }
         }
-        return new Contents(isDouble, List.copyOf(dense), inputs, targets, classNames, inputNames);
+        return new Contents(isDouble, List.copyOf(dense), inputs, targets, classNames, inputNames, table);
     }
 
     /** The strings of array {@code field} in model.json, or an empty list when it has none. */

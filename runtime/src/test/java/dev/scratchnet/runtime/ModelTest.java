@@ -155,12 +155,12 @@ class ModelTest {
     void aNewerFormatVersionIsRefusedAndSaysWhy() throws IOException {
         Map<String, byte[]> entries = ModelFiles.twoLayers(RELU, IDENTITY);
         entries.put("model.json", ModelFiles.json(new String(entries.get("model.json")).replace("\"formatVersion\": 1",
-                "\"formatVersion\": 3")));
+                "\"formatVersion\": 4")));
 
         IOException error = assertThrows(IOException.class, () -> load(entries));
 
-        assertTrue(error.getMessage().contains("format version 3 was written by a newer scratchnet; this runtime reads "
-                + "format versions 1 and 2"), error.getMessage());
+        assertTrue(error.getMessage().contains("format version 4 was written by a newer scratchnet; this runtime reads "
+                + "format versions 1 to 3"), error.getMessage());
     }
 
     @Test
