@@ -72,20 +72,21 @@ final class RowsRequest {
         }
         float[][] values = new float[rows.size()][];
         for (int r = 0; r < values.length; r++) {
-            values[r] = model != null && rows.get(r).isObject() ? named(rows.get(r), r, model, notes)
-                    : row(rows.get(r), r, width);
+            boolean byName = model != null && rows.get(r).isObject()
+                    && (model.table().isPresent() || !model.inputNames().isEmpty());
+            values[r] = byName ? named(rows.get(r), r, model, notes) : row(rows.get(r), r, width);
         }
         return values;
     }
 
     private static float[] named(JsonNode row, int r, Model model, TableNotes notes) {
-        if (model.table().isEmpty() && model.inputNames().isEmpty()) {
-            throw new RequestError(400, "rows[" + r + "] is an object, but the model names no input columns; "
-                    + "expected an array of " + model.inputWidth() + " numbers");
-        }
         Map<String, Object> cells = new LinkedHashMap<>();
+        java.util.List<String> used = model.table().map(table -> table.names()).orElse(model.inputNames());
         for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (!used.contains(field.getKey())) {
+                continue; // a column the model does not take, such as the target: ignored, as predict --csv does
+            }
             JsonNode value = field.getValue();
             if (!value.isNumber() && !value.isTextual() && !value.isNull()) {
                 throw new RequestError(400, "rows[" + r + "][\"" + field.getKey() + "\"] is " + kind(value)
