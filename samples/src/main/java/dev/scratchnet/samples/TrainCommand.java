@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 + "NA, N/A, NaN, ?, null) are filled in by the model with the training rows' median or most frequent "
                 + "category; the target may hold class names, class numbers or real values. Inputs are standardized "
                 + "with the training rows' means and deviations (kept in the model).",
-                "Defaults: hidden layers 64,32 ReLU; Adam 0.001, batch 32, L2 1e-4; up to 500 epochs with early "
+                "Defaults: hidden layers 64,32 ReLU; Adam 0.001, batch 32, L2 0.01 (classes) or 0.1 (regression); up to "
+                        + "500 epochs with early "
                         + "stopping (patience 30) on a validation fifth of the training rows, best weights restored; "
                         + "then the saved model is refit on every row for the epoch count found (see docs/tables.md)."})
 final class TrainCommand implements Callable<Integer> {
@@ -60,10 +61,14 @@ final class TrainCommand implements Callable<Integer> {
     String encoding;
 
     @Option(names = "--hidden", split = ",", paramLabel = "WIDTH", description = "hidden layer widths (default: 64,32)")
-    List<Integer> hidden = TableTraining.Settings.defaults().hidden();
+    List<Integer> hidden = TableTraining.Settings.defaults(true).hidden();
 
     @Option(names = "--epochs", description = "at most this many epochs (default: ${DEFAULT-VALUE})")
-    int epochs = TableTraining.Settings.defaults().maxEpochs();
+    int epochs = TableTraining.Settings.defaults(true).maxEpochs();
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", description = "weight decay (default: 0.01 for classes, 0.1 for "
+            + "a regression)")
+    Double l2;
 
     @Option(names = "--seed", description = "seed for the splits, the weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed = 1;
@@ -100,7 +105,7 @@ final class TrainCommand implements Callable<Integer> {
         Table read = Table.read(csv, CsvFormat.of(separator, encoding));
         TableTask table = TableTask.of(read, target, task);
         Float32Range.check(read, table.classification() ? target : null);
-        TableTraining.Settings settings = settings();
+        TableTraining.Settings settings = settings(table.classification());
         int[] all = table.allRows();
         int[][] test = RowSplits.split(all, table.labels(), 1 - testFraction, seed);
         System.out.printf(Locale.ROOT, "train: %s, %d rows, %d features, target \"%s\" (%s%s)%n", csv, table.size(),
@@ -158,9 +163,9 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private TableTraining.Settings settings() {
-        TableTraining.Settings defaults = TableTraining.Settings.defaults();
-        return new TableTraining.Settings(List.copyOf(hidden), defaults.learningRate(), defaults.l2(),
+    private TableTraining.Settings settings(boolean classification) {
+        TableTraining.Settings defaults = TableTraining.Settings.defaults(classification);
+        return new TableTraining.Settings(List.copyOf(hidden), defaults.learningRate(), l2 != null ? l2 : defaults.l2(),
                 defaults.batchSize(), defaults.patience(), defaults.validationFraction(), epochs, seed, indicators,
                 TableColumns.Unseen.of(unseen));
     }
@@ -180,6 +185,9 @@ final class TrainCommand implements Callable<Integer> {
             if (width <= 0) {
                 throw new IllegalArgumentException("--hidden widths must be > 0, were " + hidden);
             }
+        }
+        if (l2 != null && !(l2 >= 0 && Double.isFinite(l2))) {
+            throw new IllegalArgumentException("--l2 must be a finite number >= 0, was " + l2);
         }
         if (folds != null && folds < 2) {
             throw new IllegalArgumentException("--cv must be 2 or more folds, was " + folds);
