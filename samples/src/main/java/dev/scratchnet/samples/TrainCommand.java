@@ -117,8 +117,10 @@ final class TrainCommand implements Callable<Integer> {
         int validationRows = RowSplits.split(test[0], table.labels(), 1 - settings.validationFraction(),
                 seed + 1)[1].length;
         if (test[1].length == 0 || validationRows == 0 || test[0].length - validationRows == 0) {
-            throw new IllegalArgumentException(TooFewRows.message(csv, table.size(), testFraction,
-                    settings.validationFraction(), table.classification() ? table.classNames().size() : 0));
+            // RowSplits keeps a row in each part whenever it can, so only a table of a few rows ends here
+            throw new IllegalArgumentException(csv + " has " + table.size() + " rows, too few for train's three parts: "
+                    + "the test (--test-fraction), the validation (early stopping) and the training part each need at "
+                    + "least one row; give it more rows");
         }
         System.out.printf(Locale.ROOT, "split: %d training, %d validation, %d held-out rows (seed %d)%n",
                 test[0].length - validationRows, validationRows, test[1].length, seed);
