@@ -3,6 +3,7 @@ package dev.scratchnet;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Memory;
 import dev.scratchnet.internal.ProcessSettings;
+import dev.scratchnet.runtime.files.ModelRules;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -46,9 +47,7 @@ final class LayerChain {
 
     /** Records inverted dropout of {@code rate} after the last recorded layer. */
     void dropout(double rate) {
-        if (!(rate > 0 && rate < 1)) {
-            throw new IllegalArgumentException("dropout rate must be in (0, 1), was " + rate);
-        }
+        ModelRules.requireDropoutRate(rate);
         if (specs.isEmpty()) {
             throw new IllegalStateException("dropout(" + rate + ") drops a layer's outputs, so it must follow a "
                     + "dense(...) layer; there is none yet");
@@ -90,11 +89,7 @@ final class LayerChain {
             previousWidth = spec.nOut();
         }
         preprocessing.requireFits(layers.get(0).nIn(), layers.get(layers.size() - 1).nOut());
-        double lastRate = dropoutRates.get(dropoutRates.size() - 1);
-        if (lastRate > 0) {
-            throw new IllegalStateException("dropout(" + lastRate + ") after the output layer (dense layer "
-                    + specs.size() + ") would drop predictions; put dropout between dense layers");
-        }
+        ModelRules.requireNoDropoutAtOutput(dropoutRates.get(dropoutRates.size() - 1), specs.size());
         return new Network(layers, dropoutRates, dataType, seed, backend, trainingThreads, preprocessing);
     }
 

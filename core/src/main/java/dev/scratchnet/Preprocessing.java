@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import dev.scratchnet.runtime.TableColumns;
+import dev.scratchnet.runtime.files.ModelRules;
 import java.util.List;
 
 /**
@@ -22,18 +23,9 @@ record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames
             throw new IllegalArgumentException("the target scaler takes " + targetScaler.width() + " columns but the"
                     + " network outputs " + nOut);
         }
-        if (!inputNames.isEmpty() && inputNames.size() != nIn) {
-            throw new IllegalArgumentException("input names must name the network's " + nIn + " inputs, were "
-                    + inputNames.size() + ": " + inputNames);
-        }
-        if (table != null && table.width() != nIn) {
-            throw new IllegalArgumentException("the table's columns encode " + table.width() + " inputs but the "
-                    + "network's input has nIn = " + nIn);
-        }
-        int classes = Math.max(nOut, 2);
-        if (!classNames.isEmpty() && classNames.size() != classes) {
-            throw new IllegalArgumentException("class names must name the network's " + classes + " classes, were "
-                    + classNames.size() + ": " + classNames);
+        ModelRules.requireNames(nIn, nOut, inputNames, classNames);
+        if (table != null) {
+            ModelRules.requireTableWidth(nIn, table.width());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.scratchnet;
 
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Shapes;
+import dev.scratchnet.runtime.files.ModelRules;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -79,19 +80,7 @@ public final class Scaler {
      * @param kind {@code standardize}, {@code minMax} or {@code factor}
      */
     public static Scaler of(String kind, double[] shift, double[] scale) {
-        if (!kind.equals("standardize") && !kind.equals("minMax") && !kind.equals("factor")) {
-            throw new IllegalArgumentException("scaler kind must be standardize, minMax or factor, was \"" + kind + "\"");
-        }
-        if (shift.length != scale.length || shift.length == 0) {
-            throw new IllegalArgumentException("scaler shift and scale must have the same width > 0, were "
-                    + shift.length + " and " + scale.length);
-        }
-        for (int c = 0; c < shift.length; c++) {
-            if (!Double.isFinite(shift[c]) || !Double.isFinite(scale[c]) || scale[c] == 0) {
-                throw new IllegalArgumentException("scaler column " + c + " has shift " + shift[c] + " and scale "
-                        + scale[c] + "; both must be finite and the scale not 0");
-            }
-        }
+        ModelRules.requireScaler(kind, shift, scale);
         return new Scaler(kind, shift.clone(), scale.clone());
     }
 

@@ -4,6 +4,7 @@ import dev.scratchnet.Layer;
 import dev.scratchnet.Parameter;
 import dev.scratchnet.buffers.Blas;
 import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.kernels.Affine;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
@@ -29,6 +30,8 @@ final class FastLayer {
     final double dropoutRate;
     final Matrix mask;
     final Matrix dropped;
+    /** {@code z = xW + b} with b and W above, the product by BLAS. */
+    private final Affine<Matrix> affine;
 
     /** @param capacity rows of the training buffers; 0 for inference, which allocates its outputs per call */
     FastLayer(Layer layer, int capacity, DataType dataType) {
@@ -54,6 +57,7 @@ final class FastLayer {
         boolean drops = capacity > 0 && dropoutRate > 0;
         this.mask = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.dropped = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
+        this.affine = new Affine<>(this::copyBias, this::addProduct);
     }
 
     /**
@@ -75,6 +79,7 @@ final class FastLayer {
         this.dropoutRate = whole.dropoutRate;
         this.mask = whole.mask != null ? whole.mask.rowBlock(from, to) : null;
         this.dropped = whole.dropped != null ? whole.dropped.rowBlock(from, to) : null;
+        this.affine = whole.affine;
     }
 
     /**
@@ -123,14 +128,17 @@ final class FastLayer {
         activation.backward(z, a, delta, n);
     }
 
-    /**
-     * {@code out = xW + b} for the first {@code n} rows: b copied into every row, then one gemm adds
-     * xW (for a single row one gemv, faster than a one-row gemm).
-     */
+    /** {@code out = xW + b} for the first {@code n} rows ({@link Affine}). */
     void affine(Matrix x, Matrix out, int n) {
-        for (int row = 0; row < n; row++) {
-            out.values.copyRow(bias.values, 0, row);
-        }
+        affine.forward(x, out, n);
+    }
+
+    private void copyBias(Matrix out, int row) {
+        out.values.copyRow(bias.values, 0, row);
+    }
+
+    /** {@code out += xW} by one gemm (for a single row one gemv, faster than a one-row gemm). */
+    private void addProduct(Matrix x, Matrix out, int n) {
         if (n == 1) {
             Blas.gemvTransposed(weights, x, out);
         } else {

@@ -1,5 +1,8 @@
 package dev.scratchnet.internal;
 
+import dev.scratchnet.runtime.files.ModelFileFormat;
+import dev.scratchnet.runtime.files.PositiveProperty;
+
 /**
  * Limits on sizes read from input that no memory check catches early enough, each with a default
  * that suits the data this library is for and a system property that raises it:
@@ -18,7 +21,7 @@ public final class Limits {
     /** Property for the longest CSV line, in characters. */
     public static final String MAX_CSV_LINE_CHARS = "scratchnet.csv.maxLineChars";
     /** Property for the largest model.json entry, in bytes. */
-    public static final String MAX_MODEL_JSON_BYTES = "scratchnet.model.maxJsonBytes";
+    public static final String MAX_MODEL_JSON_BYTES = ModelFileFormat.MAX_JSON_BYTES_PROPERTY;
 
     private Limits() {
     }
@@ -35,7 +38,7 @@ public final class Limits {
 
     /** The largest model.json accepted, in bytes (default 1 MiB). */
     public static int maxModelJsonBytes() {
-        return value(MAX_MODEL_JSON_BYTES, 1024 * 1024);
+        return ModelFileFormat.maxJsonBytes();
     }
 
     /** Fails when {@code numClasses}, found in {@code where}, exceeds {@link #maxClasses()}. */
@@ -49,19 +52,6 @@ public final class Limits {
 
     /** The positive whole number in system property {@code property}, or {@code defaultValue} when it is unset. */
     public static int value(String property, int defaultValue) {
-        String text = System.getProperty(property);
-        if (text == null || text.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("system property " + property + " must be a whole number in [1, "
-                + Integer.MAX_VALUE + "], was \"" + text + "\"");
+        return PositiveProperty.read(property, defaultValue);
     }
 }

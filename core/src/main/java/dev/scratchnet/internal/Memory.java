@@ -1,5 +1,6 @@
 package dev.scratchnet.internal;
 
+import dev.scratchnet.runtime.files.Heap;
 import org.bytedeco.javacpp.Pointer;
 
 /**
@@ -22,18 +23,9 @@ public final class Memory {
     private Memory() {
     }
 
-    /** Fails unless {@code bytes} of Java arrays for {@code what} fit in the heap that is free. */
+    /** Fails unless {@code bytes} of Java arrays for {@code what} fit in the heap that is free (the runtime's {@link Heap}). */
     public static void requireHeap(String what, long bytes) {
-        if (bytes <= heapAvailable()) {
-            return;
-        }
-        System.gc();
-        long available = heapAvailable();
-        if (bytes > available) {
-            throw new IllegalArgumentException(what + " needs " + describe(bytes) + " of Java heap but only "
-                    + describe(available) + " is free (maximum heap " + describe(Runtime.getRuntime().maxMemory())
-                    + "); give Java more with -Xmx");
-        }
+        Heap.require(what, bytes);
     }
 
     /** Fails unless {@code bytes} of ND4J (off-heap) arrays for {@code what} fit under JavaCPP's limit. */
@@ -60,11 +52,6 @@ public final class Memory {
         }
     }
 
-    private static long heapAvailable() {
-        Runtime runtime = Runtime.getRuntime();
-        return runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
-    }
-
     private static long nativeAvailable() {
         long limit = Pointer.maxBytes();
         return limit <= 0 ? Long.MAX_VALUE : Math.max(0, limit - Pointer.totalBytes());
@@ -72,16 +59,6 @@ public final class Memory {
 
     /** {@code 1610612736 bytes (1.5 GiB)}: exact, and readable at a glance. */
     static String describe(long bytes) {
-        if (bytes == Long.MAX_VALUE) {
-            return "more than " + Long.MAX_VALUE + " bytes";
-        }
-        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
-        double scaled = bytes;
-        int unit = -1;
-        while (scaled >= 1024 && unit < units.length - 1) {
-            scaled /= 1024;
-            unit++;
-        }
-        return bytes + " bytes" + (unit < 0 ? "" : String.format(java.util.Locale.ROOT, " (%.1f %s)", scaled, units[unit]));
+        return Heap.describe(bytes);
     }
 }

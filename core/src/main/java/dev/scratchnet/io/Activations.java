@@ -1,17 +1,14 @@
 package dev.scratchnet.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scratchnet.Activation;
 import dev.scratchnet.ops.ActivationOp;
 import dev.scratchnet.ops.OpTable;
-import java.io.IOException;
+import dev.scratchnet.runtime.files.SavedModel;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Activations in {@code model.json}: {@code {"name": "relu"}}, or with a parameter
+ * Activations as model files name them: {@code {"name": "relu"}}, or with a parameter
  * {@code {"name": "leakyRelu", "alpha": 0.01}}; the names and parameters come from the
  * {@link OpTable}. Reading gives back the contract constants themselves ({@code Activation.SOFTMAX},
  * …), so a loaded network takes the same code paths.
@@ -21,42 +18,27 @@ final class Activations {
     private Activations() {
     }
 
-    static ObjectNode toJson(Activation activation, int layer, ObjectMapper mapper) {
+    /** How a file names {@code activation}, the activation of dense layer {@code layer} (counting from 0). */
+    static SavedModel.Activation saved(Activation activation, int layer) {
         Optional<ActivationOp> op = OpTable.of(activation);
         if (op.isEmpty()) {
             throw new IllegalStateException("dense layer " + (layer + 1) + " has activation '" + activation.name() + "' ("
                     + activation.getClass().getName() + "), which a saved model cannot name; expected one of "
                     + constantNames() + " or " + parameterised());
         }
-        ObjectNode json = mapper.createObjectNode();
-        json.put("name", op.get().name());
-        if (op.get().parameter() != null) {
-            json.put(op.get().parameter(), op.get().parameterOf().applyAsDouble(activation));
-        }
-        return json;
+        String parameter = op.get().parameter();
+        return new SavedModel.Activation(op.get().name(), parameter,
+                parameter == null ? 0 : op.get().parameterOf().applyAsDouble(activation));
     }
 
-    static Activation fromJson(JsonNode json, String where) throws IOException {
-        if (json == null || !json.isObject() || !json.path("name").isTextual()) {
-            throw new IOException(where + " activation must be an object with a \"name\", was " + json);
-        }
-        String name = json.get("name").asText();
-        Optional<ActivationOp> op = OpTable.activationNamed(name);
-        if (op.isEmpty()) {
-            throw new IOException(where + " has unknown activation \"" + name + "\"; expected one of "
-                    + constantNames() + " or " + String.join(" or ",
-                    OpTable.ACTIVATIONS.stream().filter(o -> o.parameter() != null).map(ActivationOp::name).toList()));
-        }
-        if (op.get().constant() != null) {
-            return op.get().constant();
-        }
-        String parameter = op.get().parameter();
-        JsonNode value = json.get(parameter);
-        if (value == null || !value.isNumber() || !(value.asDouble() >= 0) || Double.isInfinite(value.asDouble())) {
-            throw new IOException(where + " activation " + name + " needs a finite \"" + parameter + "\" >= 0, was "
-                    + value);
-        }
-        return op.get().withParameter().apply(value.asDouble());
+    /**
+     * The activation a file names; the reader has checked the name against the kernels, which the
+     * op table's names come from.
+     */
+    static Activation of(SavedModel.Activation saved) {
+        ActivationOp op = OpTable.activationNamed(saved.name()).orElseThrow(() -> new IllegalStateException(
+                "activation \"" + saved.name() + "\" has a kernel but no entry in the op table"));
+        return op.constant() != null ? op.constant() : op.withParameter().apply(saved.value());
     }
 
     private static List<String> constantNames() {

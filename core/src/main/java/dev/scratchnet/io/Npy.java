@@ -1,88 +1,32 @@
 package dev.scratchnet.io;
 
 import dev.scratchnet.internal.Memory;
-import java.io.ByteArrayInputStream;
+import dev.scratchnet.runtime.files.NpyArray;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * NumPy's {@code .npy} format, version 1.0, for float32 and float64 arrays in C order:
- * <pre>
- *   bytes 0-5   magic "\x93NUMPY"
- *   bytes 6-7   version 1, 0
- *   bytes 8-9   header length H, little-endian unsigned short
- *   H bytes     "{'descr': '&lt;f4', 'fortran_order': False, 'shape': (64, 15), }" padded with
- *               spaces and ended by '\n' so that the data starts at a multiple of 64
- *   then        the values, little-endian, row by row
- * </pre>
- * Reading also accepts versions 2.0 and 3.0 (a 4-byte header length); it refuses other data
- * types, Fortran order, headers over 64 KiB, and data shorter or longer than the shape says. It
- * reads the header first and then exactly the data bytes the shape needs (after checking that they
- * fit in memory), never what a stream might hold beyond them.
- * Format: https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
+ * NumPy's {@code .npy} format for ND4J arrays: the format itself is read and written on plain
+ * arrays by {@link dev.scratchnet.runtime.files.Npy}, which the runtime shares; this class converts.
+ * Reading checks the Java heap and ND4J's memory before the data is read ({@link #MEMORY}).
  */
 public final class Npy {
 
-    private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final int ALIGNMENT = 64;
-    /** The longest header read; numpy writes a few hundred bytes at most for a float array. */
-    static final int MAX_HEADER_BYTES = 64 * 1024;
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
+    /** The data's bytes and values in the Java heap, then the array in ND4J's memory. */
+    static final dev.scratchnet.runtime.files.Npy.MemoryCheck MEMORY = (what, dataBytes) -> {
+        Memory.requireHeap(what, 2 * dataBytes);
+        Memory.requireNative(what, dataBytes);
+    };
 
     private Npy() {
     }
 
     /** The {@code .npy} bytes of a float or double array, any rank, written in C order. */
     public static byte[] write(INDArray array) {
-        boolean isDouble = switch (array.dataType()) {
-            case DOUBLE -> true;
-            case FLOAT -> false;
-            default -> throw new IllegalArgumentException("only FLOAT and DOUBLE arrays can be written as .npy, was "
-                    + array.dataType());
-        };
-        String dict = "{'descr': '" + (isDouble ? "<f8" : "<f4") + "', 'fortran_order': False, 'shape': "
-                + shapeTuple(array.shape()) + ", }";
-        int unpadded = MAGIC.length + 2 + 2 + dict.length() + 1;
-        int padding = (ALIGNMENT - unpadded % ALIGNMENT) % ALIGNMENT;
-        String header = dict + " ".repeat(padding) + "\n";
-        int itemSize = isDouble ? Double.BYTES : Float.BYTES;
-        ByteBuffer out = ByteBuffer.allocate(MAGIC.length + 4 + header.length() + (int) array.length() * itemSize)
-                .order(ByteOrder.LITTLE_ENDIAN);
-        out.put(MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
-        out.put(header.getBytes(StandardCharsets.US_ASCII));
-        INDArray flat = array.dup('c').reshape(array.length());
-        if (isDouble) {
-            for (double value : flat.toDoubleVector()) {
-                out.putDouble(value);
-            }
-        } else {
-            for (float value : flat.toFloatVector()) {
-                out.putFloat(value);
-            }
-        }
-        return out.array();
-    }
-
-    private static String shapeTuple(long[] shape) {
-        if (shape.length == 1) {
-            return "(" + shape[0] + ",)";
-        }
-        StringBuilder tuple = new StringBuilder("(");
-        for (int i = 0; i < shape.length; i++) {
-            tuple.append(i == 0 ? "" : ", ").append(shape[i]);
-        }
-        return tuple.append(')').toString();
+        return dev.scratchnet.runtime.files.Npy.write(plain(array));
     }
 
     /**
@@ -92,141 +36,33 @@ public final class Npy {
      *                     Fortran order, a malformed header, or too few or too many data bytes
      */
     public static INDArray read(byte[] bytes) throws IOException {
-        InputStream in = new ByteArrayInputStream(bytes);
-        return readData(in, readHeader(in));
+        return toArray(dev.scratchnet.runtime.files.Npy.read(bytes, MEMORY));
     }
 
-    /**
-     * The header of the {@code .npy} array that {@code in} starts with, read and checked; {@code in}
-     * is left at the first data byte. Reads at most {@value #MAX_HEADER_BYTES} header bytes
-     * whatever the header's length field says, so a caller can check the shape before any data.
-     *
-     * @throws IOException as {@link #read(byte[])} does
-     */
-    static Header readHeader(InputStream in) throws IOException {
-        byte[] start = in.readNBytes(MAGIC.length + 2);
-        if (start.length < MAGIC.length + 2 || !Arrays.equals(Arrays.copyOf(start, MAGIC.length), MAGIC)) {
-            throw new IOException("not a .npy array (no \\x93NUMPY magic at the start)");
-        }
-        int major = start[MAGIC.length];
-        int minor = start[MAGIC.length + 1];
-        int lengthBytes = switch (major) {
-            case 1 -> 2;
-            case 2, 3 -> 4;
-            default -> throw new IOException(".npy version " + major + "." + minor + " is not supported (1.0 to 3.0 are)");
+    /** The header {@code in} starts with, read and checked; {@code in} is left at the first data byte. */
+    static dev.scratchnet.runtime.files.Npy.Header readHeader(InputStream in) throws IOException {
+        return dev.scratchnet.runtime.files.Npy.readHeader(in);
+    }
+
+    /** The data that follows {@code header} in {@code in}, as a new array, after {@link #MEMORY}'s checks. */
+    static INDArray readData(InputStream in, dev.scratchnet.runtime.files.Npy.Header header) throws IOException {
+        return toArray(dev.scratchnet.runtime.files.Npy.readData(in, header, MEMORY));
+    }
+
+    /** {@code array}'s values in C order and its shape, as plain Java arrays. */
+    static NpyArray plain(INDArray array) {
+        INDArray flat = array.dup('c').reshape(array.length());
+        return switch (array.dataType()) {
+            case DOUBLE -> NpyArray.of(flat.toDoubleVector(), array.shape());
+            case FLOAT -> NpyArray.of(flat.toFloatVector(), array.shape());
+            default -> throw new IllegalArgumentException("only FLOAT and DOUBLE arrays can be written as .npy, was "
+                    + array.dataType());
         };
-        byte[] lengthField = in.readNBytes(lengthBytes);
-        int position = start.length + lengthField.length;
-        long headerLength = lengthField.length < lengthBytes ? -1 // little-endian, zero-extended to 4 bytes
-                : Integer.toUnsignedLong(ByteBuffer.wrap(Arrays.copyOf(lengthField, 4)).order(ByteOrder.LITTLE_ENDIAN).getInt());
-        if (headerLength > MAX_HEADER_BYTES) {
-            throw new IOException(".npy header announces " + headerLength + " bytes; a float array's header needs "
-                    + "far fewer, and at most " + MAX_HEADER_BYTES + " are read");
-        }
-        byte[] headerBytes = headerLength < 0 ? new byte[0] : in.readNBytes((int) headerLength);
-        if (headerLength < 0 || headerBytes.length < headerLength) {
-            throw new IOException(".npy header is truncated: it announces " + headerLength + " bytes but the array has "
-                    + (position + headerBytes.length) + " in all");
-        }
-        String header = new String(headerBytes, major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        String descr = find(DESCR, header, "descr");
-        if (!"False".equals(find(FORTRAN, header, "fortran_order"))) {
-            throw new IOException(".npy array is in Fortran order; only C order (fortran_order False) is supported");
-        }
-        long[] shape = parseShape(find(SHAPE, header, "shape"));
-        DataType type = switch (descr) {
-            case "<f4" -> DataType.FLOAT;
-            case "<f8" -> DataType.DOUBLE;
-            default -> throw new IOException(".npy data type '" + descr + "' is not supported; expected '<f4' or '<f8'");
-        };
-        int itemSize = type == DataType.DOUBLE ? Double.BYTES : Float.BYTES;
-        long count = 1;
-        for (long size : shape) {
-            count *= size;
-            if (count > Integer.MAX_VALUE / itemSize) {
-                throw new IOException(".npy shape " + Arrays.toString(shape) + " is too large for a Java array");
-            }
-        }
-        return new Header(type, descr, shape, count, itemSize);
     }
 
-    /**
-     * The data that follows {@code header} in {@code in}, as a new array: exactly the bytes the
-     * shape needs are read, and one more only to find out that there is one too many.
-     */
-    static INDArray readData(InputStream in, Header header) throws IOException {
-        long needed = header.dataBytes();
-        String what = ".npy data of shape " + Arrays.toString(header.shape()) + " (" + header.descr() + ")";
-        try {
-            Memory.requireHeap(what, 2 * needed); // the bytes and the values
-            Memory.requireNative(what, needed);
-        } catch (IllegalArgumentException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        byte[] data = in.readNBytes((int) needed);
-        if (data.length < needed) {
-            throw new IOException(".npy data has " + data.length + " bytes but shape " + Arrays.toString(header.shape())
-                    + " of " + header.descr() + " needs " + needed + " (truncated)");
-        }
-        if (in.read() >= 0) {
-            throw new IOException(".npy data has more than " + needed + " bytes but shape "
-                    + Arrays.toString(header.shape()) + " of " + header.descr() + " needs " + needed);
-        }
-        ByteBuffer values = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        int count = (int) header.count();
-        if (header.dataType() == DataType.DOUBLE) {
-            double[] doubles = new double[count];
-            values.asDoubleBuffer().get(doubles);
-            return Nd4j.create(doubles, header.shape(), 'c');
-        }
-        float[] floats = new float[count];
-        values.asFloatBuffer().get(floats);
-        return Nd4j.create(floats, header.shape(), 'c');
-    }
-
-    /**
-     * What a {@code .npy} header says.
-     *
-     * @param dataType FLOAT or DOUBLE
-     * @param descr    the header's type code, {@code <f4} or {@code <f8}
-     * @param shape    the sizes, C order
-     * @param count    how many values the shape holds
-     * @param itemSize bytes per value
-     */
-    record Header(DataType dataType, String descr, long[] shape, long count, int itemSize) {
-
-        /** How many data bytes follow the header. */
-        long dataBytes() {
-            return count * itemSize;
-        }
-    }
-
-    private static String find(Pattern pattern, String header, String key) throws IOException {
-        Matcher matcher = pattern.matcher(header);
-        if (!matcher.find()) {
-            throw new IOException(".npy header has no readable '" + key + "' entry: " + header.strip());
-        }
-        return matcher.group(1);
-    }
-
-    private static long[] parseShape(String tuple) throws IOException {
-        String[] parts = tuple.split(",");
-        long[] shape = new long[parts.length];
-        int rank = 0;
-        for (String part : parts) {
-            if (part.isBlank()) {
-                continue;
-            }
-            try {
-                shape[rank] = Long.parseLong(part.strip());
-            } catch (NumberFormatException e) {
-                throw new IOException(".npy shape (" + tuple + ") holds '" + part.strip() + "', not a size");
-            }
-            if (shape[rank] < 0) {
-                throw new IOException(".npy shape (" + tuple + ") holds a negative size");
-            }
-            rank++;
-        }
-        return Arrays.copyOf(shape, rank);
+    /** A new ND4J array of {@code array}'s values, shape and data type. */
+    static INDArray toArray(NpyArray array) {
+        return array.isDouble() ? Nd4j.create(array.doubles(), array.shape(), 'c')
+                : Nd4j.create(array.floats(), array.shape(), 'c');
     }
 }

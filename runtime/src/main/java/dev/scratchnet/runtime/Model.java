@@ -1,5 +1,9 @@
 package dev.scratchnet.runtime;
 
+import dev.scratchnet.kernels.ActivationFacts;
+import dev.scratchnet.runtime.files.ModelFileReader;
+import dev.scratchnet.runtime.files.Npy;
+import dev.scratchnet.runtime.files.SavedModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,28 +42,41 @@ public final class Model {
     /** One thread's scaled input row, when the model has an input scaler. */
     private final ThreadLocal<float[]> scaledRow;
 
-    private Model(ModelArchive.Contents contents) {
-        this.isDouble = contents.isDouble();
-        this.layers = contents.layers();
-        this.inputs = contents.inputs();
-        this.targets = contents.targets();
-        this.classNames = contents.classNames();
-        this.inputNames = contents.inputNames();
-        this.table = contents.table();
+    private Model(SavedModel saved) {
+        this.isDouble = saved.isDouble();
+        this.layers = saved.layers().stream().map(Model::denseLayer).toList();
+        this.inputs = scaling(saved.inputs());
+        this.targets = scaling(saved.targets());
+        this.classNames = saved.classNames();
+        this.inputNames = saved.inputNames();
+        this.table = saved.table();
         this.scaledRow = ThreadLocal.withInitial(() -> new float[inputWidth()]);
     }
 
     /**
      * Loads the model saved at {@code path} by {@code Network.save}: format version 1, or 2 with its
      * scalers (applied by every {@code predict}: raw rows in, outputs in the targets' units) and
-     * class names.
+     * class names. The file is read by the reader {@code Network.load} uses, so it accepts and
+     * refuses the same files, in the same words.
      *
      * @throws IOException naming the file and the problem when it is missing, truncated, not a
-     *                     scratchnet model, corrupt, or of a newer format version
+     *                     scratchnet model, corrupt, of a newer format version, or its parts do
+     *                     not make a network
      */
     public static Model load(Path path) throws IOException {
         Objects.requireNonNull(path, "path must not be null");
-        return new Model(ModelArchive.read(path));
+        return new Model(ModelFileReader.read(path, Npy.HEAP));
+    }
+
+    /** A layer of the file as this runtime computes it: W as one array per row, the activation's loops. */
+    private static DenseLayer denseLayer(SavedModel.Layer layer) {
+        SavedModel.Activation activation = layer.activation();
+        ActivationFacts.Entry entry = ActivationFacts.require(activation.name());
+        return DenseLayer.of(layer.weights(), layer.bias(), activation.name(), entry.kernel(activation.value()));
+    }
+
+    private static Scaling scaling(SavedModel.Scaler scaler) {
+        return scaler == null ? null : new Scaling(scaler.kind(), scaler.shift().toDoubles(), scaler.scale().toDoubles());
     }
 
     /** How many numbers a row holds: the first layer's nIn. */

@@ -1,5 +1,6 @@
 package dev.scratchnet.runtime;
 
+import dev.scratchnet.runtime.files.Json;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -395,8 +396,8 @@ public final class TableColumns {
         return fromJson(Json.parse(json));
     }
 
-    /** The columns in model.json's parsed {@code "table"} object. */
-    static TableColumns fromJson(Object json) throws IOException {
+    /** The columns in model.json's parsed {@code "table"} object (maps, lists, strings, numbers, booleans). */
+    public static TableColumns fromJson(Object json) throws IOException {
         if (!(json instanceof Map<?, ?> table) || !(table.get("columns") instanceof List<?> list)
                 || !(table.get("unseenCategories") instanceof String unseen)) {
             throw new IOException("model.json \"table\" must be an object with \"unseenCategories\" and a \"columns\" "

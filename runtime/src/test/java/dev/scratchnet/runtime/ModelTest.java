@@ -159,8 +159,8 @@ class ModelTest {
 
         IOException error = assertThrows(IOException.class, () -> load(entries));
 
-        assertTrue(error.getMessage().contains("format version 4 was written by a newer scratchnet; this runtime reads "
-                + "format versions 1 to 3"), error.getMessage());
+        assertTrue(error.getMessage().contains("format version 4 was written by a newer scratchnet; this version reads "
+                + "format version 3 and older"), error.getMessage());
     }
 
     @Test
@@ -170,7 +170,7 @@ class ModelTest {
 
         Map<String, byte[]> shape = ModelFiles.twoLayers(RELU, IDENTITY);
         shape.put("dense1.W.npy", ModelFiles.npy(new float[] {1, 2, 3}, 3, 1));
-        assertRefused(shape, "dense layer 2 weights (dense1.W.npy) have shape [3, 1] but model.json says [2, 2]");
+        assertRefused(shape, "dense layer 2 weights have shape [3, 1] but model.json says [2, 2]");
 
         Map<String, byte[]> extra = ModelFiles.twoLayers(RELU, IDENTITY);
         extra.put("notes.txt", new byte[] {1});
@@ -178,13 +178,14 @@ class ModelTest {
 
         Map<String, byte[]> nan = ModelFiles.twoLayers(RELU, IDENTITY);
         nan.put("dense0.b.npy", ModelFiles.npy(new float[] {Float.NaN, 0}, 1, 2));
-        assertRefused(nan, "dense layer 1 bias (dense0.b.npy) hold NaN or infinite values");
+        assertRefused(nan, "dense layer 1: dense layer 1 bias row 0 column 0 contains NaN; all values must be finite");
 
         Map<String, byte[]> chain = ModelFiles.twoLayers(RELU, IDENTITY);
         chain.put("model.json", ModelFiles.json(new String(chain.get("model.json")).replace(
                 "\"nIn\": 2, \"nOut\": 2, \"activation\": {\"name\": \"identity\"}",
                 "\"nIn\": 3, \"nOut\": 2, \"activation\": {\"name\": \"identity\"}")));
-        assertRefused(chain, "dense layer 2 expects nIn = 3 but dense layer 1 has nOut = 2");
+        chain.put("dense1.W.npy", ModelFiles.npy(new float[] {1, 2, 3, 4, 5, 6}, 3, 2));
+        assertRefused(chain, "the layers do not make a network: dense layer 2 expects nIn = 3 but layer 1 has nOut = 2");
     }
 
     @Test

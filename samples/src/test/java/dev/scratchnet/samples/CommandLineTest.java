@@ -1,14 +1,23 @@
 package dev.scratchnet.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.scratchnet.Activation;
 import dev.scratchnet.Network;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,6 +180,46 @@ class CommandLineTest {
     }
 
     /** A digits-shaped model (64 inputs, 10 classes) saved without training: the refusals come before predicting. */
+    /** serve predicts through the runtime, which reads model files with the core's reader: the same refusal. */
+    @Test
+    @org.junit.jupiter.api.Timeout(60) // a file the runtime wrongly loaded would start serving and never return
+    void serveRefusesAModelFileAsNetworkLoadDoesInTheSameWords() throws IOException {
+        Path model = dir.resolve("named.zip");
+        Network.builder().seed(1).input(4).dense(3, Activation.SOFTMAX).classNames(List.of("a", "b", "c")).build()
+                .save(model);
+        Path bad = withModelJson(model, dir.resolve("bad.zip"), json -> json.replace("[ \"a\", \"b\", \"c\" ]",
+                "[ \"a\", \"b\" ]"));
+        IOException refusal = assertThrows(IOException.class, () -> Network.load(bad));
+        assertTrue(refusal.getMessage().contains("class names must name the network's 3 classes, were 2"),
+                refusal.getMessage());
+
+        CommandRun run = CommandRun.of("serve", "--model", bad.toString(), "--port", "0");
+
+        assertEquals(1, run.status());
+        assertTrue(run.err().contains(refusal.getMessage()), run.err());
+    }
+
+    /** A copy of the model file {@code from} at {@code to}, its model.json changed by {@code change}. */
+    private static Path withModelJson(Path from, Path to, java.util.function.UnaryOperator<String> change)
+            throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (InputStream in = Files.newInputStream(from); ZipInputStream zip = new ZipInputStream(in)) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                entries.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        entries.put("model.json", change.apply(new String(entries.get("model.json"), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8));
+        try (OutputStream out = Files.newOutputStream(to); ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(entry.getKey()));
+                zip.write(entry.getValue());
+                zip.closeEntry();
+            }
+        }
+        return to;
+    }
+
     private Path untrainedModel() throws IOException {
         Path model = dir.resolve("model.zip");
         Network.builder().seed(1).input(64).dense(10, Activation.SOFTMAX).build().save(model);

@@ -1,4 +1,4 @@
-package dev.scratchnet.runtime;
+package dev.scratchnet.runtime.files;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -24,7 +24,7 @@ class JsonTest {
     @Test
     void refusesADuplicateKeyDeepNestingAndTrailingText() {
         assertTrue(assertThrows(IOException.class, () -> Json.parse("{\"a\": 1, \"a\": 2}")).getMessage()
-                .contains("key \"a\" appears twice"));
+                .contains("Duplicate field 'a': a key appears twice"));
         assertTrue(assertThrows(IOException.class, () -> Json.parse("[".repeat(100) + "]".repeat(100))).getMessage()
                 .contains("nesting deeper than 64"));
         assertTrue(assertThrows(IOException.class, () -> Json.parse("{} x")).getMessage()

@@ -1,4 +1,4 @@
-package dev.scratchnet.runtime;
+package dev.scratchnet.runtime.files;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -10,11 +10,12 @@ import java.util.Map;
  * A small reader for model.json (RFC 8259 JSON): objects become {@code Map<String, Object>} in
  * file order, arrays {@code List<Object>}, strings {@code String}, whole numbers {@code Long},
  * other numbers {@code Double}, {@code true}/{@code false} {@code Boolean} and {@code null} null.
- * It keeps the runtime free of a JSON library. Bounded: the caller hands it text already capped in
- * length, nesting deeper than {@value #MAX_DEPTH} is refused, and a key that appears twice in one
- * object is refused (the core's reader refuses it too, so both read the same model).
+ * It keeps the runtime free of a JSON library; {@link JsonWriter} writes the same kinds of value.
+ * Bounded: the caller hands it text already capped in length, nesting deeper than
+ * {@value #MAX_DEPTH} is refused, and a key that appears twice in one object is refused (a file
+ * means one model, whichever reader reads it).
  */
-final class Json {
+public final class Json {
 
     private static final int MAX_DEPTH = 64;
 
@@ -26,7 +27,7 @@ final class Json {
     }
 
     /** The value {@code text} holds, with nothing but white space after it. */
-    static Object parse(String text) throws IOException {
+    public static Object parse(String text) throws IOException {
         Json json = new Json(text);
         Object value = json.value(0);
         json.skipWhiteSpace();
@@ -73,7 +74,8 @@ final class Json {
             skipWhiteSpace();
             expect(':');
             if (object.containsKey(key)) {
-                throw error("key \"" + key + "\" appears twice in one object");
+                // Jackson's words, which core messages quoted before this reader replaced it there
+                throw error("Duplicate field '" + key + "': a key appears twice in one object");
             }
             object.put(key, value(depth + 1));
             skipWhiteSpace();
@@ -223,6 +225,6 @@ final class Json {
     }
 
     private IOException error(String problem) {
-        return new IOException("model.json is not valid JSON: " + problem + " at character " + position);
+        return new IOException(problem + " at character " + position);
     }
 }
