@@ -80,6 +80,8 @@ final class Explanation {
                     .append(layer.nOut());
         }
         out.append(")\n");
+        network.table().ifPresent(table -> out.append("before layer 1, each table row becomes ").append(table.width())
+                .append(" inputs:\n").append(table.describe()));
         if (!network.classNames().isEmpty()) {
             out.append("classes: ").append(String.join(", ", network.classNames())).append('\n');
         }

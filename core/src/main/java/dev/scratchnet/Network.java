@@ -8,6 +8,8 @@ import dev.scratchnet.internal.Shapes;
 import dev.scratchnet.io.ModelFile;
 import dev.scratchnet.io.ModelReader;
 import dev.scratchnet.io.OnnxExport;
+import dev.scratchnet.runtime.TableColumns;
+import dev.scratchnet.runtime.TableNotes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A multi-layer perceptron: a chain of layers, each feeding the next.
@@ -43,6 +46,8 @@ public final class Network {
     private final Scaler targetScaler;
     private final List<String> classNames;
     private final List<String> inputNames;
+    /** A table's encoding of rows by column name, or null. */
+    private final TableColumns table;
     /** The dropout rate after each layer, 0 for none. */
     private final List<Double> dropoutRates;
     private final TrainingGuard guard = new TrainingGuard();
@@ -59,6 +64,7 @@ public final class Network {
         this.targetScaler = preprocessing.targetScaler();
         this.classNames = preprocessing.classNames();
         this.inputNames = preprocessing.inputNames();
+        this.table = preprocessing.table();
         this.arithmetic = Backends.create(backend, this.layers, dataType, trainingThreads);
         this.inputs = new NetworkInputs(nIn(), nOut(), dataType);
     }
@@ -347,6 +353,41 @@ public final class Network {
     }
 
     /**
+     * How the network turns a table's rows, by column name, into its input rows (text columns
+     * one-hot, missing cells filled in with what the training rows gave), or empty.
+     */
+    public Optional<TableColumns> table() {
+        return Optional.ofNullable(table);
+    }
+
+    /**
+     * The outputs {@code [n, nOut]} for rows given by column name (numbers, texts, or null for a
+     * missing cell): each row is encoded as {@link #table()} says (or read by {@link #inputNames()}
+     * when the network has no table encoding), then predicted as {@link #predict(INDArray)} does.
+     * Notes on filled-in cells and unseen categories go to {@code notes}, once per column.
+     *
+     * @throws IllegalArgumentException when a row lacks a column or a cell cannot be encoded
+     * @throws IllegalStateException    when the network names no input columns
+     */
+    public INDArray predictRows(List<? extends Map<String, ?>> rows, TableNotes notes) {
+        Checks.notNull("rows", rows);
+        Checks.notNull("notes", notes);
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("rows must hold at least one row");
+        }
+        if (table == null && inputNames.isEmpty()) {
+            throw new IllegalStateException("the network names no input columns; give rows as an array [n, " + nIn()
+                    + "] to predict(INDArray)");
+        }
+        double[][] encoded = new double[rows.size()][];
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, ?> row = Checks.notNull("row", rows.get(i));
+            encoded[i] = table != null ? table.encode(row, notes) : TableColumns.numbers(inputNames, row);
+        }
+        return predict(Nd4j.createFromArray(encoded).castTo(dataType));
+    }
+
+    /**
      * The rate of the inverted dropout {@link Builder#dropout} put after layer {@code index} (counting
      * from 0), or 0 when there is none. Dropout acts in {@code fit} only.
      */
@@ -407,6 +448,7 @@ public final class Network {
         private Scaler targetScaler;
         private List<String> classNames = List.of();
         private List<String> inputNames = List.of();
+        private TableColumns table;
 
         private Builder() {
         }
@@ -492,6 +534,16 @@ public final class Network {
             return this;
         }
 
+        /**
+         * A table's encoding, fitted on its training rows ({@link TableColumns#fit}): rows by column
+         * name become input rows of {@code table.width()} numbers, the network's input width. Saved
+         * with the network (model format 3).
+         */
+        public Builder table(TableColumns table) {
+            this.table = Checks.notNull("table", table);
+            return this;
+        }
+
         /** The width of the input, so that each {@link #dense(int, Activation)} gives only its output width. */
         public Builder input(int nIn) {
             chain.input(nIn);
@@ -562,7 +614,7 @@ public final class Network {
          */
         public Network build() {
             return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(), trainingThreads,
-                    new Preprocessing(scaler, targetScaler, classNames, inputNames));
+                    new Preprocessing(scaler, targetScaler, classNames, inputNames, table));
         }
     }
 }

@@ -1,14 +1,17 @@
 package dev.scratchnet;
 
+import dev.scratchnet.runtime.TableColumns;
 import dev.scratchnet.runtime.files.ModelRules;
 import java.util.List;
 
 /**
  * What a network knows of raw data around its layers: a scaler of the inputs, a scaler of the
  * targets (for regression), the classes' names and the input columns' names; each may be absent
- * (null, or an empty list).
+ * (null, or an empty list). A table's encoding ({@link TableColumns}: text columns one-hot, missing
+ * cells filled in) turns rows by column name into the raw input row, before the input scaler.
  */
-record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames, List<String> inputNames) {
+record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames, List<String> inputNames,
+                     TableColumns table) {
 
     /** Checks the widths against the layers' ({@code nIn} inputs, {@code nOut} outputs). */
     void requireFits(int nIn, int nOut) {
@@ -21,5 +24,8 @@ record Preprocessing(Scaler scaler, Scaler targetScaler, List<String> classNames
                     + " network outputs " + nOut);
         }
         ModelRules.requireNames(nIn, nOut, inputNames, classNames);
+        if (table != null) {
+            ModelRules.requireTableWidth(nIn, table.width());
+        }
     }
 }

@@ -69,6 +69,8 @@ final class Summary {
                 .append(", biases ").append(biases).append(")\n");
         out.append("data type: ").append(network.dataType() == org.nd4j.linalg.api.buffer.DataType.DOUBLE
                 ? "float64" : "float32").append(GAP).append(" seed: ").append(network.seed()).append('\n');
+        network.table().ifPresent(table -> out.append("table columns (").append(table.columns().size())
+                .append(" → ").append(table.width()).append(" inputs):\n").append(table.describe()));
         network.scaler().ifPresent(scaler -> out.append("inputs: ").append(scaler).append('\n'));
         network.targetScaler().ifPresent(scaler -> out.append("targets: ").append(scaler).append('\n'));
         if (!network.classNames().isEmpty()) {

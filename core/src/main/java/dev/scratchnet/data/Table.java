@@ -7,11 +7,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A comma-separated table with a header line that names its columns, read as text cells: each data
- * row must have as many cells as the header, and blank lines are skipped. Lines are numbered as the
- * file numbers them (from 1, the header included), so messages point at the line a person sees;
- * {@link Lines} caps their length and reads only regular files. Cells are trimmed; quotes are not
- * interpreted (a cell holding a comma is not supported).
+ * A CSV table with a header line that names its columns, read whole as text cells through
+ * {@link TableReader} (RFC 4180 quotes, a byte-order mark, the separator detected or given, the
+ * encoding given): each data row must have as many cells as the header, and blank lines are
+ * skipped. Lines are numbered as the file numbers them (from 1, the header included), so messages
+ * point at the line a person sees. Cells are trimmed.
  */
 public final class Table {
 
@@ -27,52 +27,29 @@ public final class Table {
         this.lines = lines;
     }
 
-    /** Reads {@code file}: the header, then every data row. */
+    /** Reads {@code file} in the {@link CsvFormat#DEFAULT} format: the header, then every data row. */
     public static Table read(Path file) throws IOException {
+        return read(file, CsvFormat.DEFAULT);
+    }
+
+    /** Reads {@code file}, written in {@code format}: the header, then every data row. */
+    public static Table read(Path file, CsvFormat format) throws IOException {
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        List<String> header = null;
-        try (Lines lines = Lines.open(file, "CSV table")) {
-            for (String text = lines.next(); text != null; text = lines.next()) {
-                if (text.isBlank()) {
-                    continue;
-                }
-                String[] cells = text.split(",", -1);
-                for (int i = 0; i < cells.length; i++) {
-                    cells[i] = cells[i].strip();
-                }
-                if (header == null) {
-                    header = List.of(cells);
-                    requireNamedColumns(file, header, lines.number());
-                    continue;
-                }
-                if (cells.length != header.size()) {
-                    throw new IllegalArgumentException(file + " line " + lines.number() + " has " + cells.length
-                            + " cells but the header names " + header.size() + " columns");
-                }
+        List<String> header;
+        try (TableReader reader = TableReader.open(file, format)) {
+            header = reader.columnNames();
+            for (String[] cells = reader.next(); cells != null; cells = reader.next()) {
                 rows.add(cells);
-                lineNumbers.add(lines.number());
+                lineNumbers.add((int) Math.min(Integer.MAX_VALUE, reader.line()));
             }
         }
-        if (header == null || rows.isEmpty()) {
+        if (rows.isEmpty()) {
             throw new IllegalArgumentException(file + " needs a header line naming the columns and at least one data"
-                    + " row; it has " + (header == null ? "neither" : "no data row"));
+                    + " row; it has no data row");
         }
         return new Table(file, header, Collections.unmodifiableList(rows),
                 lineNumbers.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    private static void requireNamedColumns(Path file, List<String> header, int line) {
-        for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).isEmpty()) {
-                throw new IllegalArgumentException(file + " line " + line + " (the header) leaves column " + (i + 1)
-                        + " without a name");
-            }
-            if (header.indexOf(header.get(i)) != i) {
-                throw new IllegalArgumentException(file + " line " + line + " (the header) names column \""
-                        + header.get(i) + "\" twice");
-            }
-        }
     }
 
     /** The file it was read from. */

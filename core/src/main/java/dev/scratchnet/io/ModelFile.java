@@ -21,7 +21,8 @@ import org.nd4j.linalg.api.buffer.DataType;
  * bias and scaler array ({@link ModelFileFormat} has the layout and the versions): the network is
  * turned into a {@link SavedModel} on plain arrays, and {@link ModelFileWriter}, which the ND4J-free
  * runtime shares, writes it. A network without preprocessing, class names or dropout is written as
- * version 1, which older versions of scratchnet read. The zip is written through
+ * version 1, which older versions of scratchnet read; only a network with a table's columns
+ * ({@code Network.table()}) is written as version 3. The zip is written through
  * {@link AtomicFile}, so a crash leaves either the old file or the new one, never half a model; one
  * network always gives the same bytes. {@link ModelReader} reads it back.
  */
@@ -31,7 +32,10 @@ public final class ModelFile {
     public static final String MODEL_JSON = ModelFileFormat.MODEL_JSON;
     /** The value of {@code "format"} that marks a scratchnet model. */
     public static final String FORMAT = ModelFileFormat.FORMAT;
-    /** The newest version this code writes and reads (2: preprocessing, class names and dropout). */
+    /**
+     * The newest version this code writes and reads (2: preprocessing, class names and dropout; 3: a
+     * table's columns, written only for a network that has them).
+     */
     public static final int FORMAT_VERSION = ModelFileFormat.FORMAT_VERSION;
 
     private ModelFile() {
@@ -84,7 +88,8 @@ public final class ModelFile {
                     Npy.plain(layer.weights()), Npy.plain(layer.bias()), network.dropoutRate(i)));
         }
         return new SavedModel(isDouble, network.seed(), layers, scaler(network.scaler().orElse(null), isDouble),
-                scaler(network.targetScaler().orElse(null), isDouble), network.classNames(), network.inputNames());
+                scaler(network.targetScaler().orElse(null), isDouble), network.classNames(), network.inputNames(),
+                network.table().orElse(null));
     }
 
     /** A scaler's arrays, [1, width] in the network's data type. */

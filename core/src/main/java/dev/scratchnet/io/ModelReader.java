@@ -40,6 +40,9 @@ public final class ModelReader {
             if (saved.targets() != null) {
                 builder.targetScaler(scaler(saved.targets()));
             }
+            if (saved.table() != null) {
+                builder.table(saved.table());
+            }
             return builder.classNames(saved.classNames()).inputNames(saved.inputNames()).build();
         } catch (IllegalArgumentException | IllegalStateException e) {
             // the reader checks what the builder does, so this is ND4J's memory or a check added since

@@ -44,6 +44,9 @@ import org.nd4j.shade.protobuf.ByteString;
  *   targets.scale, targets.shift   with a target scaler: nodes targets.mul and targets.add give
  *                                  output = outputs · scale + shift, in the targets' units
  * </pre>
+ * A table model of number columns takes one value per column, NaN where a cell is missing, and
+ * fills it in first ({@link OnnxTable}); one with text columns is refused. The file carries the
+ * producer's name and version and the class and input names ({@link OnnxMetadata}).
  * The protobuf messages are the ONNX classes ND4J ships for its own ONNX import ({@code onnx.Onnx},
  * generated from onnx.proto of IR version 7), so export adds no dependency to the core; see the
  * README's "Deploy". A LeakyRelu's alpha is a float32 attribute in ONNX, whatever the network's type.
@@ -68,21 +71,25 @@ public final class OnnxExport {
      * The ONNX model of {@code network}, serialised.
      *
      * @throws IllegalStateException when a layer's activation has no ONNX operator (an activation of
-     *                               your own), naming the layer and the activation
+     *                               your own), naming the layer and the activation, or when the
+     *                               model one-hot encodes text columns, naming them
      */
     public static byte[] model(Network network) {
         boolean isDouble = network.dataType() == DataType.DOUBLE;
         TensorProto.DataType elementType = isDouble ? TensorProto.DataType.DOUBLE : TensorProto.DataType.FLOAT;
+        network.table().ifPresent(OnnxTable::requireNumbers);
+        int inputWidth = network.table().map(table -> table.columns().size()).orElse(network.nIn());
         GraphProto.Builder graph = GraphProto.newBuilder().setName("scratchnet")
-                .addInput(valueInfo(INPUT, elementType, network.nIn()))
+                .addInput(valueInfo(INPUT, elementType, inputWidth))
                 .addOutput(valueInfo(OUTPUT, elementType, network.nOut()));
-        String previous = INPUT;
+        String previous = network.table().isPresent()
+                ? OnnxTable.addEncoding(graph, network.table().get(), elementType, INPUT) : INPUT;
         if (network.scaler().isPresent()) {
             // the saved preprocessing as arithmetic nodes: (input − shift) / scale
             Scaler scaler = network.scaler().get();
             graph.addInitializer(tensor("inputs.shift", row(scaler.shift()), elementType, scaler.width()));
             graph.addInitializer(tensor("inputs.scale", row(scaler.scale()), elementType, scaler.width()));
-            graph.addNode(node("inputs.sub", "Sub", "inputs.shifted", INPUT, "inputs.shift"));
+            graph.addNode(node("inputs.sub", "Sub", "inputs.shifted", previous, "inputs.shift"));
             graph.addNode(node("inputs.div", "Div", "inputs.scaled", "inputs.shifted", "inputs.scale"));
             previous = "inputs.scaled";
         }
@@ -106,9 +113,8 @@ public final class OnnxExport {
             graph.addNode(node("targets.mul", "Mul", "targets.scaled", previous, "targets.scale"));
             graph.addNode(node("targets.add", "Add", OUTPUT, "targets.scaled", "targets.shift"));
         }
-        return ModelProto.newBuilder()
+        return OnnxMetadata.addTo(ModelProto.newBuilder(), network)
                 .setIrVersion(IR_VERSION)
-                .setProducerName("scratchnet")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
                 .setGraph(graph)
                 .build().toByteArray();

@@ -8,6 +8,7 @@ import dev.scratchnet.Activation;
 import dev.scratchnet.Network;
 import dev.scratchnet.Scaler;
 import dev.scratchnet.runtime.Model;
+import dev.scratchnet.runtime.TableColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -135,8 +136,8 @@ class ModelFileRefusalTest {
                         + "(raise the limit with -Dscratchnet.model.maxJsonBytes=N)"));
         // model.json's header
         cases.add(new Case("newer format", folder -> rewriteJson(folder, small(folder),
-                json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 3")),
-                "format version 3 was written by a newer scratchnet; this version reads format version 2 and older"));
+                json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 4")),
+                "format version 4 was written by a newer scratchnet; this version reads format version 3 and older"));
         cases.add(new Case("format version as text", folder -> rewriteJson(folder, small(folder),
                 json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : \"1\"")),
                 "model.json has no valid \"formatVersion\" (a positive integer), found \"1\""));
@@ -248,7 +249,34 @@ class ModelFileRefusalTest {
             entries.put("preprocessing.inputs.scale.npy", Npy.write(Nd4j.zeros(DataType.FLOAT, 1, 3)));
             return entries;
         }), "preprocessing inputs: scaler column 0 has shift"));
+        // format 3: a table's columns
+        cases.add(new Case("table not an object", folder -> rewriteJson(folder, tabled(folder),
+                json -> json.replaceFirst("\"table\" : \\{", "\"table\" : 3, \"was\" : {")),
+                "model.json \"table\" must be an object with \"unseenCategories\" and a \"columns\" array, was 3"));
+        cases.add(new Case("table column of kind date", folder -> rewriteJson(folder, tabled(folder),
+                json -> json.replace("\"kind\" : \"number\"", "\"kind\" : \"date\"")),
+                "model.json \"table\" column \"length\" must be of kind \"number\" with a numeric \"fill\""));
+        cases.add(new Case("table unseen categories unknown", folder -> rewriteJson(folder, tabled(folder),
+                json -> json.replace("\"unseenCategories\" : \"zeros\"", "\"unseenCategories\" : \"guess\"")),
+                "model.json \"table\": "));
+        cases.add(new Case("table category not a string", folder -> rewriteJson(folder, tabled(folder),
+                json -> json.replace("\"Biscoe\"", "7")),
+                "model.json \"table\" column \"island\" categories must be strings, found 7"));
+        cases.add(new Case("table of another width", folder -> rewriteJson(folder, tabled(folder),
+                json -> json.replaceFirst("\"missingIndicator\" : false", "\"missingIndicator\" : true")),
+                "the layers do not make a network: the table's columns encode 5 inputs but the network's input has "
+                        + "nIn = 4"));
         return cases;
+    }
+
+    /** A version-3 model: a table of a text column (island) and a number column with missing cells (length). */
+    private static Path tabled(Path folder) throws IOException {
+        Path file = folder.resolve("tabled.zip");
+        TableColumns table = TableColumns.fit(List.of("island", "length"), List.of(new String[] {"Dream", "40"},
+                new String[] {"Biscoe", "NA"}, new String[] {"Dream", "30"}), true, TableColumns.Unseen.ZEROS);
+        Network.builder().seed(2).input(table.width()).table(table).inputNames(table.encodedNames())
+                .dense(3, Activation.TANH).dense(2, Activation.SOFTMAX).build().save(file);
+        return file;
     }
 
     /** A version-1 model: dense 3 → 4 (leakyRelu 0.1), dense 4 → 2 (softmax). */

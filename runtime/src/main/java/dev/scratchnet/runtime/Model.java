@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,6 +36,8 @@ public final class Model {
     private final Scaling targets;
     private final List<String> classNames;
     private final List<String> inputNames;
+    /** Format 3's table encoding, or null. */
+    private final TableColumns table;
     private final ThreadLocal<Rows[]> scratch = ThreadLocal.withInitial(this::newScratch);
     /** One thread's scaled input row, when the model has an input scaler. */
     private final ThreadLocal<float[]> scaledRow;
@@ -46,6 +49,7 @@ public final class Model {
         this.targets = scaling(saved.targets());
         this.classNames = saved.classNames();
         this.inputNames = saved.inputNames();
+        this.table = saved.table();
         this.scaledRow = ThreadLocal.withInitial(() -> new float[inputWidth()]);
     }
 
@@ -98,6 +102,49 @@ public final class Model {
     /** The input columns' names in row order, or an empty list when the file names none. */
     public List<String> inputNames() {
         return inputNames;
+    }
+
+    /**
+     * How the model turns a table row's cells into its input row (text columns one-hot, missing
+     * cells filled in), or empty when it takes numbers only.
+     */
+    public Optional<TableColumns> table() {
+        return Optional.ofNullable(table);
+    }
+
+    /**
+     * The outputs for a row given by column name ({@code {"island": "Biscoe", "bill_length_mm": 41.2}}):
+     * numbers, texts, or null for a missing cell; with the model's table encoding when it has one,
+     * else by its input names. Notes on filled cells and unseen categories go to {@code notes}.
+     *
+     * @throws IllegalArgumentException when a column the model takes is absent, or a cell cannot be encoded
+     * @throws IllegalStateException    when the model names no input columns
+     */
+    public float[] predict(Map<String, ?> row, TableNotes notes) {
+        return predict(encode(row, notes));
+    }
+
+    /** {@link #predict(Map, TableNotes)} without notes. */
+    public float[] predict(Map<String, ?> row) {
+        return predict(row, TableNotes.NONE);
+    }
+
+    /** The input row (before scaling) for a row given by column name, as {@link #predict(Map, TableNotes)} reads it. */
+    public float[] encode(Map<String, ?> row, TableNotes notes) {
+        double[] values;
+        if (table != null) {
+            values = table.encode(row, notes);
+        } else if (!inputNames.isEmpty()) {
+            values = TableColumns.numbers(inputNames, row);
+        } else {
+            throw new IllegalStateException("the model names no input columns; give rows as arrays of "
+                    + inputWidth() + " numbers");
+        }
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
     }
 
     /**

@@ -155,12 +155,12 @@ class ModelTest {
     void aNewerFormatVersionIsRefusedAndSaysWhy() throws IOException {
         Map<String, byte[]> entries = ModelFiles.twoLayers(RELU, IDENTITY);
         entries.put("model.json", ModelFiles.json(new String(entries.get("model.json")).replace("\"formatVersion\": 1",
-                "\"formatVersion\": 3")));
+                "\"formatVersion\": 4")));
 
         IOException error = assertThrows(IOException.class, () -> load(entries));
 
-        assertTrue(error.getMessage().contains("format version 3 was written by a newer scratchnet; this version reads "
-                + "format version 2 and older"), error.getMessage());
+        assertTrue(error.getMessage().contains("format version 4 was written by a newer scratchnet; this version reads "
+                + "format version 3 and older"), error.getMessage());
     }
 
     @Test

@@ -1,7 +1,10 @@
 package dev.scratchnet.samples;
 
 import dev.scratchnet.Network;
+import dev.scratchnet.data.CsvFormat;
 import dev.scratchnet.data.Table;
+import dev.scratchnet.runtime.TableColumns;
+import dev.scratchnet.runtime.TableNotes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,6 +24,13 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "a CSV file of inputs (a header line is skipped; "
             + "a model written by train picks its columns by name)")
     Path csv;
+
+    @Option(names = "--separator", paramLabel = "CHAR", description = "the CSV cell separator: one character or tab "
+            + "(default: detected from the header line)")
+    String separator;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the CSV file's encoding (default: UTF-8)")
+    String encoding;
 
     @Option(names = "--row", paramLabel = "N", description = "the data row of --csv to trace, counting from 1")
     Integer row;
@@ -53,9 +63,16 @@ final class ExplainCommand implements Callable<Integer> {
 
     private double[] csvRow(Network net) throws IOException {
         if (!net.inputNames().isEmpty()) {
-            Table table = Table.read(csv);
+            Table table = Table.read(csv, CsvFormat.of(separator, encoding));
             if (row > table.size()) {
                 throw new IllegalArgumentException("--row " + row + " but " + csv + " has " + table.size() + " data rows");
+            }
+            if (net.table().isPresent()) {
+                // a table model: its columns by name, text one-hot and missing cells filled as predict does
+                TableColumns columns = net.table().get();
+                String[] cells = columns.names().stream().map(name -> table.cell(row - 1, table.column(name)))
+                        .toArray(String[]::new);
+                return columns.encode(cells, new TableNotes(note -> System.err.println(csv + ": " + note)));
             }
             return net.inputNames().stream().mapToDouble(name -> table.number(row - 1, table.column(name))).toArray();
         }

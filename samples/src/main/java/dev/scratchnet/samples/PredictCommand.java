@@ -1,8 +1,11 @@
 package dev.scratchnet.samples;
 
 import dev.scratchnet.Network;
+import dev.scratchnet.data.CsvFormat;
 import dev.scratchnet.data.Table;
 import dev.scratchnet.ops.OpTable;
+import dev.scratchnet.runtime.TableColumns;
+import dev.scratchnet.runtime.TableNotes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +33,8 @@ import picocli.CommandLine.Option;
                 "CSV rows must hold one number per input, scaled as the model's training data was (digits and "
                         + "mnist: 0..1); a header line is skipped.",
                 "A model written by train knows its columns: its CSV needs a header naming them (other columns, "
-                        + "such as the target, are ignored) and raw values (the model applies its own scaling). "
+                        + "such as the target, are ignored) and raw values (the model applies its own scaling, "
+                        + "one-hot encoding and filling of missing cells; notes about those go to standard error). "
                         + "One line per data row: FILE row N: CLASS (p P), ... or, for regression, FILE row N: VALUE."})
 final class PredictCommand implements Callable<Integer> {
 
@@ -42,6 +46,13 @@ final class PredictCommand implements Callable<Integer> {
 
     /** A row index (from 0) in a message of the network's, as in {@code input row 2 column 1 contains NaN}. */
     private static final Pattern ROW = Pattern.compile("row (\\d+)");
+
+    @Option(names = "--separator", paramLabel = "CHAR", description = "the CSV cell separator: one character or tab "
+            + "(default: detected from the header line)")
+    String separator;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the CSV file's encoding (default: UTF-8)")
+    String encoding;
 
     @Option(names = "--top", paramLabel = "K", description = "how many classes to show per input (default: ${DEFAULT-VALUE})")
     int top = 3;
@@ -73,9 +84,11 @@ final class PredictCommand implements Callable<Integer> {
             }
             where.addAll(labels);
             x = Nd4j.createFromArray(rows);
+        } else if (net.table().isPresent()) {
+            x = tableRows(net.table().get(), labels, where);
         } else if (!net.inputNames().isEmpty()) {
             // a model trained on a table: its columns by name, whatever else the file holds (a target, say)
-            Table table = Table.read(inputs.csv);
+            Table table = Table.read(inputs.csv, CsvFormat.of(separator, encoding));
             int[] columns = net.inputNames().stream().mapToInt(table::column).toArray();
             double[][] rows = new double[table.size()][columns.length];
             for (int row = 0; row < rows.length; row++) {
@@ -105,6 +118,32 @@ final class PredictCommand implements Callable<Integer> {
             System.out.println(labels.get(i) + ": " + answer);
         }
         return 0;
+    }
+
+    /**
+     * The rows of a table model's CSV, encoded as the model says: its columns found by name (one
+     * absent is refused, naming it), text one-hot, missing cells filled in; notes to standard error,
+     * once per column.
+     */
+    private INDArray tableRows(TableColumns columns, List<String> labels, List<String> where) throws IOException {
+        Table table = Table.read(inputs.csv, CsvFormat.of(separator, encoding));
+        int[] indexes = columns.names().stream().mapToInt(table::column).toArray();
+        TableNotes notes = new TableNotes(note -> System.err.println(inputs.csv + ": " + note));
+        double[][] rows = new double[table.size()][];
+        for (int row = 0; row < rows.length; row++) {
+            String[] cells = new String[indexes.length];
+            for (int c = 0; c < indexes.length; c++) {
+                cells[c] = table.cell(row, indexes[c]);
+            }
+            try {
+                rows[row] = columns.encode(cells, notes);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(inputs.csv + " line " + table.line(row) + ": " + e.getMessage(), e);
+            }
+            labels.add(inputs.csv + " row " + (row + 1));
+            where.add(inputs.csv + " row " + (row + 1) + " (line " + table.line(row) + ")");
+        }
+        return Nd4j.createFromArray(rows);
     }
 
     /** A regression's outputs, in the targets' own units: {@code 1234.5} or {@code 1.2, 3.4}. */

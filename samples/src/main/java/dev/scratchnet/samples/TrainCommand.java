@@ -1,23 +1,16 @@
 package dev.scratchnet.samples;
 
-import dev.scratchnet.Activation;
-import dev.scratchnet.DataSet;
 import dev.scratchnet.Evaluation;
-import dev.scratchnet.Fit;
-import dev.scratchnet.Initializer;
-import dev.scratchnet.Loss;
 import dev.scratchnet.Network;
-import dev.scratchnet.Optimizer;
-import dev.scratchnet.Scaler;
-import dev.scratchnet.Split;
 import dev.scratchnet.TrainingHistory;
+import dev.scratchnet.data.CsvFormat;
 import dev.scratchnet.data.Table;
+import dev.scratchnet.runtime.TableColumns;
 import dev.scratchnet.plots.Plots;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -26,17 +19,24 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code ./scratchnet train --csv FILE --target COLUMN}: a model for the user's own table. The test
- * rows are held out first (stratified by class); a tenth of the rest is held out again for
- * validation and early stopping; the scalers are fitted on what remains, so nothing of the
- * validation or test rows leaks into them. The network keeps its scalers, class names and input
- * names, so {@code predict --csv} takes raw rows.
+ * rows are held out first (stratified by class); a share of the rest is held out again for
+ * validation, which chooses the epoch count by early stopping; the encoding of the table (text
+ * columns one-hot, missing cells filled in) and the scalers are fitted on what remains, so nothing
+ * of the validation or test rows leaks into them. That measured model gives the {@code held-out}
+ * line. The saved model is then fitted again on every row, for the epoch count the validation chose
+ * (unless {@code --no-refit}): a small table cannot spare a third of its rows. The network keeps its
+ * table encoding, scalers, class names and input names, so {@code predict --csv} takes raw rows.
  */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a model on your own CSV table (a header line names the columns) and evaluate it on "
-                + "held-out rows. Features must be numbers; the target may hold class names, class numbers or real "
-                + "values. Inputs are standardized with the training rows' means and deviations (kept in the model).",
-                "Defaults: hidden layers 64,32 ReLU; Adam 0.001, batch 32, L2 1e-4; up to 500 epochs with early "
-                        + "stopping (patience 30) on a validation tenth of the training rows, best weights restored."})
+                + "held-out rows. Features may be numbers or text (one-hot inside the model); missing cells (empty, "
+                + "NA, N/A, NaN, ?, null) are filled in by the model with the training rows' median or most frequent "
+                + "category; the target may hold class names, class numbers or real values. Inputs are standardized "
+                + "with the training rows' means and deviations (kept in the model).",
+                "Defaults: hidden layers 64,32 ReLU; Adam 0.001, batch 32, L2 0.01 (classes) or 0.1 (regression); up to "
+                        + "500 epochs with early "
+                        + "stopping (patience 30) on a validation fifth of the training rows, best weights restored; "
+                        + "then the saved model is refit on every row for the epoch count found (see docs/tables.md)."})
 final class TrainCommand implements Callable<Integer> {
 
     /** The files {@code --output} receives. */
@@ -52,11 +52,23 @@ final class TrainCommand implements Callable<Integer> {
             + "classification for text or at most 20 distinct whole numbers, else regression)")
     String task;
 
+    @Option(names = "--separator", paramLabel = "CHAR", description = "the cell separator: one character or tab "
+            + "(default: detected from the header line among , ; tab |)")
+    String separator;
+
+    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the file's encoding (default: UTF-8), "
+            + "e.g. ISO-8859-1 or windows-1252")
+    String encoding;
+
     @Option(names = "--hidden", split = ",", paramLabel = "WIDTH", description = "hidden layer widths (default: 64,32)")
-    List<Integer> hidden = List.of(64, 32);
+    List<Integer> hidden = TableTraining.Settings.defaults(true).hidden();
 
     @Option(names = "--epochs", description = "at most this many epochs (default: ${DEFAULT-VALUE})")
-    int epochs = 500;
+    int epochs = TableTraining.Settings.defaults(true).maxEpochs();
+
+    @Option(names = "--l2", paramLabel = "LAMBDA", description = "weight decay (default: 0.01 for classes, 0.1 for "
+            + "a regression)")
+    Double l2;
 
     @Option(names = "--seed", description = "seed for the splits, the weights and the shuffling (default: ${DEFAULT-VALUE})")
     long seed = 1;
@@ -64,74 +76,100 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--test-fraction", paramLabel = "F", description = "share of rows held out for the test (default: ${DEFAULT-VALUE})")
     double testFraction = 0.2;
 
+    @Option(names = "--cv", paramLabel = "K", description = "also report K-fold cross-validation (stratified for "
+            + "classes) as mean ± standard deviation")
+    Integer folds;
+
+    @Option(names = "--no-refit", description = "save the measured model (trained without the held-out and "
+            + "validation rows) instead of refitting on every row")
+    boolean noRefit;
+
+    @Option(names = "--missing-indicators", description = "give each column with missing cells an input that "
+            + "says a cell was missing")
+    boolean indicators;
+
+    @Option(names = "--unseen", paramLabel = "zeros|refuse", description = "what prediction does with a category "
+            + "the training rows did not hold: zeros (all of the column's one-hot inputs 0, with a note) or refuse "
+            + "(default: ${DEFAULT-VALUE})")
+    String unseen = "zeros";
+
     @Option(names = "--output", paramLabel = "DIR", description = "folder for model.zip, history and plots (default: ${DEFAULT-VALUE})")
     Path output = Path.of("out", "train");
 
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
-    /** Patience of early stopping, in epochs without a better validation loss. */
-    static final int PATIENCE = 30;
-    /** The share of the training rows held out for validation. */
-    static final double VALIDATION_FRACTION = 0.1;
-
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        Table read = Table.read(csv);
+        Table read = Table.read(csv, CsvFormat.of(separator, encoding));
         TableTask table = TableTask.of(read, target, task);
         Float32Range.check(read, table.classification() ? target : null);
-        DataSet all = table.data();
-        Split test;
-        Split validation;
-        try {
-            test = table.classification() ? all.stratifiedSplit(1 - testFraction, seed) : all.split(1 - testFraction, seed);
-            validation = table.classification() ? test.train().stratifiedSplit(1 - VALIDATION_FRACTION, seed + 1)
-                    : test.train().split(1 - VALIDATION_FRACTION, seed + 1);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(TooFewRows.message(csv, all.size(), testFraction, VALIDATION_FRACTION,
-                    table.classification() ? table.classNames().size() : 0), e);
-        }
-        DataSet train = validation.train();
-        System.out.printf(Locale.ROOT, "train: %s, %d rows, %d features, target \"%s\" (%s%s)%n", csv, all.size(),
-                all.numFeatures(), target, table.classification() ? "classification" : "regression",
+        TableTraining.Settings settings = settings(table.classification());
+        int[] all = table.allRows();
+        int[][] test = RowSplits.split(all, table.labels(), 1 - testFraction, seed);
+        System.out.printf(Locale.ROOT, "train: %s, %d rows, %d features, target \"%s\" (%s%s)%n", csv, table.size(),
+                table.featureNames().size(), target, table.classification() ? "classification" : "regression",
                 table.classification() ? ", classes " + String.join(", ", table.classNames()) : "");
-        System.out.printf(Locale.ROOT, "split: %d training, %d validation, %d held-out rows (seed %d)%n", train.size(),
-                validation.test().size(), test.test().size(), seed);
-
-        Network net = network(table, train);
-        System.out.print(net.summary());
-        Fit.Builder fit = Fit.builder()
-                .loss(table.classification() ? Loss.CROSS_ENTROPY : Loss.MSE)
-                .optimizer(Optimizer.adam(1e-3)).batchSize(32).l2(1e-4).epochs(epochs).seed(seed)
-                .validation(validation.test()).earlyStopping(PATIENCE);
-        if (!quiet) {
-            fit.listener(EpochLine.PRINT);
+        if (table.droppedRows() > 0) {
+            System.out.printf(Locale.ROOT, "left out %d rows whose target is missing%n", table.droppedRows());
         }
-        TrainingHistory history = net.fit(train, fit.build());
+        int validationRows = RowSplits.split(test[0], table.labels(), 1 - settings.validationFraction(),
+                seed + 1)[1].length;
+        if (test[1].length == 0 || validationRows == 0 || test[0].length - validationRows == 0) {
+            // RowSplits keeps a row in each part whenever it can, so only a table of a few rows ends here
+            throw new IllegalArgumentException(csv + " has " + table.size() + " rows, too few for train's three parts: "
+                    + "the test (--test-fraction), the validation (early stopping) and the training part each need at "
+                    + "least one row; give it more rows");
+        }
+        System.out.printf(Locale.ROOT, "split: %d training, %d validation, %d held-out rows (seed %d)%n",
+                test[0].length - validationRows, validationRows, test[1].length, seed);
+
+        TableTraining.Trained measured = TableTraining.train(table, test[0], settings, quiet ? null : EpochLine.PRINT);
+        Network net = measured.network();
+        TrainingHistory history = measured.history();
+        System.out.print(net.summary());
         System.out.println("stopped after " + history.epochs() + " epochs (" + history.stopReason()
                 + "); best validation loss at epoch " + history.bestEpoch());
+        Evaluation evaluation = TableTraining.evaluate(net, table, test[1]);
+        double[] crossValidated = folds == null ? null
+                : TableTraining.meanAndDeviation(TableTraining.crossValidate(table, folds, settings));
+        Network saved = noRefit ? net : TableTraining.refit(table, all, settings, measured.chosenEpochs());
 
-        Evaluation evaluation = net.evaluate(test.test());
         Files.createDirectories(output);
-        net.save(output.resolve("model.zip"));
+        saved.save(output.resolve("model.zip"));
         Files.writeString(output.resolve("history.csv"), history.toCsv(), StandardCharsets.UTF_8);
         Plots.history(history, output.resolve("history.png"), 900, 400);
         System.out.println();
+        String metric = table.classification() ? "accuracy" : "R2";
         if (table.classification()) {
             Plots.confusionMatrix(evaluation, table.classNames(), output.resolve("confusion.png"), 600, 550);
             System.out.print(evaluation.classificationReport(table.classNames()));
             System.out.printf(Locale.ROOT, "%nROC AUC %.4f, top-2 accuracy %.4f, log loss %.4f%n", rocAuc(evaluation),
                     evaluation.topKAccuracy(2), evaluation.logLoss());
-            System.out.println("wrote " + String.join(", ", FILES) + " to " + output);
-            System.out.printf(Locale.ROOT, "held-out accuracy: %.4f%n", evaluation.accuracy());
         } else {
             System.out.printf(Locale.ROOT, "MSE %.6g, MAE %.6g (in the target's units)%n",
                     evaluation.meanSquaredError(), evaluation.meanAbsoluteError());
-            System.out.println("wrote " + String.join(", ", FILES.subList(0, 3)) + " to " + output);
-            System.out.printf(Locale.ROOT, "held-out R2: %.4f%n", evaluation.r2());
         }
+        System.out.println(noRefit ? "saved the measured model (--no-refit)"
+                : "saved model: refit on all " + all.length + " rows for " + measured.chosenEpochs()
+                        + " epochs (the count early stopping chose); the held-out score below is the measured model's");
+        List<String> written = table.classification() ? FILES : FILES.subList(0, 3);
+        System.out.println("wrote " + String.join(", ", written) + " to " + output);
+        if (crossValidated != null) {
+            System.out.printf(Locale.ROOT, "cross-validated %s: %.4f ± %.4f (%d folds)%n", metric, crossValidated[0],
+                    crossValidated[1], folds);
+        }
+        System.out.printf(Locale.ROOT, "held-out %s: %.4f%n", metric,
+                table.classification() ? evaluation.accuracy() : evaluation.r2());
         return 0;
+    }
+
+    private TableTraining.Settings settings(boolean classification) {
+        TableTraining.Settings defaults = TableTraining.Settings.defaults(classification);
+        return new TableTraining.Settings(List.copyOf(hidden), defaults.learningRate(), l2 != null ? l2 : defaults.l2(),
+                defaults.batchSize(), defaults.patience(), defaults.validationFraction(), epochs, seed, indicators,
+                TableColumns.Unseen.of(unseen));
     }
 
     /** Every option, and the output folder, before any data is read. */
@@ -150,23 +188,18 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--hidden widths must be > 0, were " + hidden);
             }
         }
+        if (l2 != null && !(l2 >= 0 && Double.isFinite(l2))) {
+            throw new IllegalArgumentException("--l2 must be a finite number >= 0, was " + l2);
+        }
+        if (folds != null && folds < 2) {
+            throw new IllegalArgumentException("--cv must be 2 or more folds, was " + folds);
+        }
+        if (!unseen.equals("zeros") && !unseen.equals("refuse")) {
+            throw new IllegalArgumentException("--unseen must be zeros or refuse, was " + unseen);
+        }
+        CsvFormat.of(separator, encoding);
         OutputFolder.check("--output", output, FILES);
         OverwriteCheck.folder("--csv", csv, "--output", output, FILES);
-    }
-
-    /** Standardized inputs; softmax outputs for classes, an identity output on standardized targets otherwise. */
-    private Network network(TableTask table, DataSet train) {
-        Network.Builder builder = Network.builder().seed(seed).input(train.numFeatures())
-                .scaler(Scaler.standardize(train.features())).inputNames(table.inputNames());
-        for (int width : hidden) {
-            builder.dense(width, Activation.RELU, Initializer.HE);
-        }
-        if (table.classification()) {
-            builder.dense(train.numOutputs(), Activation.SOFTMAX).classNames(table.classNames());
-        } else {
-            builder.dense(1, Activation.IDENTITY).targetScaler(Scaler.standardize(train.targets()));
-        }
-        return builder.build();
     }
 
     /** ROC AUC, or NaN when a class is missing from the held-out rows (it is then undefined). */

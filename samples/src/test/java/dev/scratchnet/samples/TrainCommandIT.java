@@ -96,12 +96,65 @@ class TrainCommandIT {
         assertEquals(1700, value, 40, predict.out());
     }
 
+    /** Penguin-like rows: the species follows the island (text) and a length; some cells missing, quoted, semicolons. */
+    private static Path islands(Path dir) throws IOException {
+        Random random = new Random(6);
+        StringBuilder csv = new StringBuilder("\uFEFF\"island\";\"length\";\"species\"\r\n");
+        String[] islands = {"Biscoe", "Dream", "Torgersen"};
+        for (int i = 0; i < 240; i++) {
+            int c = i % 3;
+            String length = i % 17 == 0 ? "NA" : String.format(java.util.Locale.ROOT, "%.2f", 30 + 10 * c
+                    + random.nextGaussian());
+            String island = i % 23 == 0 ? "" : islands[c];
+            csv.append('"').append(island).append("\";").append(length).append(";\"kind ").append((char) ('A' + c))
+                    .append("\"\r\n");
+        }
+        return Files.writeString(dir.resolve("islands.csv"), csv);
+    }
+
     @Test
-    void aMissingCellIsRefusedWithItsLineAndColumn(@TempDir Path dir) throws IOException {
-        Path table = Files.writeString(dir.resolve("gaps.csv"), "a,b,label\n1,2,x\n3,NA,y\n");
-        CommandRun run = CommandRun.of("train", "--csv", table.toString(), "--target", "label", "--output",
+    void textColumnsAndMissingCellsAreEncodedInsideTheModelAndPredictedByName(@TempDir Path dir) throws IOException {
+        Path table = islands(dir);
+        Path output = dir.resolve("out");
+        CommandRun run = CommandRun.of("train", "--csv", table.toString(), "--target", "species", "--output",
+                output.toString(), "--quiet", "--cv", "3");
+        assertEquals(0, run.status(), run.err());
+        Matcher accuracy = ACCURACY.matcher(run.out());
+        assertTrue(accuracy.find(), run.out());
+        assertTrue(Double.parseDouble(accuracy.group(1)) >= 0.95, run.out());
+        assertTrue(Pattern.compile("cross-validated accuracy: [01]\\.\\d{4} ± 0\\.\\d{4} \\(3 folds\\)\\nheld-out")
+                .matcher(run.out()).find(), run.out());
+        assertTrue(run.out().contains("refit on all 240 rows"), run.out());
+        Network model = Network.load(output.resolve("model.zip"));
+        assertEquals(List.of("island", "length"), model.table().orElseThrow().names());
+
+        Path rows = Files.writeString(dir.resolve("rows.csv"), "length,island\n50.1,Torgersen\nNA,Atlantis\n31,\n");
+        CommandRun predict = CommandRun.of("predict", "--model", output.resolve("model.zip").toString(), "--csv",
+                rows.toString());
+        assertEquals(0, predict.status(), predict.err());
+        String[] lines = predict.out().strip().split("\n");
+        assertEquals(3, lines.length, predict.out());
+        assertTrue(lines[0].startsWith(rows + " row 1: kind C (p "), predict.out());
+        assertTrue(lines[2].startsWith(rows + " row 3: kind A (p "), predict.out());
+        assertTrue(predict.err().contains("\"island\": \"Atlantis\""), predict.err());
+        assertTrue(predict.err().contains("\"length\": missing cells filled with"), predict.err());
+        assertTrue(!Pattern.compile("row \\d").matcher(predict.err()).find(), predict.err());
+
+        Path absent = Files.writeString(dir.resolve("absent.csv"), "island\nDream\n");
+        CommandRun refused = CommandRun.of("predict", "--model", output.resolve("model.zip").toString(), "--csv",
+                absent.toString());
+        assertEquals(1, refused.status());
+        assertTrue(refused.err().contains("no column \"length\""), refused.err());
+    }
+
+    @Test
+    void aLatin1FileIsRefusedNamingTheLineAndTheWayOut(@TempDir Path dir) throws IOException {
+        Path table = Files.write(dir.resolve("latin1.csv"), "name,x\nab,1\ncaf\u00e9,2\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CommandRun run = CommandRun.of("train", "--csv", table.toString(), "--target", "x", "--output",
                 dir.resolve("out").toString());
         assertEquals(1, run.status());
-        assertTrue(run.err().contains(table + " line 3 column 2 (\"b\") is missing (\"NA\")"), run.err());
+        assertTrue(run.err().contains(table + " line 3 column 4: byte 0xE9 is not UTF-8 text; give the file's encoding "
+                + "with --encoding"), run.err());
     }
 }

@@ -2,10 +2,13 @@ package dev.scratchnet.server;
 
 import dev.scratchnet.runtime.DigitImage;
 import dev.scratchnet.runtime.Model;
+import dev.scratchnet.runtime.TableNotes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -72,9 +75,16 @@ final class Endpoints {
 
     private Reply predict(String contentType, byte[] body) {
         requireType("POST /predict", contentType, "application/json");
-        float[][] rows = RowsRequest.read(body, model.inputWidth(), options.maxRows());
+        List<String> notes = new ArrayList<>();
+        float[][] rows = RowsRequest.read(body, model.inputWidth(), options.maxRows(), model,
+                new TableNotes(notes::add));
         try {
-            return Reply.json(200, predictions.of(rows));
+            Map<String, Object> json = predictions.of(rows);
+            if (!notes.isEmpty()) {
+                json = new LinkedHashMap<>(json);
+                json.put("notes", notes);
+            }
+            return Reply.json(200, json);
         } catch (IllegalArgumentException e) {
             // the rows are checked above; what is left is an output the inputs overflowed
             throw new RequestError(400, e.getMessage());
@@ -83,10 +93,11 @@ final class Endpoints {
 
     private Reply predictImage(String contentType, byte[] body) {
         requireType("POST /predict-image", contentType, "image/");
-        int side = DigitImage.side(model.inputWidth());
+        int side = pictureSide(model);
         if (side < 0) {
             throw new RequestError(400, "POST /predict-image needs a model of square pictures (e.g. 64 or 784 inputs), "
-                    + "but this model has " + model.inputWidth() + " inputs; use POST /predict");
+                    + "but this model has " + model.inputWidth() + " inputs"
+                    + (model.inputNames().isEmpty() ? "" : " named as a table's columns") + "; use POST /predict");
         }
         double[] prepared = Drawing.row(body, side, options.maxPixels());
         float[] row = new float[prepared.length];
@@ -97,6 +108,14 @@ final class Endpoints {
         json.put("side", side);
         json.put("input", row);
         return Reply.json(200, json);
+    }
+
+    /**
+     * The side of the square picture the model takes, or −1: a model whose inputs are a table's
+     * columns (it names them) is not a picture, whatever their count.
+     */
+    static int pictureSide(Model model) {
+        return model.inputNames().isEmpty() && model.table().isEmpty() ? DigitImage.side(model.inputWidth()) : -1;
     }
 
     /** Refuses a body whose type does not start with {@code expected} (parameters such as charset allowed). */

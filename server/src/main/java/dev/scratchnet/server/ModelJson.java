@@ -1,7 +1,7 @@
 package dev.scratchnet.server;
 
-import dev.scratchnet.runtime.DigitImage;
 import dev.scratchnet.runtime.Model;
+import dev.scratchnet.runtime.TableColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +13,16 @@ import java.util.Map;
  *   {"task": "classification", "dataType": "float32", "inputWidth": 64, "outputWidth": 10,
  *    "layers": [{"name": "dense0", "nIn": 64, "nOut": 32, "activation": "relu", "parameters": 2080}, …],
  *    "loss": null, "classes": ["0", …], "inputNames": [], "preprocessing": {"inputs": null, "targets": null},
- *    "image": {"side": 8}, "limits": {"maxBodyBytes": 1048576, "maxRows": 1000, "maxPixels": 1048576}}
+ *    "columns": [], "image": {"side": 8},
+ *    "limits": {"maxBodyBytes": 1048576, "maxRows": 1000, "maxPixels": 1048576}}
  * </pre>
+ * {@code columns} lists the columns a row by name needs: for a table model each with its
+ * {@code kind} ({@code number} or {@code text}), a text column's {@code categories}, the
+ * {@code fill} of a missing cell and {@code missingIndicator}; for a model with input names only,
+ * each as a number.
  * {@code loss} is null because model files do not record the loss a model was trained with;
- * {@code image} is null when the inputs are not a square picture ({@code POST /predict-image} then refuses).
+ * {@code image} is null when the inputs are not a square picture, or name a table's columns
+ * ({@code POST /predict-image} then refuses).
  */
 final class ModelJson {
 
@@ -49,7 +55,10 @@ final class ModelJson {
         preprocessing.put("inputs", model.inputScaling().orElse(null));
         preprocessing.put("targets", model.targetScaling().orElse(null));
         json.put("preprocessing", preprocessing);
-        int side = DigitImage.side(model.inputWidth());
+        json.put("columns", model.table().map(ModelJson::columns).orElseGet(() -> model.inputNames().stream()
+                .map(name -> (Map<String, Object>) new LinkedHashMap<String, Object>(Map.of("name", name, "kind",
+                        "number"))).toList()));
+        int side = Endpoints.pictureSide(model);
         json.put("image", side > 0 ? Map.of("side", side) : null);
         Map<String, Object> limits = new LinkedHashMap<>();
         limits.put("maxBodyBytes", options.maxBodyBytes());
@@ -57,5 +66,22 @@ final class ModelJson {
         limits.put("maxPixels", options.maxPixels());
         json.put("limits", limits);
         return json;
+    }
+
+    /** A table model's columns: name, kind, categories for text, the fill value and the missing indicator. */
+    private static List<Map<String, Object>> columns(TableColumns table) {
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (TableColumns.Column column : table.columns()) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("name", column.name());
+            json.put("kind", column.text() ? "text" : "number");
+            if (column.text()) {
+                json.put("categories", column.categories());
+            }
+            json.put("fill", column.text() ? column.fillText() : column.fill());
+            json.put("missingIndicator", column.indicator());
+            columns.add(json);
+        }
+        return columns;
     }
 }

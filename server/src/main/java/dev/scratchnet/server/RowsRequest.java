@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import dev.scratchnet.runtime.Model;
+import dev.scratchnet.runtime.TableNotes;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Reads the body of {@code POST /predict}, {@code {"rows": [[x0, x1, …], …]}}, into float rows for
@@ -20,7 +24,7 @@ import java.util.Iterator;
 final class RowsRequest {
 
     /** What the body should look like, for messages. */
-    static final String SHAPE = "{\"rows\": [[x0, x1, …], …]}";
+    static final String SHAPE = "{\"rows\": [[x0, x1, …], …]} (or rows by column name: [{\"name\": value, …}, …])";
 
     /** Reads NaN and Infinity tokens too, so that they are refused by name rather than as bad JSON. */
     private static final ObjectReader READER = JsonMapper.builder()
@@ -34,6 +38,16 @@ final class RowsRequest {
 
     /** The rows in {@code body}, each {@code width} finite float32 values, at most {@code maxRows} of them. */
     static float[][] read(byte[] body, int width, int maxRows) {
+        return read(body, width, maxRows, null, TableNotes.NONE);
+    }
+
+    /**
+     * As {@link #read(byte[], int, int)}, where a row may also be an object by column name
+     * ({@code {"island": "Biscoe", "bill_length_mm": 41.2}}) when {@code model} names its columns:
+     * such a row is encoded as the model says (text one-hot, null or a missing token filled in),
+     * with notes to {@code notes}.
+     */
+    static float[][] read(byte[] body, int width, int maxRows, Model model, TableNotes notes) {
         JsonNode json = parse(body);
         if (!json.isObject()) {
             throw new RequestError(400, "expected a JSON object " + SHAPE + ", was " + kind(json));
@@ -58,9 +72,38 @@ final class RowsRequest {
         }
         float[][] values = new float[rows.size()][];
         for (int r = 0; r < values.length; r++) {
-            values[r] = row(rows.get(r), r, width);
+            boolean byName = model != null && rows.get(r).isObject()
+                    && (model.table().isPresent() || !model.inputNames().isEmpty());
+            values[r] = byName ? named(rows.get(r), r, model, notes) : row(rows.get(r), r, width);
         }
         return values;
+    }
+
+    private static float[] named(JsonNode row, int r, Model model, TableNotes notes) {
+        Map<String, Object> cells = new LinkedHashMap<>();
+        java.util.List<String> used = model.table().map(table -> table.names()).orElse(model.inputNames());
+        for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (!used.contains(field.getKey())) {
+                continue; // a column the model does not take, such as the target: ignored, as predict --csv does
+            }
+            JsonNode value = field.getValue();
+            if (!value.isNumber() && !value.isTextual() && !value.isNull()) {
+                throw new RequestError(400, "rows[" + r + "][\"" + field.getKey() + "\"] is " + kind(value)
+                        + "; expected a number, a text or null");
+            }
+            if (value.isNumber() && !Double.isFinite(value.doubleValue())) {
+                throw new RequestError(400, "rows[" + r + "][\"" + field.getKey() + "\"] is " + value.asText()
+                        + "; the model predicts from finite numbers only");
+            }
+            cells.put(field.getKey(), value.isNull() ? null : value.isNumber() ? (Object) value.doubleValue()
+                    : value.asText());
+        }
+        try {
+            return model.encode(cells, notes);
+        } catch (IllegalArgumentException e) {
+            throw new RequestError(400, "rows[" + r + "]: " + e.getMessage());
+        }
     }
 
     private static float[] row(JsonNode row, int r, int width) {

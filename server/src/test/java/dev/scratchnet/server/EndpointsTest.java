@@ -68,6 +68,43 @@ class EndpointsTest {
     }
 
     @Test
+    void aTableModelTakesRowsByColumnNameAndListsItsColumns() throws IOException {
+        Model table = TestModels.table(folder);
+        Endpoints endpoints = new Endpoints(table, options(1000, 100_000));
+
+        Reply reply = post(endpoints, "/predict", "{\"rows\": [{\"island\": \"Torgersen\", \"length\": 41.5}, "
+                + "{\"island\": null, \"length\": \"NA\", \"other\": true}, [0, 0, 1, 41.5]]}");
+
+        assertEquals(200, reply.status(), new String(reply.body(), StandardCharsets.UTF_8));
+        JsonNode answer = json(reply);
+        float[] expected = table.predict(new float[] {0, 0, 1, 41.5f});
+        JsonNode predictions = answer.get("predictions");
+        assertEquals(expected[0], predictions.get(0).get("probabilities").get(0).floatValue(), 1e-7);
+        assertEquals(expected[0], predictions.get(2).get("probabilities").get(0).floatValue(), 1e-7);
+        float[] filled = table.predict(new float[] {0, 1, 0, 40});
+        assertEquals(filled[0], predictions.get(1).get("probabilities").get(0).floatValue(), 1e-7);
+        assertEquals(2, answer.get("notes").size(), answer.toString());
+
+        JsonNode model = json(endpoints.answer("GET", "/model", null, new byte[0]));
+        assertEquals("text", model.get("columns").get(0).get("kind").asText());
+        assertEquals("Biscoe", model.get("columns").get(0).get("categories").get(0).asText());
+        assertTrue(model.get("image").isNull(), model.toString());
+
+        Reply absent = post(endpoints, "/predict", "{\"rows\": [{\"island\": \"Dream\"}]}");
+        assertEquals(400, absent.status());
+        assertTrue(json(absent).get("error").asText().contains("\"length\""), json(absent).toString());
+    }
+
+    @Test
+    void aModelWithInputNamesIsNotAPictureWhateverItsWidth() {
+        // 4 inputs would make a 2×2 picture, but they are a table's columns
+        Model named = TestModels.table(folder);
+        Reply reply = new Endpoints(named, options(1000, 100_000)).answer("POST", "/predict-image", "image/png",
+                Pictures.png(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB)));
+        assertEquals(400, reply.status());
+    }
+
+    @Test
     void classesWithoutNamesAreTheirIndexAsText() throws IOException {
         Endpoints unnamed = new Endpoints(TestModels.oneLayer(folder, 2, 3, "softmax"), options(10, 10));
 

@@ -53,6 +53,41 @@ final class TestModels {
         }
     }
 
+    /**
+     * A float32 table model (format 3) of one softmax layer 4 → 2 over the columns "island" (text:
+     * Biscoe, Dream, Torgersen; missing → Dream) and "length" (a number; missing → 40), weights as
+     * {@link #oneLayer}, classes "small" and "large".
+     */
+    static Model table(Path folder) {
+        float[] weights = new float[8];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 2; j++) {
+                weights[i * 2 + j] = ((i + 2 * j) % 5 - 2) / 10f;
+            }
+        }
+        String json = "{\"format\": \"scratchnet-model\", \"formatVersion\": 3, \"dataType\": \"float32\", \"seed\": 1, "
+                + "\"layers\": [{\"type\": \"dense\", \"nIn\": 4, \"nOut\": 2, \"activation\": {\"name\": \"softmax\"}, "
+                + "\"initializer\": \"xavier\", \"weights\": \"dense0.W.npy\", \"bias\": \"dense0.b.npy\"}], "
+                + "\"classNames\": [\"small\", \"large\"], "
+                + "\"inputNames\": [\"island=Biscoe\", \"island=Dream\", \"island=Torgersen\", \"length\"], "
+                + "\"table\": {\"unseenCategories\": \"zeros\", \"columns\": [{\"name\": \"island\", \"kind\": \"text\", "
+                + "\"categories\": [\"Biscoe\", \"Dream\", \"Torgersen\"], \"fill\": \"Dream\", \"missingIndicator\": false}, "
+                + "{\"name\": \"length\", \"kind\": \"number\", \"fill\": 40.0, \"missingIndicator\": false}]}}";
+        Path file = folder.resolve("table.zip");
+        try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
+            entry(zip, "model.json", json.getBytes(StandardCharsets.UTF_8));
+            entry(zip, "dense0.W.npy", npy(weights, 4, 2));
+            entry(zip, "dense0.b.npy", npy(new float[2], 1, 2));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            return Model.load(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(bytes);

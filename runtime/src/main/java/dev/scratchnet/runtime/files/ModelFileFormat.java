@@ -21,6 +21,10 @@ import java.util.List;
  *                    "targets": {…}}, "classNames": ["setosa", …], "inputNames": ["sepal_length", …]
  *   preprocessing.inputs.shift.npy   [1, nIn]: x' = (x − shift) / scale, in the model's data type
  * </pre>
+ * Version 3 adds, for a model that encodes a table's rows ({@link SavedModel#table()}), the object
+ * {@code "table"} that {@link dev.scratchnet.runtime.TableColumns#toJson()} writes: each feature
+ * column's kind, fill value, categories and missing indicator.
+ * <p>
  * A file is written in the oldest version that holds what the model has ({@link #versionFor}), so
  * that older readers read what they can. A new version adds its section to {@link SavedModel}, to
  * {@link ModelFileWriter} and {@link ModelFileReader}, raises {@link #FORMAT_VERSION} and says
@@ -32,8 +36,11 @@ public final class ModelFileFormat {
     public static final String MODEL_JSON = "model.json";
     /** The value of {@code "format"} that marks a scratchnet model. */
     public static final String FORMAT = "scratchnet-model";
-    /** The newest version this code writes and reads (2: preprocessing, class names and dropout). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The newest version this code writes and reads (2: preprocessing, class names and dropout; 3: a
+     * table's columns, written only for a model that has them).
+     */
+    public static final int FORMAT_VERSION = 3;
     /** The system property that raises the model.json limit. */
     public static final String MAX_JSON_BYTES_PROPERTY = "scratchnet.model.maxJsonBytes";
     /** The parts of the preprocessing, in file order. */
@@ -48,6 +55,9 @@ public final class ModelFileFormat {
     public static int versionFor(SavedModel model) {
         boolean version2 = model.inputs() != null || model.targets() != null || !model.classNames().isEmpty()
                 || !model.inputNames().isEmpty() || model.layers().stream().anyMatch(layer -> layer.dropout() > 0);
+        if (model.table() != null) {
+            return 3;
+        }
         return version2 ? 2 : 1;
     }
 

@@ -1,6 +1,7 @@
 package dev.scratchnet.runtime.files;
 
 import dev.scratchnet.kernels.ActivationFacts;
+import dev.scratchnet.runtime.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class ModelFileReader {
                 targets = scaler(preprocessing, "targets", dense.get(dense.size() - 1).nOut());
             }
             SavedModel model = new SavedModel(isDouble, seed, dense, inputs, targets, strings(json, "classNames"),
-                    strings(json, "inputNames"));
+                    strings(json, "inputNames"), table(json));
             try {
                 requireNetwork(model);
             } catch (IllegalArgumentException | IllegalStateException e) {
@@ -271,6 +272,18 @@ public final class ModelFileReader {
             }
         }
 
+        /** Format 3's table encoding, or null when model.json has no {@code "table"}. */
+        private static TableColumns table(Map<String, Object> json) throws FileProblem {
+            if (!json.containsKey("table")) {
+                return null;
+            }
+            try {
+                return TableColumns.fromJson(json.get("table"));
+            } catch (IOException e) {
+                throw new FileProblem(e.getMessage());
+            }
+        }
+
         /** The strings of array {@code field} in model.json, or an empty list when it has none. */
         private static List<String> strings(Map<String, Object> json, String field) throws FileProblem {
             if (!json.containsKey(field)) {
@@ -306,6 +319,9 @@ public final class ModelFileReader {
         }
         ModelRules.requireNames(layers.get(0).nIn(), layers.get(layers.size() - 1).nOut(), model.inputNames(),
                 model.classNames());
+        if (model.table() != null) {
+            ModelRules.requireTableWidth(layers.get(0).nIn(), model.table().width());
+        }
         ModelRules.requireNoDropoutAtOutput(layers.get(layers.size() - 1).dropout(), layers.size());
     }
 

@@ -1,5 +1,6 @@
 package dev.scratchnet.runtime.files;
 
+import dev.scratchnet.runtime.TableColumns;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -99,7 +100,20 @@ public final class ModelFileWriter {
         if (!model.inputNames().isEmpty()) {
             json.put("inputNames", model.inputNames());
         }
+        if (model.table() != null) {
+            json.put("table", tableJson(model.table()));
+        }
         return json;
+    }
+
+    /** The table's object as {@link TableColumns#toJson()} writes it: one serialisation of the columns. */
+    private static Object tableJson(TableColumns table) {
+        try {
+            return Json.parse(table.toJson());
+        } catch (IOException e) {
+            throw new IllegalStateException("the table's columns gave JSON that cannot be read back: " + e.getMessage(),
+                    e);
+        }
     }
 
     private static void putScalerJson(Map<String, Object> preprocessing, String part, SavedModel.Scaler scaler) {

@@ -49,6 +49,14 @@ public final class ModelRules {
         }
     }
 
+    /** A table's encoding ({@code TableColumns}) that gives rows of {@code tableWidth} numbers: the network's {@code nIn}. */
+    public static void requireTableWidth(int nIn, int tableWidth) {
+        if (tableWidth != nIn) {
+            throw new IllegalArgumentException("the table's columns encode " + tableWidth + " inputs but the "
+                    + "network's input has nIn = " + nIn);
+        }
+    }
+
     /** A dropout rate: {@code 0 < rate < 1}. */
     public static void requireDropoutRate(double rate) {
         if (!(rate > 0 && rate < 1)) {

@@ -1,5 +1,6 @@
 package dev.scratchnet.runtime.files;
 
+import dev.scratchnet.runtime.TableColumns;
 import java.util.List;
 
 /**
@@ -14,9 +15,10 @@ import java.util.List;
  * @param targets    the scaler of a regression's targets (format 2), or null
  * @param classNames the classes' names in output order (format 2), or empty
  * @param inputNames the input columns' names (format 2), or empty
+ * @param table      a table's encoding of rows by column name (format 3), or null
  */
 public record SavedModel(boolean isDouble, long seed, List<Layer> layers, Scaler inputs, Scaler targets,
-                         List<String> classNames, List<String> inputNames) {
+                         List<String> classNames, List<String> inputNames, TableColumns table) {
 
     /** Copies the lists. */
     public SavedModel {
