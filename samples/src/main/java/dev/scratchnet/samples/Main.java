@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "scratchnet", mixinStandardHelpOptions = true, version = "scratchnet 0.1.0",
         description = "Train and evaluate small neural networks written from scratch.",
         subcommands = {DigitsCommand.class, MnistCommand.class, MakeMnistLikeCommand.class, XorCommand.class, SpiralCommand.class,
-                PredictCommand.class, TrainCommand.class, ExportCommand.class, ExplainCommand.class, ServeCommand.class, ScriptCommand.class, BenchCommand.class,
+                PredictCommand.class, TrainCommand.class, TuneCommand.class, ExportCommand.class, ExplainCommand.class, ServeCommand.class, ScriptCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

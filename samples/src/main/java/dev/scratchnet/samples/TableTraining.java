@@ -37,10 +37,21 @@ final class TableTraining {
      * @param seed               seed of the splits, the weights and the shuffling
      * @param indicators         whether a column with missing cells gets a missing-indicator input
      * @param unseen             what prediction does with a category the training rows never held
+     * @param dropout            inverted dropout after each hidden layer, 0 for none
+     * @param threads            threads sharing each batch ({@code Network.Builder.threads}), 0 for the
+     *                           builder's own choice; {@code tune} runs one trial a core, each on 1
      */
     record Settings(List<Integer> hidden, double learningRate, double l2, int batchSize, int patience,
                     double validationFraction, int maxEpochs, long seed, boolean indicators,
-                    TableColumns.Unseen unseen) {
+                    TableColumns.Unseen unseen, double dropout, int threads) {
+
+        /** Settings without dropout, on the builder's own thread count. */
+        Settings(List<Integer> hidden, double learningRate, double l2, int batchSize, int patience,
+                 double validationFraction, int maxEpochs, long seed, boolean indicators,
+                 TableColumns.Unseen unseen) {
+            this(hidden, learningRate, l2, batchSize, patience, validationFraction, maxEpochs, seed, indicators,
+                    unseen, 0, 0);
+        }
 
         /** Weight decay for classes: enough to steady small tables, little enough for wine and breast cancer. */
         static final double CLASSIFICATION_L2 = 1e-2;
@@ -55,7 +66,7 @@ final class TableTraining {
 
         Settings withSeed(long newSeed) {
             return new Settings(hidden, learningRate, l2, batchSize, patience, validationFraction, maxEpochs, newSeed,
-                    indicators, unseen);
+                    indicators, unseen, dropout, threads);
         }
     }
 
@@ -155,8 +166,14 @@ final class TableTraining {
         } else {
             builder.inputNames(task.featureNames());
         }
+        if (settings.threads() > 0) {
+            builder.threads(settings.threads());
+        }
         for (int width : settings.hidden()) {
             builder.dense(width, Activation.RELU, Initializer.HE);
+            if (settings.dropout() > 0) {
+                builder.dropout(settings.dropout());
+            }
         }
         if (task.classification()) {
             builder.dense(train.numOutputs(), Activation.SOFTMAX).classNames(task.classNames());
