@@ -18,7 +18,7 @@ from sklearn.impute import SimpleImputer
 from sklearn.metrics import accuracy_score, r2_score
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier, MLPRegressor
-from sklearn.pipeline import make_pipeline
+from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
 warnings.filterwarnings("ignore")
@@ -44,15 +44,28 @@ def tables():
     }
 
 
-def sklearn_score(train, test, target, classes, seed):
-    x, y = train.drop(columns=[target]), train[target]
+def split(frame, target, classes, seed):
+    """The rows with a target cut 75/25 (stratified for classes; class numbers as whole numbers): (train, test)."""
+    frame = frame[frame[target].notna()]
+    if classes and frame[target].dtype.kind in "fi":
+        frame = frame.assign(**{target: frame[target].astype(int)})
+    return train_test_split(frame, test_size=0.25, random_state=seed, stratify=frame[target] if classes else None)
+
+
+def sklearn_pipeline(train, target, classes, seed):
+    """Imputation, standardization, one-hot and the MLP (step "mlp"), for the columns of `train`."""
+    x = train.drop(columns=[target])
     numbers = [c for c in x.columns if x[c].dtype.kind in "fi"]
     text = [c for c in x.columns if c not in numbers]
     encode = ColumnTransformer([
         ("numbers", make_pipeline(SimpleImputer(strategy="median"), StandardScaler()), numbers),
         ("text", make_pipeline(SimpleImputer(strategy="most_frequent"), OneHotEncoder(handle_unknown="ignore")), text)])
     model = (MLPClassifier if classes else MLPRegressor)(max_iter=2000, random_state=seed)
-    pipeline = make_pipeline(encode, model).fit(x, y)
+    return Pipeline([("encode", encode), ("mlp", model)])
+
+
+def sklearn_score(train, test, target, classes, seed):
+    pipeline = sklearn_pipeline(train, target, classes, seed).fit(train.drop(columns=[target]), train[target])
     predicted = pipeline.predict(test.drop(columns=[target]))
     return accuracy_score(test[target], predicted) if classes else r2_score(test[target], predicted)
 
@@ -66,13 +79,18 @@ def scratchnet_score(train, test, target, classes, folder):
     subprocess.run(["./scratchnet", "train", "--csv", train_csv, "--target", target, "--quiet", "--output",
                     os.path.join(folder, "out")], check=True, stdout=subprocess.DEVNULL)
     seconds = time.time() - start
-    out = subprocess.run(["./scratchnet", "predict", "--model", os.path.join(folder, "out", "model.zip"), "--csv",
+    return predicted_score(os.path.join(folder, "out", "model.zip"), test, test_csv, target, classes), seconds
+
+
+def predicted_score(model, test, test_csv, target, classes):
+    """The score of `./scratchnet predict --model MODEL --csv TEST_CSV` on the rows of `test`."""
+    out = subprocess.run(["./scratchnet", "predict", "--model", model, "--csv",
                           test_csv, "--top", "1"], check=True, capture_output=True, text=True).stdout
     answers = [re.sub(r"^.* row \d+: ", "", line) for line in out.strip().split("\n")]
     if classes:
         predicted = [re.sub(r" \(p [0-9.]+\)$", "", answer) for answer in answers]
-        return accuracy_score(test[target].astype(str), predicted), seconds
-    return r2_score(test[target], [float(answer) for answer in answers]), seconds
+        return accuracy_score(test[target].astype(str), predicted)
+    return r2_score(test[target], [float(answer) for answer in answers])
 
 
 def main():
@@ -83,13 +101,9 @@ def main():
     every = tables()
     for name in args.tables.split(","):
         frame, target, classes = every[name]
-        frame = frame[frame[target].notna()]
-        if classes and frame[target].dtype.kind in "fi":
-            frame = frame.assign(**{target: frame[target].astype(int)})
         ours, theirs, times = [], [], []
         for seed in range(1, args.seeds + 1):
-            train, test = train_test_split(frame, test_size=0.25, random_state=seed,
-                                           stratify=frame[target] if classes else None)
+            train, test = split(frame, target, classes, seed)
             theirs.append(sklearn_score(train, test, target, classes, seed))
             score, seconds = scratchnet_score(train, test, target, classes,
                                               os.path.join("out", "tables-compare", f"{name}-{seed}"))

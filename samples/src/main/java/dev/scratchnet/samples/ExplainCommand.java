@@ -1,7 +1,6 @@
 package dev.scratchnet.samples;
 
 import dev.scratchnet.Network;
-import dev.scratchnet.data.CsvFormat;
 import dev.scratchnet.data.Table;
 import dev.scratchnet.runtime.TableColumns;
 import dev.scratchnet.runtime.TableNotes;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./scratchnet explain --model M [--csv FILE --row N | --image P]}: the math a saved model computes. */
@@ -25,12 +25,8 @@ final class ExplainCommand implements Callable<Integer> {
             + "a model written by train picks its columns by name)")
     Path csv;
 
-    @Option(names = "--separator", paramLabel = "CHAR", description = "the CSV cell separator: one character or tab "
-            + "(default: detected from the header line)")
-    String separator;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the CSV file's encoding (default: UTF-8)")
-    String encoding;
+    @Mixin
+    CsvOptions format;
 
     @Option(names = "--row", paramLabel = "N", description = "the data row of --csv to trace, counting from 1")
     Integer row;
@@ -63,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     private double[] csvRow(Network net) throws IOException {
         if (!net.inputNames().isEmpty()) {
-            Table table = Table.read(csv, CsvFormat.of(separator, encoding));
+            Table table = Table.read(csv, format.format());
             if (row > table.size()) {
                 throw new IllegalArgumentException("--row " + row + " but " + csv + " has " + table.size() + " data rows");
             }

@@ -1,7 +1,6 @@
 package dev.scratchnet.samples;
 
 import dev.scratchnet.Network;
-import dev.scratchnet.data.CsvFormat;
 import dev.scratchnet.data.Table;
 import dev.scratchnet.ops.OpTable;
 import dev.scratchnet.runtime.TableColumns;
@@ -17,6 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,12 +47,8 @@ final class PredictCommand implements Callable<Integer> {
     /** A row index (from 0) in a message of the network's, as in {@code input row 2 column 1 contains NaN}. */
     private static final Pattern ROW = Pattern.compile("row (\\d+)");
 
-    @Option(names = "--separator", paramLabel = "CHAR", description = "the CSV cell separator: one character or tab "
-            + "(default: detected from the header line)")
-    String separator;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the CSV file's encoding (default: UTF-8)")
-    String encoding;
+    @Mixin
+    CsvOptions format;
 
     @Option(names = "--top", paramLabel = "K", description = "how many classes to show per input (default: ${DEFAULT-VALUE})")
     int top = 3;
@@ -88,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
             x = tableRows(net.table().get(), labels, where);
         } else if (!net.inputNames().isEmpty()) {
             // a model trained on a table: its columns by name, whatever else the file holds (a target, say)
-            Table table = Table.read(inputs.csv, CsvFormat.of(separator, encoding));
+            Table table = Table.read(inputs.csv, format.format());
             int[] columns = net.inputNames().stream().mapToInt(table::column).toArray();
             double[][] rows = new double[table.size()][columns.length];
             for (int row = 0; row < rows.length; row++) {
@@ -126,7 +122,7 @@ final class PredictCommand implements Callable<Integer> {
      * once per column.
      */
     private INDArray tableRows(TableColumns columns, List<String> labels, List<String> where) throws IOException {
-        Table table = Table.read(inputs.csv, CsvFormat.of(separator, encoding));
+        Table table = Table.read(inputs.csv, format.format());
         int[] indexes = columns.names().stream().mapToInt(table::column).toArray();
         TableNotes notes = new TableNotes(note -> System.err.println(inputs.csv + ": " + note));
         double[][] rows = new double[table.size()][];

@@ -3,8 +3,6 @@ package dev.scratchnet.samples;
 import dev.scratchnet.Evaluation;
 import dev.scratchnet.Network;
 import dev.scratchnet.TrainingHistory;
-import dev.scratchnet.data.CsvFormat;
-import dev.scratchnet.data.Table;
 import dev.scratchnet.runtime.TableColumns;
 import dev.scratchnet.plots.Plots;
 import java.io.IOException;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,23 +41,8 @@ final class TrainCommand implements Callable<Integer> {
     /** The files {@code --output} receives. */
     static final List<String> FILES = List.of("model.zip", "history.csv", "history.png", "confusion.png");
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "the table, with a header line")
-    Path csv;
-
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "the column to predict")
-    String target;
-
-    @Option(names = "--task", paramLabel = "TASK", description = "classification or regression (default: "
-            + "classification for text or at most 20 distinct whole numbers, else regression)")
-    String task;
-
-    @Option(names = "--separator", paramLabel = "CHAR", description = "the cell separator: one character or tab "
-            + "(default: detected from the header line among , ; tab |)")
-    String separator;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the file's encoding (default: UTF-8), "
-            + "e.g. ISO-8859-1 or windows-1252")
-    String encoding;
+    @Mixin
+    TableOptions input;
 
     @Option(names = "--hidden", split = ",", paramLabel = "WIDTH", description = "hidden layer widths (default: 64,32)")
     List<Integer> hidden = TableTraining.Settings.defaults(true).hidden();
@@ -102,14 +86,12 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         checkOptions();
-        Table read = Table.read(csv, CsvFormat.of(separator, encoding));
-        TableTask table = TableTask.of(read, target, task);
-        Float32Range.check(read, table.classification() ? target : null);
+        TableTask table = input.read();
         TableTraining.Settings settings = settings(table.classification());
         int[] all = table.allRows();
         int[][] test = RowSplits.split(all, table.labels(), 1 - testFraction, seed);
-        System.out.printf(Locale.ROOT, "train: %s, %d rows, %d features, target \"%s\" (%s%s)%n", csv, table.size(),
-                table.featureNames().size(), target, table.classification() ? "classification" : "regression",
+        System.out.printf(Locale.ROOT, "train: %s, %d rows, %d features, target \"%s\" (%s%s)%n", input.csv, table.size(),
+                table.featureNames().size(), input.target, table.classification() ? "classification" : "regression",
                 table.classification() ? ", classes " + String.join(", ", table.classNames()) : "");
         if (table.droppedRows() > 0) {
             System.out.printf(Locale.ROOT, "left out %d rows whose target is missing%n", table.droppedRows());
@@ -118,7 +100,7 @@ final class TrainCommand implements Callable<Integer> {
                 seed + 1)[1].length;
         if (test[1].length == 0 || validationRows == 0 || test[0].length - validationRows == 0) {
             // RowSplits keeps a row in each part whenever it can, so only a table of a few rows ends here
-            throw new IllegalArgumentException(csv + " has " + table.size() + " rows, too few for train's three parts: "
+            throw new IllegalArgumentException(input.csv + " has " + table.size() + " rows, too few for train's three parts: "
                     + "the test (--test-fraction), the validation (early stopping) and the training part each need at "
                     + "least one row; give it more rows");
         }
@@ -174,9 +156,7 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Every option, and the output folder, before any data is read. */
     private void checkOptions() {
-        if (task != null && !task.equals("classification") && !task.equals("regression")) {
-            throw new IllegalArgumentException("--task must be classification or regression, was " + task);
-        }
+        input.check();
         if (!(testFraction > 0 && testFraction < 1)) {
             throw new IllegalArgumentException("--test-fraction must be in (0, 1), was " + testFraction);
         }
@@ -197,9 +177,8 @@ final class TrainCommand implements Callable<Integer> {
         if (!unseen.equals("zeros") && !unseen.equals("refuse")) {
             throw new IllegalArgumentException("--unseen must be zeros or refuse, was " + unseen);
         }
-        CsvFormat.of(separator, encoding);
         OutputFolder.check("--output", output, FILES);
-        OverwriteCheck.folder("--csv", csv, "--output", output, FILES);
+        OverwriteCheck.folder("--csv", input.csv, "--output", output, FILES);
     }
 
     /** ROC AUC, or NaN when a class is missing from the held-out rows (it is then undefined). */

@@ -1,7 +1,5 @@
 package dev.scratchnet.samples;
 
-import dev.scratchnet.data.CsvFormat;
-import dev.scratchnet.data.Table;
 import dev.scratchnet.runtime.TableColumns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,22 +32,8 @@ final class TuneCommand implements Callable<Integer> {
     /** The files {@code --output} receives. */
     static final List<String> FILES = List.of("model.zip", "trials.csv");
 
-    @Option(names = "--csv", required = true, paramLabel = "FILE", description = "the table, with a header line")
-    Path csv;
-
-    @Option(names = "--target", required = true, paramLabel = "COLUMN", description = "the column to predict")
-    String target;
-
-    @Option(names = "--task", paramLabel = "TASK", description = "classification or regression (default: as train "
-            + "decides)")
-    String task;
-
-    @Option(names = "--separator", paramLabel = "CHAR", description = "the cell separator: one character or tab "
-            + "(default: detected from the header line)")
-    String separator;
-
-    @Option(names = "--encoding", paramLabel = "CHARSET", description = "the file's encoding (default: UTF-8)")
-    String encoding;
+    @Mixin
+    TableOptions input;
 
     @Option(names = "--trials", paramLabel = "N", description = "how many settings to try (default: ${DEFAULT-VALUE})")
     int trials = 20;
@@ -78,7 +63,7 @@ final class TuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         checkOptions();
-        TableTask table = TableTask.of(Table.read(csv, CsvFormat.of(separator, encoding)), target, task);
+        TableTask table = input.read();
         TableTraining.Settings defaults = TableTraining.Settings.defaults(table.classification());
         TableTraining.Settings base = new TableTraining.Settings(defaults.hidden(), defaults.learningRate(),
                 defaults.l2(), defaults.batchSize(), defaults.patience(), defaults.validationFraction(), epochs, seed,
@@ -87,7 +72,7 @@ final class TuneCommand implements Callable<Integer> {
         List<TableTraining.Settings> settings = SearchSpace.trials(trials, seed, base);
         String metric = table.classification() ? "accuracy" : "R2";
         System.out.printf(Locale.ROOT, "tune: %s, %d rows, target \"%s\" (%s); %d trials × %d folds, %d at a time "
-                + "(seed %d)%n", csv, table.size(), target, table.classification() ? "classification" : "regression",
+                + "(seed %d)%n", input.csv, table.size(), input.target, table.classification() ? "classification" : "regression",
                 trials, folds, Math.min(parallel, trials), seed);
 
         CountDownLatch saved = new CountDownLatch(1);
@@ -132,9 +117,7 @@ final class TuneCommand implements Callable<Integer> {
     }
 
     private void checkOptions() {
-        if (task != null && !task.equals("classification") && !task.equals("regression")) {
-            throw new IllegalArgumentException("--task must be classification or regression, was " + task);
-        }
+        input.check();
         if (trials < 1) {
             throw new IllegalArgumentException("--trials must be 1 or more, was " + trials);
         }
@@ -147,8 +130,8 @@ final class TuneCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new IllegalArgumentException("--parallel must be 1 or more, was " + parallel);
         }
-        CsvFormat.of(separator, encoding);
         OutputFolder.check("--output", output, FILES);
+        OverwriteCheck.folder("--csv", input.csv, "--output", output, FILES);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
