@@ -79,7 +79,7 @@ final class InMemoryFit {
      * from the shuffling's, so a network without dropout trains exactly as it did before dropout existed.
      */
     private DropoutMasks dropoutMasks(Long resumedState) {
-        if (!network.hasDropout()) {
+        if (network.dropoutRates().stream().noneMatch(rate -> rate > 0)) {
             return null;
         }
         long seed = fit.seed() != null ? fit.seed() : network.seed();

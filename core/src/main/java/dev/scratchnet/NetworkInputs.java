@@ -61,6 +61,14 @@ final class NetworkInputs {
         return x.dataType() == dataType ? x : Checks.fitsIn("input", x, dataType).castTo(dataType);
     }
 
+    /** Checks one raw input row ({@code [nIn]} or {@code [1, nIn]}) and returns it as a {@code [1, nIn]} matrix. */
+    INDArray row(INDArray row) {
+        Checks.allFinite("row", Checks.notNull("row", row));
+        INDArray x = row.rank() == 1 ? row.reshape(1, row.length()) : row;
+        input(x);
+        return x;
+    }
+
     /** Checks targets {@code y} for inputs {@code x} and {@code loss}, and returns them in the network's data type. */
     INDArray targets(INDArray x, INDArray y, Loss loss) {
         Checks.matrix("targets", y);

@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * One network's "someone is training me" flag: {@link Network#fit} and {@link Network#gradients}
@@ -36,5 +37,15 @@ final class TrainingGuard {
     /** Ends the calling thread's claim; called in a {@code finally} after {@link #claim}. */
     void release() {
         trainer.set(null);
+    }
+
+    /** Runs {@code work} under a claim for {@code call}, released however the work ends. */
+    <T> T run(String call, Supplier<T> work) {
+        claim(call);
+        try {
+            return work.get();
+        } finally {
+            release();
+        }
     }
 }
