@@ -12,12 +12,14 @@ import java.util.List;
  * the network's own gradient arrays ({@link Layer#parameters()}, no weight decay), and the batch's
  * loss and correct count taken from that same forward pass.
  * <pre>
- *   BatchGradients batches = BatchGradients.of(network, rows, loss, largestBatch);
- *   batches.startEpoch(order);                  // the rows in the order the batches take them
+ *   BatchGradients batches = BatchGradients.of(network, rows, loss, largestBatch, classes, classWeights, seed);
+ *   batches.startEpoch(epoch, order, maskRows, trainingRows);   // the rows in the order the batches take them
  *   double loss = batches.compute(from, to);    // positions [from, to) of that order
  *   parameter.gradient()                        // now dL/dvalue, the mean over those rows
  * </pre>
- * One instance serves one thread; the network is not guarded against a {@code fit} running on it
+ * With dropout, each row's masks are drawn from its number among all the training's rows and the
+ * epoch ({@code arithmetic.DropoutMasks}), so a worker holding some of the rows draws the masks
+ * {@code fit} draws for them. One instance serves one thread; the network is not guarded against a {@code fit} running on it
  * at the same time, so give it a network of its own.
  */
 public final class BatchGradients {
@@ -62,6 +64,17 @@ public final class BatchGradients {
      */
     public static BatchGradients of(Network network, DataSet rows, Loss loss, int batchCapacity, boolean classes,
                                     List<Double> classWeights) {
+        return of(network, rows, loss, batchCapacity, classes, classWeights, network.seed());
+    }
+
+    /**
+     * As {@link #of(Network, DataSet, Loss, int, boolean, List)}, the dropout masks (when the network
+     * has dropout) drawn from the stream of {@code seed}, the fit's seed as {@code fit} takes it
+     * ({@code fit.seed()}, or the network's when the fit has none): the network's seed for the
+     * other overloads.
+     */
+    public static BatchGradients of(Network network, DataSet rows, Loss loss, int batchCapacity, boolean classes,
+                                    List<Double> classWeights, long seed) {
         Checks.notNull("network", network);
         Checks.notNull("rows", rows);
         Checks.notNull("loss", loss);
@@ -72,21 +85,48 @@ public final class BatchGradients {
         new NetworkInputs(network.nIn(), network.nOut(), network.dataType()).checkFit(rows,
                 Fit.builder().loss(loss).build());
         DataSet typed = ClassWeights.apply(rows.inType(network.dataType()), classWeights);
-        // no dropout masks: Spark training runs networks without dropout (SparkTraining refuses others)
-        Trainer trainer = network.arithmetic().trainer(loss, typed, batchCapacity, null);
+        Trainer trainer = network.arithmetic().trainer(loss, typed, batchCapacity, DropoutStream.masks(network, seed));
         return new BatchGradients(trainer, classes ? typed.labels() : null, typed.size(), batchCapacity,
                 typed.hasWeights() ? typed.weights() : null);
     }
 
-    /** Starts an epoch whose batches take the rows in {@code order} (row indexes, each at most once). */
+    /**
+     * Starts an epoch whose batches take the rows in {@code order} (row indexes, each at most once),
+     * as epoch 1 of a training on these rows alone (see {@link #startEpoch(int, int[], int[], int)}).
+     */
     public void startEpoch(int[] order) {
+        startEpoch(1, order, order, size);
+    }
+
+    /**
+     * Starts epoch {@code epoch} (from 1) whose batches take the rows in {@code order} (row indexes,
+     * each at most once); with dropout, the row at position {@code p} draws the masks of row
+     * {@code maskRows[p]} of the {@code trainingRows} rows the whole training's epoch takes (where
+     * {@code fit} would number it).
+     *
+     * @throws IllegalArgumentException when {@code order} holds a row outside these rows, or
+     *                                  {@code maskRows} one outside {@code [0, trainingRows)} or
+     *                                  another number of rows than {@code order}
+     */
+    public void startEpoch(int epoch, int[] order, int[] maskRows, int trainingRows) {
         Checks.notNull("order", order);
+        Checks.notNull("maskRows", maskRows);
         for (int row : order) {
             if (row < 0 || row >= size) {
                 throw new IllegalArgumentException("order holds row " + row + " but the rows are [0, " + size + ")");
             }
         }
-        trainer.startEpoch(order);
+        if (maskRows.length != order.length) {
+            throw new IllegalArgumentException("maskRows must number each of the " + order.length
+                    + " rows of the order, but holds " + maskRows.length);
+        }
+        for (int row : maskRows) {
+            if (row < 0 || row >= trainingRows) {
+                throw new IllegalArgumentException("maskRows holds row " + row + " but the training's rows are [0, "
+                        + trainingRows + ")");
+            }
+        }
+        trainer.startEpoch(epoch, order, maskRows, trainingRows);
         this.order = order;
     }
 

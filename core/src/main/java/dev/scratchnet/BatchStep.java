@@ -65,9 +65,9 @@ final class BatchStep {
         trainer.release();
     }
 
-    /** Starts an epoch whose batches take the training rows in {@code order}. */
-    void startEpoch(int[] order) {
-        trainer.startEpoch(order);
+    /** Starts epoch {@code epoch} (from 1), whose batches take the training rows in {@code order}. */
+    void startEpoch(int epoch, int[] order) {
+        trainer.startEpoch(epoch, order);
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.scratchnet.internal.Limits;
 import dev.scratchnet.io.BoundedZip;
 import dev.scratchnet.io.ModelFile;
 import dev.scratchnet.io.Npy;
-import dev.scratchnet.kernels.MaskGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,14 +29,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   checkpoint.json   {"format": "scratchnet-checkpoint", "formatVersion": 1, "epoch": 5,
  *                      "settings": {"network": …, "optimizer": "adam(0.01, …)", …},
  *                      "history": [["1", "1.05", …], …], "optimizerSteps": "40",
- *                      "dropoutGenerator": "…", "earlyStopping": ["0.41", "0.41", "0"]}
+ *                      "earlyStopping": ["0.41", "0.41", "0"]}
  *   weights.0.npy …     the parameters in network order (dense0.W, dense0.b, dense1.W, …)
  *   optimizer.0.npy …   the optimizer state's arrays (velocities, moments)
  *   best.0.npy …        early stopping's best weights, when the fit stops early
  * </pre>
  * Numbers are written as Java's shortest decimal strings, which read back to the same bits (NaN
  * included). The shuffling generator's state is not stored: it is the fit seed's generator after
- * the validation split and one permutation per epoch run, which a resume replays.
+ * the validation split and one permutation per epoch run, which a resume replays. Nor is dropout's:
+ * a mask value is drawn from its row, epoch and unit alone ({@code arithmetic.DropoutMasks}).
+ * Checkpoints written before that hold a {@code "dropoutGenerator"} entry; it is read past, and
+ * such a checkpoint resumes with the masks drawn as today's trainings draw them.
  */
 final class Checkpoint {
 
@@ -49,8 +51,6 @@ final class Checkpoint {
     final Map<String, String> settings;
     final List<EpochResult> history;
     final long optimizerSteps;
-    /** The dropout generator's state, or null when the network has no dropout. */
-    final Long dropoutState;
     /** Early stopping's counters, or null without early stopping. */
     final double[] earlyStopping;
     final List<INDArray> weights;
@@ -58,13 +58,12 @@ final class Checkpoint {
     final List<INDArray> bestWeights;
 
     private Checkpoint(int epoch, Map<String, String> settings, List<EpochResult> history, long optimizerSteps,
-                       Long dropoutState, double[] earlyStopping, List<INDArray> weights,
+                       double[] earlyStopping, List<INDArray> weights,
                        List<INDArray> optimizerArrays, List<INDArray> bestWeights) {
         this.epoch = epoch;
         this.settings = settings;
         this.history = history;
         this.optimizerSteps = optimizerSteps;
-        this.dropoutState = dropoutState;
         this.earlyStopping = earlyStopping;
         this.weights = weights;
         this.optimizerArrays = optimizerArrays;
@@ -78,8 +77,8 @@ final class Checkpoint {
 
     /** Writes the state of a training after {@code epoch} into {@code file}, atomically. */
     static void write(Path file, int epoch, Map<String, String> settings, List<EpochResult> history,
-                      List<Parameter> parameters, OptimizerState optimizer, MaskGenerator dropout,
-                      EarlyStopping earlyStopping) throws IOException {
+                      List<Parameter> parameters, OptimizerState optimizer, EarlyStopping earlyStopping)
+            throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode json = mapper.createObjectNode();
         json.put("format", FORMAT);
@@ -97,9 +96,6 @@ final class Checkpoint {
             }
         }
         json.put("optimizerSteps", Long.toString(optimizer.steps()));
-        if (dropout != null) {
-            json.put("dropoutGenerator", Long.toString(dropout.state()));
-        }
         if (earlyStopping != null) {
             ArrayNode counters = json.putArray("earlyStopping");
             for (double value : earlyStopping.counters()) {
@@ -157,7 +153,6 @@ final class Checkpoint {
                 history.add(new EpochResult(Integer.parseInt(row.get(0).asText()), number(row.get(1)),
                         number(row.get(2)), number(row.get(3)), number(row.get(4)), number(row.get(5))));
             }
-            Long dropout = json.has("dropoutGenerator") ? Long.parseLong(json.get("dropoutGenerator").asText()) : null;
             double[] earlyStopping = null;
             if (json.has("earlyStopping")) {
                 earlyStopping = new double[3];
@@ -166,7 +161,7 @@ final class Checkpoint {
                 }
             }
             return new Checkpoint(json.path("epoch").asInt(), Fingerprint.upgraded(settings), history,
-                    Long.parseLong(json.path("optimizerSteps").asText("0")), dropout, earlyStopping,
+                    Long.parseLong(json.path("optimizerSteps").asText("0")), earlyStopping,
                     arrays(zip, "weights.", file), arrays(zip, "optimizer.", file), arrays(zip, "best.", file));
         } catch (ZipException e) {
             throw new IllegalArgumentException("cannot read checkpoint " + file + ": not a zip file, or a damaged one ("

@@ -1,6 +1,5 @@
 package dev.scratchnet;
 
-import dev.scratchnet.kernels.MaskGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ final class Checkpoints implements TrainingPart {
     private final Map<String, String> fingerprint;
     private final List<Parameter> parameters;
     private final OptimizerState optimizer;
-    /** The dropout masks' generator, or null without dropout (as {@link Checkpoint#write} takes it). */
-    private final MaskGenerator dropout;
     /** Early stopping's state, or null without early stopping (as {@link Checkpoint#write} takes it). */
     private final EarlyStopping earlyStopping;
     private final List<EpochResult> history;
@@ -31,13 +28,12 @@ final class Checkpoints implements TrainingPart {
      * holds the epochs a resumed training ran already.
      */
     Checkpoints(Network network, Fit.Checkpointing settings, Map<String, String> fingerprint, OptimizerState optimizer,
-                MaskGenerator dropout, EarlyStopping earlyStopping, List<EpochResult> history) {
+                EarlyStopping earlyStopping, List<EpochResult> history) {
         this.network = network;
         this.settings = settings;
         this.fingerprint = fingerprint;
         this.parameters = network.parameters();
         this.optimizer = optimizer;
-        this.dropout = dropout;
         this.earlyStopping = earlyStopping;
         this.history = new ArrayList<>(history);
     }
@@ -62,7 +58,7 @@ final class Checkpoints implements TrainingPart {
         Path file = settings.checkpointDirectory().resolve(Checkpoint.fileName(epoch));
         try {
             synchronized (network.weightsLock()) {
-                Checkpoint.write(file, epoch, fingerprint, history, parameters, optimizer, dropout, earlyStopping);
+                Checkpoint.write(file, epoch, fingerprint, history, parameters, optimizer, earlyStopping);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);

@@ -25,8 +25,14 @@ public final class DistributedTraining {
     /** Where each global batch's gradient comes from. */
     public interface BatchSource {
 
-        /** Starts an epoch whose global batches take the rows in {@code order} (each row at most once). */
-        void startEpoch(int[] order);
+        /**
+         * Starts epoch {@code epoch} (from 1, a resumed training's counted on) whose global batches take
+         * the rows in {@code order} (each row at most once); the row at position {@code p} draws the
+         * dropout masks of training row {@code maskRows[p]}, its number among the
+         * {@code maskRows.length} rows the epoch trains on (the rows not held out, numbered in order),
+         * as {@code fit} numbers them ({@link BatchGradients#startEpoch(int, int[], int[], int)}).
+         */
+        void startEpoch(int epoch, int[] order, int[] maskRows);
 
         /**
          * Fills every parameter's gradient ({@link Layer#parameters()} of the network being trained)
@@ -76,7 +82,7 @@ public final class DistributedTraining {
                         network.targetScaler().orElse(null)), classes);
         Training training = Training.start(network, fit, trainingData);
         Gathered gathered = new Gathered(source, trainRows);
-        return training.run(gathered, trainRows.length, classes ? new int[0] : null, null, validation,
+        return training.run(gathered, trainRows.length, classes ? new int[0] : null, validation,
                 trainingRows -> gathered.rows(trainingRows).inType(network.dataType()), shuffling);
     }
 
@@ -87,8 +93,8 @@ public final class DistributedTraining {
     private record Gathered(BatchSource source, int[] trainRows) implements Trainer {
 
         @Override
-        public void startEpoch(int[] order) {
-            source.startEpoch(sourceRows(order));
+        public void startEpoch(int epoch, int[] order, int[] maskRows, int rows) {
+            source.startEpoch(epoch, sourceRows(order), maskRows);
         }
 
         @Override

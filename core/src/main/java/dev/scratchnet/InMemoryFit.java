@@ -4,7 +4,6 @@ import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Permutation;
-import dev.scratchnet.kernels.MaskGenerator;
 import dev.scratchnet.kernels.Values;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,14 +41,13 @@ final class InMemoryFit {
         Training training = Training.start(network, fit, Fingerprint.data(data));
         int[] trainLabels = !classes ? null : parts.train() == all ? allLabels : parts.train().labels();
         DataSet train = ClassWeights.apply(parts.train(), fit.classWeights());
-        DropoutMasks dropout = dropoutMasks(training.resumedDropoutState());
+        DropoutMasks dropout = DropoutStream.masks(network, fit.seed() != null ? fit.seed() : network.seed());
         // a batch never holds more rows than the data, whatever batchSize says
         Trainer source = network.arithmetic().trainer(fit.loss(), train, Math.min(fit.batchSize(), train.size()),
                 dropout);
         Validation validation = parts.test() == null ? Validation.none()
                 : Validation.of(network, fit.loss(), parts.test(), classes);
-        return training.run(source, train.size(), trainLabels, dropout != null ? dropout.generator() : null,
-                validation, Diagnostics.rowsOf(train), random);
+        return training.run(source, train.size(), trainLabels, validation, Diagnostics.rowsOf(train), random);
     }
 
     /** The training rows and the validation rows: held out, given, or null when there are none. */
@@ -68,24 +66,6 @@ final class InMemoryFit {
         }
         return new Split(all, given.inType(network.dataType()).rescaled(network.scaler().orElse(null),
                 network.targetScaler().orElse(null)));
-    }
-
-    /** Salt of the dropout generator's seed, so that its numbers are not the shuffling's. */
-    static final long DROPOUT_STREAM = 0x5DEECE66DL;
-
-    /**
-     * The network's dropout with a generator of this training, seeded from the fit's seed (the
-     * network's when the fit has none) or, resuming, in the checkpoint's state; null when no layer has dropout. Its own generator, apart
-     * from the shuffling's, so a network without dropout trains exactly as it did before dropout existed.
-     */
-    private DropoutMasks dropoutMasks(Long resumedState) {
-        if (network.dropoutRates().stream().noneMatch(rate -> rate > 0)) {
-            return null;
-        }
-        long seed = fit.seed() != null ? fit.seed() : network.seed();
-        // a generator made with a state draws on from it: SplitMix64's seed is its state
-        long state = resumedState != null ? resumedState : seed ^ DROPOUT_STREAM;
-        return new DropoutMasks(network.dropoutRates(), new MaskGenerator(state));
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.scratchnet;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.internal.PlannedRates;
-import dev.scratchnet.kernels.MaskGenerator;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.function.Function;
  * checkpoint, the parts of {@link TrainingPart} and the {@link TrainingLoop} over them.
  * <pre>
  *   Training training = Training.start(network, fit, trainingData);   // checks, resumed weights
- *   … make the source (its dropout generator from training.resumedDropoutState())
- *   training.run(source, rows, labels, dropout, validation, rowsOf, shuffling);
+ *   … make the source
+ *   training.run(source, rows, labels, validation, rowsOf, shuffling);
  * </pre>
  */
 final class Training {
@@ -70,20 +69,14 @@ final class Training {
         return training;
     }
 
-    /** The dropout generator's state the resumed checkpoint holds, or null (starting afresh, or no dropout). */
-    Long resumedDropoutState() {
-        return resumed != null ? resumed.dropoutState : null;
-    }
-
     /**
      * Trains on {@code source}'s {@code rows} rows an epoch and frees the source at the end.
      *
      * @param labels         the class of each row for {@link Trainer#lastBatchCorrect}, or null when not classes
-     * @param dropout        the source's dropout generator, for checkpoints; null without dropout
      * @param rowsOf         the training rows at the indexes given, for diagnostics to measure on
      * @param shuffling      the generator of the epochs' orders, after any draws made before (the validation split)
      */
-    TrainingHistory run(Trainer source, int rows, int[] labels, MaskGenerator dropout, Validation validation,
+    TrainingHistory run(Trainer source, int rows, int[] labels, Validation validation,
                         Function<int[], DataSet> rowsOf, Random shuffling) {
         List<TrainingPart> parts = new ArrayList<>();
         BatchStep step = new BatchStep(network, fit, source, labels);
@@ -101,7 +94,7 @@ final class Training {
             List<EpochResult> history = resumed != null
                     ? continueFrom(step.optimizerState(), earlyStopping, rows, shuffling) : List.of();
             if (fit.checkpointDirectory() != null) {
-                parts.add(new Checkpoints(network, fit.checkpointing(), fingerprint, step.optimizerState(), dropout,
+                parts.add(new Checkpoints(network, fit.checkpointing(), fingerprint, step.optimizerState(),
                         earlyStopping, history));
             }
             return new TrainingLoop(network, fit, step, rows, validation, listeners, parts, history).run(shuffling);
@@ -116,7 +109,8 @@ final class Training {
     /**
      * Puts a resumed training where the checkpoint's stopped: the optimizer's and early stopping's
      * state, and the shuffling generator advanced by one permutation per epoch run (the draws the
-     * epochs before made); returns the history so far. The weights and the dropout generator are set already.
+     * epochs before made); returns the history so far. The weights are set already; dropout needs
+     * nothing, its masks being drawn from the epoch's number.
      */
     private List<EpochResult> continueFrom(OptimizerState optimizer, EarlyStopping earlyStopping, int rows,
                                            Random shuffling) {

@@ -74,7 +74,7 @@ final class TrainingLoop {
                     fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results)));
             listeners.epochStart(new EpochStart(epoch, fit.epochs(), batches, rate));
             int[] order = fit.shuffle() ? Permutation.of(rows, shuffling) : Permutation.identity(rows);
-            step.startEpoch(order);
+            step.startEpoch(epoch, order);
             EpochTotals totals = batches(epoch, batches, order);
             if (totals.rows == 0) {
                 // interrupted before the epoch's first batch: nothing of it to measure

@@ -42,9 +42,44 @@ class BatchGradientsTest {
     }
 
     @Test
+    void workersHoldingPartsOfTheRowsDrawTheDropoutMasksOfTheWholeBatch() {
+        int[] order = {6, 0, 3, 1, 2, 5, 4};
+        Network whole = droppingNetwork();
+        BatchGradients all = BatchGradients.of(whole, digits, Loss.CROSS_ENTROPY, 7, true, java.util.List.of(), 5);
+        all.startEpoch(3, order, order, 7);
+        double loss = all.compute(0, 7);
+        // rows 0-2 on one worker, 3-6 on another, each with its own order and the rows' numbers among all 7
+        Network first = droppingNetwork();
+        BatchGradients firstRows = BatchGradients.of(first, digits.select(new int[] {0, 1, 2}), Loss.CROSS_ENTROPY, 3,
+                true, java.util.List.of(), 5);
+        firstRows.startEpoch(3, new int[] {0, 1, 2}, new int[] {0, 1, 2}, 7);
+        double firstLoss = firstRows.compute(0, 3);
+        Network second = droppingNetwork();
+        BatchGradients secondRows = BatchGradients.of(second, digits.select(new int[] {3, 4, 5, 6}),
+                Loss.CROSS_ENTROPY, 4, true, java.util.List.of(), 5);
+        secondRows.startEpoch(3, new int[] {3, 0, 2, 1}, new int[] {6, 3, 5, 4}, 7);
+        double secondLoss = secondRows.compute(0, 4);
+
+        assertEquals(loss, (3 * firstLoss + 4 * secondLoss) / 7, 1e-12);
+        for (int layer = 0; layer < whole.numLayers(); layer++) {
+            INDArray expected = whole.layer(layer).parameters().get(0).gradient();
+            INDArray combined = first.layer(layer).parameters().get(0).gradient().mul(3.0 / 7)
+                    .add(second.layer(layer).parameters().get(0).gradient().mul(4.0 / 7));
+            assertTrue(expected.equalsWithEps(combined, 1e-12), "dW of layer " + layer);
+        }
+        // numbered as their own rows instead, the second worker's rows draw other masks
+        secondRows.startEpoch(3, new int[] {3, 0, 2, 1}, new int[] {3, 0, 2, 1}, 7);
+        assertTrue(Math.abs(secondRows.compute(0, 4) - secondLoss) > 1e-9, "the masks depend on the row numbers");
+    }
+
+    @Test
     void refusesBatchesOutsideItsRows() {
         BatchGradients batches = BatchGradients.of(network(), digits, Loss.MSE, 4, false);
         assertThrows(IllegalArgumentException.class, () -> batches.startEpoch(new int[] {0, 7}));
+        IllegalArgumentException numbers = assertThrows(IllegalArgumentException.class,
+                () -> batches.startEpoch(1, new int[] {0, 1}, new int[] {0, 9}, 9));
+        assertTrue(numbers.getMessage().contains("maskRows holds row 9 but the training's rows are [0, 9)"),
+                numbers.getMessage());
         batches.startEpoch(new int[] {0, 1, 2, 3, 4, 5, 6});
         IllegalArgumentException tooMany = assertThrows(IllegalArgumentException.class, () -> batches.compute(0, 5));
         assertTrue(tooMany.getMessage().contains("at most 4 rows"), tooMany.getMessage());
@@ -70,6 +105,11 @@ class BatchGradientsTest {
         assertEquals(DataType.DOUBLE, copy.features().dataType());
         assertEquals(DataType.FLOAT, copy.targets().dataType());
         assertEquals(original.classNames(), copy.classNames());
+    }
+
+    private static Network droppingNetwork() {
+        return Network.builder().seed(2).dataType(DataType.DOUBLE).input(64).dense(12, Activation.TANH).dropout(0.5)
+                .dense(10, Activation.SOFTMAX).build();
     }
 
     private static Network network() {

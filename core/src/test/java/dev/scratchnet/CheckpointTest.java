@@ -81,4 +81,29 @@ class CheckpointTest {
                 () -> network().fit(data(), fit(2).resumeFrom(checkpoint).build()));
         assertTrue(done.getMessage().contains("is at epoch 2 and this fit asks for 2 epochs"), done.getMessage());
     }
+
+    @Test
+    void aCheckpointWithTheOldDropoutGeneratorStateResumesWithTodaysMasks(@TempDir Path dir) throws IOException {
+        Network straight = network();
+        straight.fit(data(), fit(10).checkpoints(dir, 5).build());
+        // checkpoints written before the masks were drawn by position held the generator's state
+        Path checkpoint = dir.resolve("checkpoint-0000000005.zip");
+        Path old = dir.resolve("old.zip");
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
+            for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                entries.put(entry.getName(), zip.getInputStream(entry).readAllBytes());
+            }
+        }
+        String json = new String(entries.get("checkpoint.json"), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!json.contains("dropoutGenerator"), json);
+        entries.put("checkpoint.json", json.replaceFirst("\\{", "{\"dropoutGenerator\": \"-4181785445226150823\",")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        dev.scratchnet.io.ModelFile.write(entries, old);
+
+        Network resumed = network();
+        resumed.fit(data(), fit(10).resumeFrom(old).build());
+
+        assertArrayEquals(bits(straight), bits(resumed));
+    }
 }

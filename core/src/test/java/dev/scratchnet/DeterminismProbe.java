@@ -9,13 +9,13 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  * Trains a fixed network on fixed data and prints the SHA-256 of its final weights, so that a test
  * (or a person, with other thread settings) can compare runs in separate JVMs:
  * <pre>
- *   java -cp CLASSPATH dev.scratchnet.DeterminismProbe [digits|large]
+ *   java -cp CLASSPATH dev.scratchnet.DeterminismProbe [digits|large|dropout]
  * </pre>
  * The line before the hash names the native thread counts the run had, OpenBLAS's and the OpenMP
  * team size of the training thread, so that a comparison can check it compared what it meant to.
  * {@code digits}: 64-32-10 on the bundled digits, 3 epochs; {@code large}: 784-256-10 on 6000
  * seeded random rows, 2 epochs with batch 256, sizes at which the BLAS library and ND4J may use
- * several threads.
+ * several threads; {@code dropout}: {@code large} with dropout 0.3 after the hidden layer.
  */
 public final class DeterminismProbe {
 
@@ -28,7 +28,7 @@ public final class DeterminismProbe {
         DataSet data;
         int batchSize;
         int epochs;
-        if ("large".equals(workload)) {
+        if ("large".equals(workload) || "dropout".equals(workload)) {
             INDArray x = Nd4j.rand(Nd4j.createUninitialized(DataType.FLOAT, 6000, 784),
                     Nd4j.getRandomFactory().getNewRandomInstance(7));
             int[] labels = new int[6000];
@@ -37,7 +37,11 @@ public final class DeterminismProbe {
                 labels[i] = random.nextInt(10);
             }
             data = DataSet.ofClasses(x, labels, 10);
-            net = Network.builder().seed(5).dense(784, 256, Activation.RELU).dense(256, 10, Activation.SOFTMAX).build();
+            Network.Builder builder = Network.builder().seed(5).dense(784, 256, Activation.RELU);
+            if ("dropout".equals(workload)) {
+                builder.dropout(0.3);
+            }
+            net = builder.dense(256, 10, Activation.SOFTMAX).build();
             batchSize = 256;
             epochs = 2;
         } else {

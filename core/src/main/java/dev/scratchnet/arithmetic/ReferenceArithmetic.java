@@ -83,19 +83,25 @@ public final class ReferenceArithmetic implements Arithmetic {
 
     /** A training forward pass: every layer caches what its backward needs. */
     private INDArray forward(INDArray x) {
-        return forward(x, null, null);
+        return forward(x, null, null, 0);
     }
 
     /**
-     * A training forward pass; with {@code dropout}, each layer that has a rate draws its mask into
-     * {@code masks} (same index) and the next layer reads {@code a ⊙ mask} ({@link Dropout}).
+     * A training forward pass over the rows at positions {@code from, from + 1, …} of the epoch's
+     * order; with {@code dropout}, each layer that has a rate draws its mask into {@code masks} (same
+     * index), each row's from the row's place in the stream, and the next layer reads
+     * {@code a ⊙ mask} ({@link Dropout}).
      */
-    private INDArray forward(INDArray x, DropoutMasks dropout, INDArray[] masks) {
+    private INDArray forward(INDArray x, DropoutMasks dropout, INDArray[] masks, int from) {
         INDArray a = x;
         for (int i = 0; i < layers.size(); i++) {
             a = layers.get(i).forward(a, true);
             if (dropout != null && dropout.rate(i) > 0) {
-                masks[i] = Dropout.mask(a.rows(), a.columns(), dropout.rate(i), dropout.generator(), a.dataType());
+                long[] firsts = new long[(int) a.rows()];
+                for (int r = 0; r < firsts.length; r++) {
+                    firsts[r] = dropout.first(from + r, i);
+                }
+                masks[i] = Dropout.mask(firsts, (int) a.columns(), dropout.rate(i), dropout.seed(), a.dataType());
                 a = Dropout.forward(a, masks[i]);
             }
         }
@@ -139,7 +145,7 @@ public final class ReferenceArithmetic implements Arithmetic {
         private final DataSet train;
         /** The training rows' weights, or null when every row weighs 1. */
         private final double[] weights;
-        /** Dropout's rates and generator, or null; the masks of the last forward pass. */
+        /** Dropout's rates and stream, or null; the masks of the last forward pass. */
         private final DropoutMasks dropout;
         private final INDArray[] masks;
         private int[] order;
@@ -157,7 +163,10 @@ public final class ReferenceArithmetic implements Arithmetic {
         }
 
         @Override
-        public void startEpoch(int[] order) {
+        public void startEpoch(int epoch, int[] order, int[] maskRows, int rows) {
+            if (dropout != null) {
+                dropout.startEpoch(epoch, maskRows, rows);
+            }
             this.order = order;
             this.orderedFeatures = Nd4j.pullRows(train.features(), 1, order);
             this.orderedTargets = Nd4j.pullRows(train.targets(), 1, order);
@@ -167,7 +176,7 @@ public final class ReferenceArithmetic implements Arithmetic {
         public double gradients(int from, int to) {
             INDArray targets = orderedTargets.get(NDArrayIndex.interval(from, to), NDArrayIndex.all());
             lastPredictions = forward(orderedFeatures.get(NDArrayIndex.interval(from, to), NDArrayIndex.all()),
-                    dropout, masks);
+                    dropout, masks, from);
             lastFrom = from;
             backward(lastPredictions, targets, loss, weights, order, from, masks);
             if (weights == null) {

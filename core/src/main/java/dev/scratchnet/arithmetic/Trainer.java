@@ -7,8 +7,19 @@ package dev.scratchnet.arithmetic;
  */
 public interface Trainer {
 
-    /** Starts an epoch whose batches take the training rows in {@code order}. */
-    void startEpoch(int[] order);
+    /**
+     * Starts epoch {@code epoch} (from 1, counted over the whole training, a resumed one included)
+     * whose batches take the training rows in {@code order}; the row at position {@code p} draws the
+     * dropout masks of training row {@code maskRows[p]} of {@code rows} ({@link DropoutMasks}).
+     * {@code fit} passes {@code order} itself; a worker of a distributed training, whose rows are
+     * some of the training's, passes their numbers among all of them.
+     */
+    void startEpoch(int epoch, int[] order, int[] maskRows, int rows);
+
+    /** {@link #startEpoch(int, int[], int[], int)} for a trainer that holds all the training rows: each row draws its own masks. */
+    default void startEpoch(int epoch, int[] order) {
+        startEpoch(epoch, order, order, order.length);
+    }
 
     /** Fills every layer's dW and db with the batch's gradient; returns the batch's loss. */
     double gradients(int from, int to);

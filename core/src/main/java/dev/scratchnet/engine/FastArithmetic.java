@@ -110,7 +110,8 @@ final class FastArithmetic implements Arithmetic {
         if (train.hasWeights()) {
             path.weighRows(train.weights());
         }
-        return new FastTrainer(path, kernel, Matrix.readable(train.features()), Matrix.readable(train.targets()));
+        return new FastTrainer(path, kernel, Matrix.readable(train.features()), Matrix.readable(train.targets()),
+                dropout);
     }
 
     private boolean fused(Loss loss) {
@@ -129,17 +130,23 @@ final class FastArithmetic implements Arithmetic {
         private final LossKernel loss;
         private final INDArray features;
         private final INDArray targets;
+        /** The training's dropout, or null without. */
+        private final DropoutMasks dropout;
         private int[] order;
 
-        FastTrainer(TrainingPath path, LossKernel loss, INDArray features, INDArray targets) {
+        FastTrainer(TrainingPath path, LossKernel loss, INDArray features, INDArray targets, DropoutMasks dropout) {
             this.path = path;
+            this.dropout = dropout;
             this.loss = loss;
             this.features = features;
             this.targets = targets;
         }
 
         @Override
-        public void startEpoch(int[] order) {
+        public void startEpoch(int epoch, int[] order, int[] maskRows, int rows) {
+            if (dropout != null) {
+                dropout.startEpoch(epoch, maskRows, rows);
+            }
             this.order = order;
         }
 

@@ -6,7 +6,6 @@ import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Accuracy;
 import dev.scratchnet.kernels.DropoutKernel;
 import dev.scratchnet.kernels.LossKernel;
-import dev.scratchnet.kernels.MaskGenerator;
 import dev.scratchnet.kernels.SoftmaxCrossEntropyKernel;
 import dev.scratchnet.kernels.WeightedMeanKernel;
 import java.util.ArrayList;
@@ -49,8 +48,8 @@ final class FastPath implements TrainingPath {
     private double[] weights;
     /** The weighted loss's row views, made with the weights. */
     private WeightedMeanKernel weightedMean;
-    /** The training's dropout generator, or null without dropout or when the masks are drawn for this path. */
-    private final MaskGenerator masks;
+    /** The training's dropout (its rates and stream), or null without dropout. */
+    private final DropoutMasks dropout;
 
     /**
      * A fast path for training {@code layers} in batches of at most {@code capacity} rows with a loss
@@ -60,23 +59,17 @@ final class FastPath implements TrainingPath {
         this(layers, loss, fused, dataType, capacity, null);
     }
 
-    /** As above, with {@code dropout}'s masks drawn in every forward pass (none when null). */
-    FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
-             DropoutMasks dropout) {
-        this(layers, loss, fused, dataType, capacity, dropout, false);
-    }
-
     /**
-     * As above; with {@code masksDrawnElsewhere}, the dropout masks are drawn into this path's
-     * buffers by its caller (a {@link SplitBatchPath}) rather than in the forward pass.
+     * As above, with {@code dropout}'s masks drawn in every forward pass (none when null), each
+     * row's from its place in the stream, as the reference backend draws it.
      */
     FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
-             DropoutMasks dropout, boolean masksDrawnElsewhere) {
+             DropoutMasks dropout) {
         List<FastLayer> fast = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0));
         }
-        this.masks = dropout != null && !masksDrawnElsewhere ? dropout.generator() : null;
+        this.dropout = dropout;
         this.layers = List.copyOf(fast);
         // the batch is gathered into them before it is read, so recycled buffers do (Matrix.scratch)
         this.input = Matrix.scratch(dataType, capacity, layers.get(0).nIn());
@@ -94,7 +87,7 @@ final class FastPath implements TrainingPath {
         for (FastLayer layer : whole.layers) {
             fast.add(new FastLayer(layer, from, to));
         }
-        this.masks = null;
+        this.dropout = whole.dropout;
         this.layers = List.copyOf(fast);
         this.input = whole.input.rowBlock(from, to);
         this.targets = whole.targets.rowBlock(from, to);
@@ -107,8 +100,8 @@ final class FastPath implements TrainingPath {
 
     /**
      * Rows {@code from} to {@code to} of this path's buffers as one block of a batch shared between
-     * threads: its forward pass and δ land in these rows, its db is its own, and its dropout masks
-     * are drawn by the caller (see {@link SplitBatchPath}).
+     * threads: its forward pass and δ land in these rows, its db is its own, and it draws its rows'
+     * dropout masks itself (each row's depends on the row alone, see {@link SplitBatchPath}).
      */
     FastPath rows(int from, int to) {
         return new FastPath(this, from, to);
@@ -141,7 +134,7 @@ final class FastPath implements TrainingPath {
      * weights sum to {@code batchWeight} (unused without row weights): the forward pass, every
      * layer's δ and db, no dW (see {@link SplitBatchPath}). The output δ is the batch's,
      * {@code 1/batchRows} and not {@code 1/(to − from)}, so that the blocks' gradients sum to the
-     * batch's. Dropout masks must be in the layers' buffers already.
+     * batch's.
      */
     void blockDeltas(INDArray features, INDArray targetRows, int[] order, int from, int to, int batchRows,
                      double batchWeight) {
@@ -200,8 +193,9 @@ final class FastPath implements TrainingPath {
             FastLayer layer = layers.get(i);
             layer.forward(x, n);
             if (layer.dropped != null) {
-                if (masks != null) {
-                    DropoutKernel.drawMask(layer.mask.values, n, layer.dropoutRate, masks);
+                for (int r = 0; r < n; r++) {
+                    DropoutKernel.drawRow(layer.mask.values, r, layer.dropoutRate, dropout.seed(),
+                            dropout.first(from + r, i));
                 }
                 DropoutKernel.multiply(layer.a.values, layer.mask.values, layer.dropped.values, n);
             }

@@ -4,9 +4,7 @@ import dev.scratchnet.Layer;
 import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.buffers.Blas;
 import dev.scratchnet.buffers.Matrix;
-import dev.scratchnet.kernels.DropoutKernel;
 import dev.scratchnet.kernels.LossKernel;
-import dev.scratchnet.kernels.MaskGenerator;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,10 +24,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * No thread writes what another reads in the same phase: every layer's δ is computed with W as it
  * was, before any row of W changes. Block boundaries are fixed by the batch size (a shorter last
  * batch leaves the last blocks short or empty) and each element of W comes from one product, so a
- * given thread count gives the same weights run after run. Dropout masks are drawn on the calling
- * thread, layer by layer and row by row as {@link FastPath} draws them, so the masks are the same as
- * on one thread. After construction a step allocates nothing; the blocks hold no buffers of their
- * own but a db.
+ * given thread count gives the same weights run after run. Each block draws its rows' dropout
+ * masks in its own forward pass; a row's mask depends only on the row and the epoch
+ * ({@link DropoutMasks}), so the masks are those of one thread. After construction a step
+ * allocates nothing; the blocks hold no buffers of their own but a db.
  */
 final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
 
@@ -38,8 +36,6 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
 
     private final int threads;
     private final FastPath[] blocks;
-    private final MaskGenerator masks;
-    private final double[] dropoutRates;
     /** The whole batch's buffers, of which every block is a view of some rows, and the network's W, b, dW and db. */
     private final FastPath whole;
     private final FastLayer[] layers;
@@ -76,19 +72,16 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
         }
         this.threads = threads;
         this.capacity = capacity;
-        this.whole = new FastPath(layers, loss, fused, dataType, capacity, dropout, true);
+        this.whole = new FastPath(layers, loss, fused, dataType, capacity, dropout);
         this.blocks = new FastPath[threads];
         for (int b = 0; b < threads; b++) {
             blocks[b] = whole.rows(blockStart(b, capacity), blockStart(b + 1, capacity));
         }
-        this.masks = dropout != null ? dropout.generator() : null;
-        this.dropoutRates = new double[layers.size()];
         this.layers = new FastLayer[layers.size()];
         this.weightRows = new Matrix[layers.size()][];
         this.gradientRows = new Matrix[layers.size()][];
         this.inputColumns = new Matrix[layers.size()][];
         for (int i = 0; i < layers.size(); i++) {
-            dropoutRates[i] = dropout != null ? dropout.rate(i) : 0;
             FastLayer layer = whole.layer(i);
             this.layers[i] = layer;
             // thread t computes rows [t·nIn/T, (t+1)·nIn/T) of W; a thread may get none when nIn < T
@@ -156,7 +149,6 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
                 }
             }
         }
-        drawMasks();
         phase = DELTAS;
         TrainingWorkers.run(blockCount, threads, this);
         phase = WEIGHTS;
@@ -175,21 +167,6 @@ final class SplitBatchPath implements TrainingPath, TrainingWorkers.Tasks {
     /** Where block {@code b} starts in a batch of {@code capacity} rows. */
     private int blockStart(int b, int capacity) {
         return (int) ((long) b * capacity / threads);
-    }
-
-    /** Every dropout mask of the batch, layer after layer and in each block after block, as one thread draws them. */
-    private void drawMasks() {
-        if (masks == null) {
-            return;
-        }
-        for (int i = 0; i < dropoutRates.length; i++) {
-            if (dropoutRates[i] > 0) {
-                for (int b = 0; b < blockCount; b++) {
-                    DropoutKernel.drawMask(blocks[b].layer(i).mask.values, start(b + 1) - start(b), dropoutRates[i],
-                            masks);
-                }
-            }
-        }
     }
 
     @Override

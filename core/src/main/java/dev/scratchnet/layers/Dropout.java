@@ -9,27 +9,34 @@ import org.nd4j.linalg.factory.Nd4j;
  * Inverted dropout after a dense layer (Srivastava et al., 2014; {@code torch.nn.Dropout}), in
  * training only:
  * <pre>
- *   mask_ij = 0 with probability rate, else 1 / (1 − rate)     one draw per element, row-major
+ *   mask_ij = 0 if u_ij &lt; rate, else 1 / (1 − rate)           u_ij uniform in [0, 1), one per element
  *   forward:   a' = a ⊙ mask                                 the next layer reads a'
  *   backward:  dL/da = dL/da' ⊙ mask                         then the layer's own activation backward
  * </pre>
  * Dividing the kept values by {@code 1 − rate} keeps their expected value, so prediction and
- * evaluation use the layer's output as it is (no mask, no scaling). The numbers come from the
- * training's {@link MaskGenerator}, so the same seed gives the same masks; the fast backend runs
- * the same draws in the same order ({@code kernels/DropoutKernel}).
+ * evaluation use the layer's output as it is (no mask, no scaling). Row i's numbers are
+ * {@code u_ij = MaskGenerator.at(seed, first_i + j)}, numbers of the training's stream at the place
+ * its training row and epoch give ({@code arithmetic.DropoutMasks}), so the same seed gives the
+ * same masks whoever draws them; the fast backend draws the same numbers
+ * ({@code kernels/DropoutKernel}).
  */
 public final class Dropout {
 
     private Dropout() {
     }
 
-    /** A fresh mask {@code [rows, columns]} in {@code dataType}, drawn from {@code generator}. */
-    public static INDArray mask(int rows, int columns, double rate, MaskGenerator generator, DataType dataType) {
-        double[] values = new double[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = generator.nextDouble() < rate ? 0 : 1 / (1 - rate);
+    /**
+     * A fresh mask {@code [firsts.length, columns]} in {@code dataType}: row i's element j from number
+     * {@code firsts[i] + j} of the stream {@code seed}.
+     */
+    public static INDArray mask(long[] firsts, int columns, double rate, long seed, DataType dataType) {
+        double[] values = new double[firsts.length * columns];
+        for (int i = 0; i < firsts.length; i++) {
+            for (int j = 0; j < columns; j++) {
+                values[i * columns + j] = MaskGenerator.at(seed, firsts[i] + j) < rate ? 0 : 1 / (1 - rate);
+            }
         }
-        return Nd4j.createFromArray(values).reshape(rows, columns).castTo(dataType);
+        return Nd4j.createFromArray(values).reshape(firsts.length, columns).castTo(dataType);
     }
 
     /** {@code a ⊙ mask}, a new array. */

@@ -9,7 +9,6 @@ import dev.scratchnet.Network;
 import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Permutation;
-import dev.scratchnet.kernels.MaskGenerator;
 import dev.scratchnet.kernels.MeanSquaredErrorKernel;
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -28,11 +27,12 @@ class DropoutAllocationTest {
         DataSet digits = Datasets.digits().scale(1 / 16.0);
         Network net = Network.builder().seed(1).dense(64, 15, Activation.RELU).dropout(0.3)
                 .dense(15, 10, Activation.SIGMOID).build();
-        FastPath fast = new FastPath(net.layers(), new MeanSquaredErrorKernel(), false, DataType.FLOAT, BATCH,
-                new DropoutMasks(List.of(0.3, 0.0), new MaskGenerator(1)));
+        DropoutMasks dropout = new DropoutMasks(List.of(0.3, 0.0), List.of(15, 10), 1);
+        FastPath fast = new FastPath(net.layers(), new MeanSquaredErrorKernel(), false, DataType.FLOAT, BATCH, dropout);
         INDArray features = Matrix.readable(digits.features());
         INDArray targets = Matrix.readable(digits.targets());
         int[] order = Permutation.identity(digits.size());
+        dropout.startEpoch(1, order, digits.size());
         int steps = digits.size() / BATCH;
         Runnable epoch = () -> {
             for (int step = 0; step < steps; step++) {

@@ -12,7 +12,6 @@ import dev.scratchnet.Parameter;
 import dev.scratchnet.arithmetic.DropoutMasks;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.kernels.LossKernel;
-import dev.scratchnet.kernels.MaskGenerator;
 import dev.scratchnet.ops.ActivationOp;
 import dev.scratchnet.ops.LossOp;
 import dev.scratchnet.ops.OpTable;
@@ -138,7 +137,10 @@ class SplitBatchParityTest {
         }
         LossKernel kernel = OpTable.of(setting.loss()).orElseThrow().kernel().apply(setting.loss());
         boolean fused = OpTable.fused(setting.output(), setting.loss());
-        DropoutMasks dropout = setting.dropout() ? new DropoutMasks(List.of(0.3, 0.0), new MaskGenerator(9)) : null;
+        DropoutMasks dropout = setting.dropout() ? new DropoutMasks(List.of(0.3, 0.0), List.of(9, 5), 9) : null;
+        if (dropout != null) {
+            dropout.startEpoch(4, order, ROWS);
+        }
         List<Layer> layers = net.layers();
         TrainingPath path = threads > 1
                 ? new SplitBatchPath(layers, kernel, fused, dataType, BATCH, dropout, threads)

@@ -3,7 +3,7 @@ package dev.scratchnet.kernels;
 /**
  * The loops of {@code dev.scratchnet.layers.Dropout}, inverted dropout on the first {@code n} rows:
  * a mask of {@code 0} (dropped, with probability {@code rate}) or {@code 1 / (1 − rate)} (kept),
- * drawn element by element in row-major order; the output {@code a ⊙ mask}; the gradient
+ * each element drawn from its own position in the training's stream; the output {@code a ⊙ mask}; the gradient
  * {@code dL/da = dL/da' ⊙ mask}.
  */
 public final class DropoutKernel {
@@ -11,12 +11,16 @@ public final class DropoutKernel {
     private DropoutKernel() {
     }
 
-    /** Draws the mask of the first {@code n} rows from {@code generator}, one number per element. */
-    public static void drawMask(Values mask, int n, double rate, MaskGenerator generator) {
+    /**
+     * Draws row {@code row} of the mask: its element {@code j} from number {@code first + j} of the
+     * stream {@code seed} ({@link MaskGenerator#at}), so that a row's mask depends only on where its
+     * values lie in the stream, not on which batch or thread draws it.
+     */
+    public static void drawRow(Values mask, int row, double rate, long seed, long first) {
         double kept = 1 / (1 - rate);
-        int end = n * mask.columns;
-        for (int i = 0; i < end; i++) {
-            mask.set(i, generator.nextDouble() < rate ? 0 : kept);
+        int start = row * mask.columns;
+        for (int j = 0; j < mask.columns; j++) {
+            mask.set(start + j, MaskGenerator.at(seed, first + j) < rate ? 0 : kept);
         }
     }
 

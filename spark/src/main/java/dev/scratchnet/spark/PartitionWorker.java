@@ -24,6 +24,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  *   local order = [ g − offset  for g in global order  if offset ≤ g &lt; offset + rows ]
  *   stepStarts[s] = how many of this partition's rows lie in the global batches before s
  *   share of batch s = local order positions [stepStarts[s], stepStarts[s + 1])
+ *   mask rows   = [ the epoch's maskRows[p]  for the same positions p ]   each row draws fit's dropout masks
  * </pre>
  * A step is a function of the weights it is sent, the epoch's order and the step's index, so a
  * task that fails and runs again, here or on another executor, returns the same share.
@@ -61,7 +62,7 @@ final class PartitionWorker {
         boolean classes = holdsClasses(rows.targets());
         int capacity = Math.min(plan.batchSize(), rows.size());
         BatchGradients batches = BatchGradients.of(network, rows, plan.loss().loss(), capacity, classes,
-                plan.classWeights());
+                plan.classWeights(), plan.seed());
         return new PartitionWorker(network, batches, rows, classes);
     }
 
@@ -74,14 +75,13 @@ final class PartitionWorker {
     }
 
     /**
-     * This partition's share of global batch {@code step} (from 0) of {@code epoch}, computed with
-     * {@code weights}; {@code order} is the epoch's global order and {@code offset} this
-     * partition's first global row.
+     * This partition's share of global batch {@code step} (from 0) of the epoch {@code epoch}
+     * describes, computed with {@code weights}; {@code offset} is this partition's first global row.
      */
-    synchronized PartitionGradient step(int epoch, int[] order, int offset, int batchSize, int step, double[] weights) {
-        if (loadedEpoch != epoch) {
-            startEpoch(order, offset, batchSize);
-            loadedEpoch = epoch;
+    synchronized PartitionGradient step(EpochOrder epoch, int offset, int batchSize, int step, double[] weights) {
+        if (loadedEpoch != epoch.epoch()) {
+            startEpoch(epoch, offset, batchSize);
+            loadedEpoch = epoch.epoch();
         }
         int from = stepStarts[step];
         int to = stepStarts[step + 1];
@@ -110,9 +110,11 @@ final class PartitionWorker {
                 : DataSet.of(Nd4j.pullRows(data.features(), 1, local), Nd4j.pullRows(data.targets(), 1, local));
     }
 
-    private void startEpoch(int[] order, int offset, int batchSize) {
+    private void startEpoch(EpochOrder epoch, int offset, int batchSize) {
+        int[] order = epoch.order();
         int steps = (int) ((order.length + (long) batchSize - 1) / batchSize);
         int[] localOrder = new int[rows];
+        int[] maskRows = new int[rows];
         stepStarts = new int[steps + 1];
         int count = 0;
         for (int position = 0; position < order.length; position++) {
@@ -121,12 +123,14 @@ final class PartitionWorker {
             }
             int row = order[position] - offset;
             if (row >= 0 && row < rows) {
+                maskRows[count] = epoch.maskRows()[position];
                 localOrder[count++] = row;
             }
         }
         stepStarts[steps] = count;
         // rows held out for validation are in no epoch's order
-        batches.startEpoch(Arrays.copyOf(localOrder, count));
+        batches.startEpoch(epoch.epoch(), Arrays.copyOf(localOrder, count), Arrays.copyOf(maskRows, count),
+                order.length);
     }
 
     /** The blocks' rows stacked in order, as one data set. */

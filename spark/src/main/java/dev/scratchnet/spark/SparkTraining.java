@@ -38,12 +38,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * same share.
  * <p>
  * {@code Fit} is honoured as by {@code fit}, through {@code fit}'s own loop: loss, optimizer,
- * schedule, epochs, batch size, shuffle, seed, L2, clipping, class weights and row weights,
+ * schedule, epochs, batch size, shuffle, seed, L2, clipping, class weights and row weights, dropout
+ * (each partition draws its rows' masks where {@code fit} draws them, from the row's number among
+ * the training rows and the epoch, so exact mode still equals {@code fit}),
  * {@code validationSplit} (the rows {@code fit} would hold out, fetched to the driver once) or given
  * validation data (measured on the driver), early stopping, checkpoints and resume, diagnostics
  * (measured on the driver on up to 4 batches an epoch, their rows fetched), listeners (epoch start
- * and end, batch end, training start and end, stop requests), the divergence guard. Not supported
- * yet, and refused: dropout. The network must not be trained or saved by anyone else meanwhile.
+ * and end, batch end, training start and end, stop requests), the divergence guard. The network
+ * must not be trained or saved by anyone else meanwhile.
  */
 public final class SparkTraining {
 
@@ -95,8 +97,7 @@ public final class SparkTraining {
      * lost it.
      *
      * @return the loss (and accuracy, for class targets) after every epoch, as {@code fit} reports them
-     * @throws IllegalArgumentException  when the rows do not fit the network or the loss, or the fit
-     *                                   asks for what Spark training does not do (dropout)
+     * @throws IllegalArgumentException  when the rows do not fit the network or the loss
      * @throws TrainingDivergedException when the loss becomes NaN or infinite; the network then keeps
      *                                   the weights of the last good epoch
      */
@@ -104,12 +105,6 @@ public final class SparkTraining {
         Checks.notNull("network", network);
         Checks.notNull("data", data);
         Checks.notNull("fit", fit);
-        for (int i = 0; i < network.numLayers(); i++) {
-            if (network.dropoutRate(i) > 0) {
-                throw new IllegalArgumentException("SparkTraining does not draw dropout masks yet, but dense layer "
-                        + (i + 1) + " has dropout " + network.dropoutRate(i) + "; train this network with fit");
-            }
-        }
         fit.validation().ifPresent(validation -> requireWidths("validation data", validation, network));
         return new SynchronousTraining(network, data, fit).run();
     }

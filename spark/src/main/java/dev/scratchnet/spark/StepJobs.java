@@ -24,11 +24,12 @@ final class StepJobs {
     }
 
     /**
-     * Every partition's share of global batch {@code step} of {@code epoch} at {@code weights};
-     * partition p holds global rows {@code [offsets[p], offsets[p + 1])}.
+     * Every partition's share of global batch {@code step} of the epoch {@code order} describes at
+     * {@code weights}; partition p holds global rows {@code [offsets[p], offsets[p + 1])}.
      */
-    static List<PartitionGradient> step(JavaRDD<DataSet> data, Broadcast<TrainingPlan> plan, Broadcast<int[]> order,
-                                        int[] offsets, int epoch, int step, Broadcast<double[]> weights) {
+    static List<PartitionGradient> step(JavaRDD<DataSet> data, Broadcast<TrainingPlan> plan,
+                                        Broadcast<EpochOrder> order, int[] offsets, int step,
+                                        Broadcast<double[]> weights) {
         return data.mapPartitionsWithIndex((Integer partition, Iterator<DataSet> blocks) -> {
             if (offsets[partition + 1] == offsets[partition]) {
                 return Collections.singletonList(PartitionGradient.none()).iterator();
@@ -36,7 +37,7 @@ final class StepJobs {
             TrainingPlan settings = plan.value();
             PartitionWorker worker = Workers.of(settings.trainingId(), partition,
                     () -> PartitionWorker.of(blocks, settings));
-            PartitionGradient share = worker.step(epoch, order.value(), offsets[partition], settings.batchSize(), step,
+            PartitionGradient share = worker.step(order.value(), offsets[partition], settings.batchSize(), step,
                     weights.value());
             return Collections.singletonList(share).iterator();
         }, false).collect();

@@ -19,9 +19,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * The driver's side of {@link SparkTraining}: {@code Network.fit}'s own loop
  * ({@link DistributedTraining}), with each step's gradient computed by the partitions.
  * <pre>
- *   broadcast the plan (model file, loss, batch size); set up a worker per partition, count rows
+ *   broadcast the plan (model file, loss, batch size, seed); set up a worker per partition, count rows
  *   the loop of fit — schedule, shuffle, clipping, dW += λ·W, the optimizer step, validation, early
  *   stopping, checkpoints, listeners, the divergence guard — where each global batch's gradient is
+ *       each epoch, broadcast its order (and the rows' numbers, which dropout draws the masks of)
  *       broadcast the weights; every partition sends its share (mean gradient, rows, loss)
  *       gradient ← Σ (n_p / n) · g_p, in partition order          ({@link GlobalBatch})
  * </pre>
@@ -45,7 +46,7 @@ final class SynchronousTraining {
     TrainingHistory run() {
         String trainingId = UUID.randomUUID().toString();
         Broadcast<TrainingPlan> plan = spark.broadcast(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize(),
-                fit.classWeights()));
+                fit.classWeights(), fit.seed() != null ? fit.seed() : network.seed()));
         Source source = null;
         TrainingHistory history;
         try {
@@ -124,9 +125,7 @@ final class SynchronousTraining {
         private final Broadcast<TrainingPlan> plan;
         private final int[] offsets;
         private final int length;
-        /** Counts the epochs this training ran, so that the workers know when the order changed. */
-        private int epoch;
-        private Broadcast<int[]> order;
+        private Broadcast<EpochOrder> order;
         private GlobalBatch last;
 
         Source(Broadcast<TrainingPlan> plan, int[] offsets) {
@@ -136,10 +135,9 @@ final class SynchronousTraining {
         }
 
         @Override
-        public void startEpoch(int[] order) {
+        public void startEpoch(int epoch, int[] order, int[] maskRows) {
             forgetOrder();
-            this.order = spark.broadcast(order);
-            epoch++;
+            this.order = spark.broadcast(new EpochOrder(epoch, order, maskRows));
         }
 
         /** One step's gradient: the partitions' shares at the current weights, put together in partition order. */
@@ -148,7 +146,7 @@ final class SynchronousTraining {
             Broadcast<double[]> weights = spark.broadcast(FlatParameters.values(parameters));
             List<PartitionGradient> shares;
             try {
-                shares = StepJobs.step(data, plan, order, offsets, epoch, start / fit.batchSize(), weights);
+                shares = StepJobs.step(data, plan, order, offsets, start / fit.batchSize(), weights);
             } finally {
                 weights.destroy();
             }
