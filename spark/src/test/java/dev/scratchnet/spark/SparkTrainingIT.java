@@ -10,6 +10,7 @@ import dev.scratchnet.DataSet;
 import dev.scratchnet.Datasets;
 import dev.scratchnet.Fit;
 import dev.scratchnet.Gradients;
+import dev.scratchnet.LayerDiagnostics;
 import dev.scratchnet.Loss;
 import dev.scratchnet.Network;
 import dev.scratchnet.Optimizer;
@@ -18,6 +19,8 @@ import dev.scratchnet.TrainingHistory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
@@ -28,18 +31,26 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
-/** {@link SparkTraining} on {@code local[2]}: the same steps as one machine, exact global-batch gradients, digits. */
+/**
+ * {@link SparkTraining} on {@code local[2]}: the same steps as one machine, exact global-batch
+ * gradients, every {@code Fit} setting (dropout included), digits.
+ */
 class SparkTrainingIT {
+
+    private static final int DROPOUT_EPOCHS = 6;
 
     private static JavaSparkContext spark;
     /** 300 digits, scaled to [0, 1]. */
     private static DataSet digits;
+    /** All the digits, scaled, 80 % to train and 20 % held out. */
+    private static Split heldOut;
 
     @BeforeAll
     static void start() {
         spark = LocalSpark.start("local[2]");
         DataSet all = Datasets.digits().scale(1 / 16.0);
         digits = part(all, 0, 300);
+        heldOut = all.split(0.8, 1);
     }
 
     @AfterAll
@@ -200,6 +211,92 @@ class SparkTrainingIT {
                         .loss(Loss.CROSS_ENTROPY).build()));
         assertTrue(targets.getMessage().startsWith("partition 0 of the data: "), targets.getMessage());
         assertEquals(0, Workers.count(), "workers forgotten");
+    }
+
+    /** 64-32-10 relu/softmax with dropout 0.2 after the hidden layer, float64, seed 3. */
+    private static Network droppingNetwork() {
+        return Network.builder().seed(3).dataType(DataType.DOUBLE).input(64).dense(32, Activation.RELU).dropout(0.2)
+                .dense(10, Activation.SOFTMAX).build();
+    }
+
+    private static Fit.Builder everySetting(int epochs) {
+        return Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.005)).epochs(epochs).batchSize(32)
+                .seed(11).classWeights(1, 1.5, 1, 1, 1, 1, 1, 1, 2, 1).clipNorm(1.0).validationSplit(0.2)
+                .diagnostics(true);
+    }
+
+    /**
+     * The one training loop's outside check: a digits network with dropout on {@code local[2]} with
+     * class weights, clipping, checkpoints, a validation split and diagnostics, against the same
+     * {@code Fit} on one machine: nothing refused, the same weights (float64, to 1e-9), the same
+     * held-out accuracy, checkpoints written, validation loss and diagnostics every epoch.
+     */
+    @Test
+    void everySettingWithDropoutTrainsOnSparkAsOnOneMachine(@TempDir Path folder) {
+        Network local = droppingNetwork();
+        TrainingHistory localHistory = local.fit(heldOut.train(), everySetting(DROPOUT_EPOCHS)
+                .checkpoints(folder.resolve("local"), 2).build());
+        Network distributed = droppingNetwork();
+
+        TrainingHistory history = SparkTraining.fit(distributed, spark, heldOut.train(), 2, everySetting(DROPOUT_EPOCHS)
+                .checkpoints(folder.resolve("spark"), 2).build());
+
+        double localAccuracy = local.evaluate(heldOut.test()).accuracy();
+        double accuracy = distributed.evaluate(heldOut.test()).accuracy();
+        assertTrue(Math.abs(localAccuracy - accuracy) <= 0.015, "held-out accuracy " + accuracy + " on Spark, "
+                + localAccuracy + " on one machine");
+        assertTrue(accuracy >= 0.9, "held-out accuracy " + accuracy);
+        assertClose(local, distributed, 1e-9);
+        assertArrayEquals(localHistory.trainLoss(), history.trainLoss(), 1e-9);
+        assertArrayEquals(localHistory.validationLoss(), history.validationLoss(), 1e-9);
+        assertEquals(DROPOUT_EPOCHS, history.epochs());
+        for (double loss : history.validationLoss()) {
+            assertTrue(Double.isFinite(loss), "a validation loss every epoch: " + loss);
+        }
+        Set<Integer> diagnosed = history.diagnostics().stream().map(LayerDiagnostics::epoch)
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6), diagnosed, "diagnostics every epoch");
+        assertEquals(localHistory.diagnostics().size(), history.diagnostics().size());
+        for (int i = 0; i < history.diagnostics().size(); i++) {
+            assertEquals(localHistory.diagnostics().get(i).gradientNorm(), history.diagnostics().get(i).gradientNorm(),
+                    1e-9);
+        }
+        for (int epoch : new int[] {2, 4, 6}) {
+            assertTrue(Files.exists(folder.resolve("spark").resolve(String.format("checkpoint-%010d.zip", epoch))),
+                    "checkpoint of epoch " + epoch);
+        }
+    }
+
+    @Test
+    void aSparkCheckpointWithDropoutResumesBitForBit(@TempDir Path folder) {
+        Network straight = droppingNetwork();
+        SparkTraining.fit(straight, spark, heldOut.train(), 2, everySetting(4).checkpoints(folder, 2).build());
+        Network resumed = droppingNetwork();
+
+        SparkTraining.fit(resumed, spark, heldOut.train(), 2, everySetting(4)
+                .resumeFrom(folder.resolve("checkpoint-0000000002.zip")).build());
+
+        for (int layer = 0; layer < straight.numLayers(); layer++) {
+            assertEquals(straight.layer(layer).weights(), resumed.layer(layer).weights(), "weights of layer " + layer);
+            assertEquals(straight.layer(layer).bias(), resumed.layer(layer).bias(), "bias of layer " + layer);
+        }
+    }
+
+    @Test
+    void runsWithDropoutAreBitIdenticalAndAnotherSeedDrawsOtherMasks() {
+        Fit fit = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.1)).epochs(2).batchSize(64).seed(4)
+                .build();
+        Network first = droppingNetwork();
+        Network second = droppingNetwork();
+        Network otherSeed = droppingNetwork();
+
+        SparkTraining.fit(first, spark, heldOut.train(), 2, fit);
+        SparkTraining.fit(second, spark, heldOut.train(), 2, fit);
+        SparkTraining.fit(otherSeed, spark, heldOut.train(), 2, Fit.builder().loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.sgd(0.1)).epochs(2).batchSize(64).seed(5).build());
+
+        assertEquals(first.layer(0).weights(), second.layer(0).weights());
+        assertTrue(!first.layer(0).weights().equals(otherSeed.layer(0).weights()), "another seed, other masks");
     }
 
     /** 64-16-10 relu/softmax, seed 3. */
