@@ -19,8 +19,8 @@ import java.util.List;
  * </pre>
  * With dropout, each row's masks are drawn from its number among all the training's rows and the
  * epoch ({@code arithmetic.DropoutMasks}), so a worker holding some of the rows draws the masks
- * {@code fit} draws for them. One instance serves one thread; the network is not guarded against a {@code fit} running on it
- * at the same time, so give it a network of its own.
+ * {@code fit} draws for them. One instance serves one thread; the network is not guarded against a
+ * {@code fit} running on it at the same time, so give it a network of its own.
  */
 public final class BatchGradients {
 

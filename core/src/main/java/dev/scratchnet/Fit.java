@@ -464,8 +464,9 @@ public record Fit(Loss loss, Optimizer optimizer, Schedule schedule, Batching ba
         /**
          * Writes a checkpoint into {@code directory} (created when missing) after every
          * {@code everyEpochs}-th epoch: one file {@code checkpoint-<epoch, 10 digits>.zip} holding all
-         * a training needs to continue — weights, optimizer state, epoch, the shuffling and dropout
-         * generators' state, early stopping's state and the history — written atomically. Continue
+         * a training needs to continue — weights, optimizer state, epoch, early stopping's state and
+         * the history (the shuffling and the dropout masks follow from the seed and the epoch) —
+         * written atomically. Continue
          * with {@link #resumeFrom(Path)}. The folder should hold nothing else.
          */
         public Builder checkpoints(Path directory, int everyEpochs) {

@@ -74,7 +74,10 @@ public final class DropoutMasks {
         this.rows = rows;
     }
 
-    /** Where in the stream the mask of layer {@code layer} starts for the row at position {@code position} of the epoch's order. */
+    /**
+     * Where in the stream the mask of layer {@code layer} starts for the row at position
+     * {@code position} of the epoch's order.
+     */
     public long first(int position, int layer) {
         return (epoch * rows + maskRows[position]) * width + offsets[layer];
     }

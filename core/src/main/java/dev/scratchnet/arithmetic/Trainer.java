@@ -16,7 +16,10 @@ public interface Trainer {
      */
     void startEpoch(int epoch, int[] order, int[] maskRows, int rows);
 
-    /** {@link #startEpoch(int, int[], int[], int)} for a trainer that holds all the training rows: each row draws its own masks. */
+    /**
+     * {@link #startEpoch(int, int[], int[], int)} for a trainer that holds all the training rows:
+     * each row draws its own masks.
+     */
     default void startEpoch(int epoch, int[] order) {
         startEpoch(epoch, order, order, order.length);
     }
