@@ -29,7 +29,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   checkpoint.json   {"format": "scratchnet-checkpoint", "formatVersion": 1, "epoch": 5,
  *                      "settings": {"network": …, "optimizer": "adam(0.01, …)", …},
  *                      "history": [["1", "1.05", …], …], "optimizerSteps": "40",
- *                      "earlyStopping": ["0.41", "0.41", "0"]}
+ *                      "earlyStopping": ["0.41", "0.41", "0"], "plan": "split-rows 2"}
  *   weights.0.npy …     the parameters in network order (dense0.W, dense0.b, dense1.W, …)
  *   optimizer.0.npy …   the optimizer state's arrays (velocities, moments)
  *   best.0.npy …        early stopping's best weights, when the fit stops early
@@ -40,6 +40,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * a mask value is drawn from its row, epoch and unit alone ({@code arithmetic.DropoutMasks}).
  * Checkpoints written before that hold a {@code "dropoutGenerator"} entry; it is read past, and
  * such a checkpoint resumes with the masks drawn as today's trainings draw them.
+ * The training plan (see {@link Plan}) is recorded so that a resume trains with the same one, and
+ * so to the same bits; it is not a setting a resume is checked against (a checkpoint without one
+ * resumes on the plan chosen then).
  */
 final class Checkpoint {
 
@@ -56,6 +59,8 @@ final class Checkpoint {
     final List<INDArray> weights;
     final List<INDArray> optimizerArrays;
     final List<INDArray> bestWeights;
+    /** The training plan's id ({@code split-rows 2}), or null when the checkpoint does not say. */
+    String plan;
 
     private Checkpoint(int epoch, Map<String, String> settings, List<EpochResult> history, long optimizerSteps,
                        double[] earlyStopping, List<INDArray> weights,
@@ -77,8 +82,8 @@ final class Checkpoint {
 
     /** Writes the state of a training after {@code epoch} into {@code file}, atomically. */
     static void write(Path file, int epoch, Map<String, String> settings, List<EpochResult> history,
-                      List<Parameter> parameters, OptimizerState optimizer, EarlyStopping earlyStopping)
-            throws IOException {
+                      List<Parameter> parameters, OptimizerState optimizer, EarlyStopping earlyStopping,
+                      String plan) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode json = mapper.createObjectNode();
         json.put("format", FORMAT);
@@ -101,6 +106,9 @@ final class Checkpoint {
             for (double value : earlyStopping.counters()) {
                 counters.add(Double.toString(value));
             }
+        }
+        if (plan != null) {
+            json.put("plan", plan);
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(JSON, mapper.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
@@ -160,9 +168,11 @@ final class Checkpoint {
                     earlyStopping[i] = number(json.get("earlyStopping").get(i));
                 }
             }
-            return new Checkpoint(json.path("epoch").asInt(), Fingerprint.upgraded(settings), history,
+            Checkpoint checkpoint = new Checkpoint(json.path("epoch").asInt(), Fingerprint.upgraded(settings), history,
                     Long.parseLong(json.path("optimizerSteps").asText("0")), earlyStopping,
                     arrays(zip, "weights.", file), arrays(zip, "optimizer.", file), arrays(zip, "best.", file));
+            checkpoint.plan = json.hasNonNull("plan") ? json.get("plan").asText() : null;
+            return checkpoint;
         } catch (ZipException e) {
             throw new IllegalArgumentException("cannot read checkpoint " + file + ": not a zip file, or a damaged one ("
                     + e.getMessage() + ")", e);

@@ -58,7 +58,8 @@ final class Checkpoints implements TrainingPart {
         Path file = settings.checkpointDirectory().resolve(Checkpoint.fileName(epoch));
         try {
             synchronized (network.weightsLock()) {
-                Checkpoint.write(file, epoch, fingerprint, history, parameters, optimizer, earlyStopping);
+                Checkpoint.write(file, epoch, fingerprint, history, parameters, optimizer, earlyStopping,
+                        network.arithmetic().planId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write checkpoint " + file, e);

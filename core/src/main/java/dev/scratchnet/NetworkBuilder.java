@@ -20,6 +20,7 @@ abstract class NetworkBuilder {
     private DataType dataType = Network.Builder.DEFAULT_DATA_TYPE;
     private Backend backend;
     private int trainingThreads;
+    private Plan plan;
     private Scaler scaler;
     private Scaler targetScaler;
     private List<String> classNames = List.of();
@@ -66,6 +67,17 @@ abstract class NetworkBuilder {
     public Network.Builder threads(int threads) {
         Checks.positive("threads", threads);
         this.trainingThreads = threads;
+        return self();
+    }
+
+    /**
+     * Pins how the fast backend runs a training step ({@link Plan}): without this call, the system
+     * property {@value Plan#PROPERTY}, else a plan measured once per shape on this machine and
+     * remembered (see {@link Plan}). With {@link #threads(int)}, the count is the plan's threads
+     * (the rows' blocks, or BLAS's threads); the reference backend trains on one thread whatever the plan.
+     */
+    public Network.Builder plan(Plan plan) {
+        this.plan = Checks.notNull("plan", plan);
         return self();
     }
 
@@ -186,8 +198,12 @@ abstract class NetworkBuilder {
      * @throws IllegalStateException    when no layer was added
      */
     public Network build() {
-        return chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(), trainingThreads,
-                new Preprocessing(scaler, targetScaler, classNames, inputNames, table));
+        Network network = chain.build(dataType, seed, backend != null ? backend : Backend.byDefault(),
+                trainingThreads, new Preprocessing(scaler, targetScaler, classNames, inputNames, table));
+        if (plan != null) {
+            network.arithmetic().pinPlan(plan);
+        }
+        return network;
     }
 
     /** This builder as the public type its methods return. */

@@ -79,6 +79,7 @@ final class Summary {
         out.append("backend: ").append(network.arithmetic().describe()).append(GAP).append(" native threads: ")
                 .append(ProcessSettings.describeThreads()).append(GAP).append(" training threads: ")
                 .append(network.arithmetic().describeTrainingThreads()).append('\n');
+        out.append("training plan: ").append(network.arithmetic().describePlan()).append('\n');
         return out.toString();
     }
 

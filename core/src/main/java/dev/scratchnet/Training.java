@@ -61,6 +61,10 @@ final class Training {
         Training training = new Training(network, fit, fingerprint, resumed);
         training.listeners.trainingStart();
         if (resumed != null) {
+            if (resumed.plan != null) {
+                // the plan the checkpoint's epochs ran with, so that the resumed ones add up alike
+                network.arithmetic().resumePlan(resumed.plan);
+            }
             synchronized (network.weightsLock()) {
                 Checkpoint.assign(resumed.weights, training.parameters.stream().map(Parameter::value).toList(),
                         "weight", fit.resumeFrom());

@@ -62,6 +62,35 @@ class CheckpointTest {
         assertArrayEquals(bits(straight), bits(again));
     }
 
+    /**
+     * A checkpoint records the plan its epochs trained with, and a resume on a network that would
+     * choose another (here the rule's one thread) trains with the checkpoint's: the bits of a straight
+     * run on that plan.
+     */
+    @Test
+    void aCheckpointRecordsItsPlanAndAResumeTrainsWithIt(@TempDir Path dir) throws IOException {
+        Network straight = Network.builder().seed(8).plan(Plan.SPLIT_ROWS).threads(2).dense(2, 16, Activation.RELU)
+                .dropout(0.1).dense(16, 3, Activation.SOFTMAX).build();
+        straight.fit(data(), fit(10).build());
+        Network first = Network.builder().seed(8).plan(Plan.SPLIT_ROWS).threads(2).dense(2, 16, Activation.RELU)
+                .dropout(0.1).dense(16, 3, Activation.SOFTMAX).build();
+        first.fit(data(), fit(5).checkpoints(dir, 5).build());
+        Path checkpoint = dir.resolve("checkpoint-0000000005.zip");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(checkpoint.toFile())) {
+            String json = new String(zip.getInputStream(zip.getEntry("checkpoint.json")).readAllBytes());
+            assertTrue(json.contains("\"plan\" : \"split-rows 2\""), json);
+        }
+        Network resumed = network();
+        resumed.fit(data(), fit(10).resumeFrom(checkpoint).build());
+        assertTrue(resumed.summary().endsWith("training plan: split-rows 2 (checkpoint) for batches of 16\n"),
+                resumed.summary());
+        assertArrayEquals(bits(straight), bits(resumed));
+        Network oneThread = network();
+        oneThread.fit(data(), fit(10).build());
+        assertTrue(!java.util.Arrays.equals(bits(straight), bits(oneThread)),
+                "one thread trained the same bits: the test cannot tell the plans apart");
+    }
+
     @Test
     void aDifferentSettingOrNetworkIsRefusedByName(@TempDir Path dir) {
         network().fit(data(), fit(2).checkpoints(dir, 2).build());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
 
 class SummaryTest {
 
@@ -28,7 +29,8 @@ class SummaryTest {
         String last = summary.substring(expected.length());
         assertTrue(last.matches("backend: fast    native threads: \\d+ \\((scratchnet's default|OMP_NUM_THREADS|system property scratchnet\\.threads|set by Setup\\.nativeThreads)\\)"
                 + "    training threads: (auto \\(\\d+ from 1048576 multiply-adds a batch, else 1\\)|1 \\(auto: one processor\\)"
-                + "|\\d+ \\(system property scratchnet\\.trainingThreads\\))\n"), last);
+                + "|\\d+ \\(system property scratchnet\\.trainingThreads\\))\n"
+                + "training plan: .+\n"), last);
         assertEquals(1135, net.parameterCount());
     }
 
@@ -46,11 +48,25 @@ class SummaryTest {
     @Test
     void theBackendLineSaysHowManyThreadsShareATrainingBatch() {
         Network two = Network.builder().threads(2).dense(2, 3, Activation.TANH).build();
-        assertTrue(two.summary().endsWith("    training threads: 2 (Network.Builder.threads)\n"), two.summary());
+        assertTrue(two.summary().endsWith("    training threads: 2 (Network.Builder.threads)\n"
+                + "training plan: split-rows (Network.Builder.threads)\n"), two.summary());
         Network reference = Network.builder().backend(Backend.REFERENCE).threads(2).dense(2, 3, Activation.TANH).build();
-        assertTrue(reference.summary().endsWith("    training threads: 1\n"), reference.summary());
+        assertTrue(reference.summary().endsWith("    training threads: 1\n"
+                + "training plan: one-thread (the reference backend)\n"), reference.summary());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Network.builder().threads(0));
         assertTrue(e.getMessage().contains("threads"), e.getMessage());
+    }
+
+    @Test
+    void theLastLineNamesThePlanPinnedOrTheLastFitsPlan() {
+        Network pinned = Network.builder().plan(Plan.THREADED_BLAS).dense(2, 3, Activation.TANH).build();
+        assertTrue(pinned.summary().endsWith("training plan: threaded-blas (Network.Builder.plan)\n"), pinned.summary());
+        Network net = Network.builder().plan(Plan.SPLIT_ROWS).threads(2).dense(2, 3, Activation.SOFTMAX).build();
+        DataSet data = DataSet.ofClasses(Nd4j.rand(DataType.FLOAT, 8, 2), new int[] {0, 1, 2, 0, 1, 2, 0, 1}, 3);
+        net.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).epochs(1).batchSize(8).build());
+        assertTrue(net.summary().endsWith("training plan: split-rows 2 (Network.Builder.plan) for batches of 8\n"),
+                net.summary());
+        assertThrows(IllegalArgumentException.class, () -> Network.builder().plan(null));
     }
 
     @Test

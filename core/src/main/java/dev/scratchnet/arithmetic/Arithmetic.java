@@ -3,6 +3,7 @@ package dev.scratchnet.arithmetic;
 import dev.scratchnet.Backend;
 import dev.scratchnet.DataSet;
 import dev.scratchnet.Loss;
+import dev.scratchnet.Plan;
 import java.util.Optional;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,6 +26,24 @@ public interface Arithmetic {
      */
     default String describeTrainingThreads() {
         return "1";
+    }
+
+    /** The training plan in force or how it will be chosen, for summaries; the reference backend has one. */
+    default String describePlan() {
+        return "one-thread (the reference backend)";
+    }
+
+    /** The plan of the last fit's batches as checkpoints record it (e.g. {@code split-rows 2}), or null. */
+    default String planId() {
+        return null;
+    }
+
+    /** Trains the next fits with {@code plan} ({@code Network.Builder.plan}); the reference backend has one plan. */
+    default void pinPlan(Plan plan) {
+    }
+
+    /** Trains the next fits with the plan a checkpoint recorded ({@link #planId()}). */
+    default void resumePlan(String id) {
     }
 
     /** The outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array; any layout of {@code x}. */

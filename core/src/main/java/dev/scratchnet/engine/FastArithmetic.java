@@ -4,6 +4,7 @@ import dev.scratchnet.Backend;
 import dev.scratchnet.DataSet;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Loss;
+import dev.scratchnet.Plan;
 import dev.scratchnet.arithmetic.Arithmetic;
 import dev.scratchnet.arithmetic.Backends;
 import dev.scratchnet.arithmetic.DropoutMasks;
@@ -13,10 +14,13 @@ import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.kernels.LossKernel;
 import dev.scratchnet.ops.OpTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fast backend for one network: predictions through {@link FastInference}, gradients and
@@ -30,6 +34,7 @@ final class FastArithmetic implements Arithmetic {
     private final FastInference inference;
     private final ReferenceArithmetic reference;
     private final TrainingThreads threads;
+    private final TrainingPlans plans;
     /** Multiply-adds of one row's forward pass, Σ nIn·nOut: what decides whether a batch is shared. */
     private final long workPerRow;
 
@@ -38,6 +43,7 @@ final class FastArithmetic implements Arithmetic {
         this.layers = List.copyOf(layers);
         this.dataType = dataType;
         this.threads = TrainingThreads.of(threads);
+        this.plans = TrainingPlans.of(this.threads, null);
         long work = 0;
         for (Layer layer : this.layers) {
             work += (long) layer.nIn() * layer.nOut();
@@ -62,9 +68,80 @@ final class FastArithmetic implements Arithmetic {
         return threads.describe();
     }
 
-    /** How many threads share each batch of a fit in batches of at most {@code capacity} rows. */
+    @Override
+    public String describePlan() {
+        return plans.describe();
+    }
+
+    @Override
+    public String planId() {
+        PlanChoice last = plans.last();
+        return last != null ? last.id() : null;
+    }
+
+    @Override
+    public void pinPlan(Plan plan) {
+        plans.pin(plan);
+    }
+
+    @Override
+    public void resumePlan(String id) {
+        plans.resume(id);
+    }
+
+    /** How many threads share each batch of a fit in batches of at most {@code capacity} rows, by the rule. */
     int trainingThreads(int capacity) {
         return threads.forBatches(capacity, workPerRow);
+    }
+
+    /** The shape a plan is chosen for: the data type, the widths and the batch capacity. */
+    private String shape(int capacity) {
+        StringBuilder widths = new StringBuilder(String.valueOf(layers.get(0).nIn()));
+        for (Layer layer : layers) {
+            widths.append('-').append(layer.nOut());
+        }
+        return dataType.name().toLowerCase(java.util.Locale.ROOT) + " " + widths + " batch " + capacity;
+    }
+
+    /** A path that trains batches of at most {@code capacity} rows as {@code plan} says. */
+    private TrainingPath path(PlanChoice plan, LossKernel kernel, boolean fused, int capacity, DropoutMasks dropout) {
+        return switch (plan.plan()) {
+            case SPLIT_ROWS -> new SplitBatchPath(layers, kernel, fused, dataType, capacity, dropout, plan.threads());
+            case THREADED_BLAS -> new ThreadedBlasPath(new FastPath(layers, kernel, fused, dataType, capacity, dropout),
+                    plan.threads());
+            case ONE_THREAD -> new FastPath(layers, kernel, fused, dataType, capacity, dropout);
+        };
+    }
+
+    /**
+     * Times a gradient step of each candidate on a batch of random rows ({@link StepTimer}): the
+     * layers' dW and db are written, their W and b are not, and no dropout generator is drawn from.
+     */
+    private long[] probe(List<PlanChoice> candidates, LossKernel kernel, boolean fused, int capacity) {
+        Random random = new Random(capacity);
+        INDArray x = randomRows(capacity, layers.get(0).nIn(), random);
+        INDArray y = randomRows(capacity, layers.get(layers.size() - 1).nOut(), random);
+        int[] order = dev.scratchnet.internal.Permutation.identity(capacity);
+        List<TrainingPath> paths = new ArrayList<>();
+        List<Runnable> steps = new ArrayList<>();
+        try {
+            for (PlanChoice candidate : candidates) {
+                TrainingPath path = path(candidate, kernel, fused, capacity, null);
+                paths.add(path);
+                steps.add(() -> path.gradients(x, y, order, 0, capacity));
+            }
+            return StepTimer.fastest(steps);
+        } finally {
+            paths.forEach(TrainingPath::release);
+        }
+    }
+
+    private INDArray randomRows(int rows, int columns, Random random) {
+        double[] values = new double[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = random.nextDouble();
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE).castTo(dataType);
     }
 
     @Override
@@ -103,10 +180,10 @@ final class FastArithmetic implements Arithmetic {
         if (kernel == null) {
             return reference.trainer(loss, train, batchCapacity, dropout);
         }
-        int count = trainingThreads(batchCapacity);
-        TrainingPath path = count > 1
-                ? new SplitBatchPath(layers, kernel, fused(loss), dataType, batchCapacity, dropout, count)
-                : new FastPath(layers, kernel, fused(loss), dataType, batchCapacity, dropout);
+        boolean fused = fused(loss);
+        PlanChoice plan = plans.choose(batchCapacity, workPerRow, shape(batchCapacity),
+                candidates -> probe(candidates, kernel, fused, batchCapacity));
+        TrainingPath path = path(plan, kernel, fused, batchCapacity, dropout);
         if (train.hasWeights()) {
             path.weighRows(train.weights());
         }

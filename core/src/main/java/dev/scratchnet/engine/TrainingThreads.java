@@ -44,6 +44,16 @@ final class TrainingThreads {
         return new TrainingThreads(0, "auto");
     }
 
+    /** The count asked for (builder or property), 0 when none was. */
+    int requested() {
+        return requested;
+    }
+
+    /** Where the count asked for came from, e.g. {@code Network.Builder.threads}. */
+    String source() {
+        return source;
+    }
+
     /**
      * How many threads train batches of at most {@code capacity} rows through layers doing
      * {@code workPerRow} multiply-adds a row: the count asked for, or automatically the processor

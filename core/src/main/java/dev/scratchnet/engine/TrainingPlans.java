@@ -1,0 +1,237 @@
+package dev.scratchnet.engine;
+
+import dev.scratchnet.Plan;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which {@link Plan} trains a network's batches, chosen when a fit starts, first match wins:
+ * <ol>
+ *   <li>the plan of the checkpoint a fit resumes ({@link #resume});</li>
+ *   <li>{@code Network.Builder.plan};</li>
+ *   <li>{@code Network.Builder.threads} or {@code scratchnet.trainingThreads} (2 or more: split rows; 1: one thread);</li>
+ *   <li>the system property {@value Plan#PROPERTY}: a plan's id pins it, {@code rule} asks for the rule;</li>
+ *   <li>the plan this process chose for the shape before, else the one the plan cache records;</li>
+ *   <li>when the cache can be written: a probe times the candidates ({@link PlanProbe}) and the
+ *       fastest, by a margin of {@link #MARGIN} over the rule's choice, is recorded and used;</li>
+ *   <li>otherwise the rule ({@link TrainingThreads#forBatches}): split rows from 1,048,576
+ *       multiply-adds a batch and 16 rows a thread, else one thread.</li>
+ * </ol>
+ * A shape is the data type, the layer widths and the batch capacity. Every process on a machine then
+ * trains a shape with the same plan, which keeps its runs bit-identical (docs/speed.md, "Plans").
+ */
+final class TrainingPlans {
+
+    /** A candidate must beat the rule's choice by this share of its time to replace it: timing is noisy. */
+    static final double MARGIN = 0.05;
+
+    /** Plans this process chose, by cache location and shape: later fits of the shape take the same. */
+    private static final Map<String, PlanChoice> CHOSEN = new ConcurrentHashMap<>();
+
+    /** Opens the plan cache; throws when it cannot be used (not private, not writable). */
+    interface CacheOpener {
+        PlanCache open() throws IOException;
+    }
+
+    private final TrainingThreads threads;
+    private volatile Plan pinned;
+    private final String mode;
+    private final CacheOpener cache;
+    private final String cacheName;
+    private final int processors;
+    private volatile PlanChoice resumed;
+    private volatile PlanChoice last;
+    private volatile int lastCapacity;
+
+    /**
+     * @param threads    the training threads asked for
+     * @param pinned     the builder's plan, or null
+     * @param mode       the system property {@value Plan#PROPERTY}'s value, or null
+     * @param cache      opens the plan cache
+     * @param cacheName  where the cache lies, for summaries and the in-process memory
+     * @param processors the processors plans may use
+     */
+    TrainingPlans(TrainingThreads threads, Plan pinned, String mode, CacheOpener cache, String cacheName,
+                  int processors) {
+        this.threads = threads;
+        this.pinned = pinned;
+        this.mode = mode == null || mode.isBlank() ? "auto" : mode.trim();
+        if (!this.mode.equals("auto") && !this.mode.equals("rule")) {
+            Plan.of(this.mode);
+        }
+        this.cache = cache;
+        this.cacheName = cacheName;
+        this.processors = processors;
+    }
+
+    /** The settings of this process: {@value Plan#PROPERTY}, the user's cache directory, every processor. */
+    static TrainingPlans of(TrainingThreads threads, Plan pinned) {
+        Path directory = PlanCache.location(System.getenv(), System.getProperty("user.home"));
+        return new TrainingPlans(threads, pinned, System.getProperty(Plan.PROPERTY),
+                () -> PlanCache.open(directory, MachineKey.current()), directory.toString(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Pins {@code plan} for the next fits ({@code Network.Builder.plan}). */
+    void pin(Plan plan) {
+        this.pinned = plan;
+    }
+
+    /** Makes the next fits use the plan a checkpoint recorded ({@link PlanChoice#id()}). */
+    void resume(String id) {
+        this.resumed = PlanChoice.parse(id, "checkpoint");
+    }
+
+    /** The plan of the last fit, or null before any. */
+    PlanChoice last() {
+        return last;
+    }
+
+    /**
+     * The plan for a fit in batches of at most {@code capacity} rows through layers of
+     * {@code workPerRow} multiply-adds a row, of shape {@code shape}; {@code probe} times
+     * candidates when the choice is measured.
+     */
+    PlanChoice choose(int capacity, long workPerRow, String shape, PlanProbe probe) {
+        PlanChoice choice = decide(capacity, workPerRow, shape, probe);
+        last = choice;
+        lastCapacity = capacity;
+        return choice;
+    }
+
+    private PlanChoice decide(int capacity, long workPerRow, String shape, PlanProbe probe) {
+        if (resumed != null) {
+            return fitted(resumed.plan(), resumed.threads(), capacity, resumed.source());
+        }
+        if (pinned != null) {
+            return fitted(pinned, threads.requested(), capacity, "Network.Builder.plan");
+        }
+        if (threads.requested() > 0) {
+            int count = threads.forBatches(capacity, workPerRow);
+            return count > 1 ? new PlanChoice(Plan.SPLIT_ROWS, count, threads.source())
+                    : PlanChoice.oneThread(threads.source());
+        }
+        if (!mode.equals("auto") && !mode.equals("rule")) {
+            return fitted(Plan.of(mode), 0, capacity, "system property " + Plan.PROPERTY);
+        }
+        PlanChoice rule = rule(capacity, workPerRow);
+        if (mode.equals("rule")) {
+            return rule.from("rule, " + Plan.PROPERTY + "=rule");
+        }
+        List<PlanChoice> candidates = candidates(capacity, rule);
+        if (candidates.size() < 2) {
+            return rule;
+        }
+        String key = cacheName + "|" + shape;
+        PlanChoice known = CHOSEN.get(key);
+        if (known != null) {
+            return known;
+        }
+        PlanCache plans;
+        try {
+            plans = cache.open();
+        } catch (IOException | RuntimeException e) {
+            return rule.from("rule: the plan cache " + cacheName + " cannot be used: " + e.getMessage());
+        }
+        PlanChoice chosen;
+        String recorded = plans.get(shape).orElse(null);
+        if (recorded != null && valid(recorded, capacity)) {
+            chosen = PlanChoice.parse(recorded, "cache");
+        } else {
+            PlanChoice fastest = fastest(candidates, probe.time(candidates));
+            String kept;
+            try {
+                kept = plans.putIfAbsent(shape, fastest.id(), id -> valid(id, capacity));
+            } catch (RuntimeException e) {
+                return rule.from("rule: the plan cache " + cacheName + " cannot be written: " + e.getMessage());
+            }
+            chosen = kept.equals(fastest.id()) ? fastest : PlanChoice.parse(kept, "cache");
+        }
+        PlanChoice raced = CHOSEN.putIfAbsent(key, chosen);
+        return raced != null ? raced : chosen;
+    }
+
+    /** Today's fixed rule: split rows from {@link TrainingThreads#SPLIT_WORK} and 16 rows a thread, else one thread. */
+    PlanChoice rule(int capacity, long workPerRow) {
+        int count = processors < 2 || capacity * workPerRow < TrainingThreads.SPLIT_WORK
+                || capacity < 2 * TrainingThreads.MIN_BLOCK_ROWS ? 1
+                : Math.min(processors, capacity / TrainingThreads.MIN_BLOCK_ROWS);
+        return count > 1 ? new PlanChoice(Plan.SPLIT_ROWS, count, "rule") : PlanChoice.oneThread("rule");
+    }
+
+    /** The rule's choice first, then one thread, split rows and threaded BLAS, each once; none on one processor. */
+    List<PlanChoice> candidates(int capacity, PlanChoice rule) {
+        List<PlanChoice> candidates = new ArrayList<>();
+        if (processors < 2 || capacity < 2) {
+            return candidates;
+        }
+        candidates.add(rule);
+        for (PlanChoice other : new PlanChoice[] {PlanChoice.oneThread("probe"),
+            new PlanChoice(Plan.SPLIT_ROWS, splitThreads(capacity), "probe"),
+            new PlanChoice(Plan.THREADED_BLAS, processors, "probe")}) {
+            if (candidates.stream().noneMatch(c -> c.id().equals(other.id()))) {
+                candidates.add(other);
+            }
+        }
+        return candidates;
+    }
+
+    /** The fastest candidate, the first (the rule's) unless another beats it by {@link #MARGIN}. */
+    private static PlanChoice fastest(List<PlanChoice> candidates, long[] nanos) {
+        int best = 0;
+        for (int i = 1; i < candidates.size(); i++) {
+            if (nanos[i] < nanos[best] && (best > 0 || nanos[i] < (1 - MARGIN) * nanos[0])) {
+                best = i;
+            }
+        }
+        return candidates.get(best).from("probe");
+    }
+
+    /** Split rows' thread count: a thread per processor, at most one per 16 rows, and at least 2. */
+    private int splitThreads(int capacity) {
+        return Math.min(capacity, Math.min(processors, Math.max(2, capacity / TrainingThreads.MIN_BLOCK_ROWS)));
+    }
+
+    /** {@code plan} on {@code requested} threads (0: its default), within what batches of {@code capacity} rows allow. */
+    private PlanChoice fitted(Plan plan, int requested, int capacity, String source) {
+        return switch (plan) {
+            case ONE_THREAD -> PlanChoice.oneThread(source);
+            case SPLIT_ROWS -> capacity < 2 ? PlanChoice.oneThread(source + "; one row a batch")
+                    : new PlanChoice(plan, Math.min(capacity, requested > 0 ? requested
+                            : Math.max(2, splitThreads(capacity))), source);
+            case THREADED_BLAS -> new PlanChoice(plan, requested > 0 ? requested : Math.max(1, processors), source);
+        };
+    }
+
+    /** Whether a recorded id is a plan these batches can run (a hand-edited file may say anything). */
+    private static boolean valid(String id, int capacity) {
+        try {
+            PlanChoice choice = PlanChoice.parse(id, "cache");
+            return choice.plan() != Plan.SPLIT_ROWS || (choice.threads() >= 2 && choice.threads() <= capacity);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** For summaries: the last fit's plan, or how the plan will be chosen. */
+    String describe() {
+        if (last != null) {
+            return last.describe() + " for batches of " + lastCapacity;
+        }
+        if (pinned != null) {
+            return pinned.id() + " (Network.Builder.plan)";
+        }
+        if (threads.requested() > 0) {
+            return (threads.requested() > 1 ? Plan.SPLIT_ROWS.id() : Plan.ONE_THREAD.id()) + " (" + threads.source() + ")";
+        }
+        return switch (mode) {
+            case "auto" -> "measured per shape when a fit starts, kept in " + cacheName;
+            case "rule" -> "the rule (system property " + Plan.PROPERTY + "=rule)";
+            default -> Plan.of(mode).id() + " (system property " + Plan.PROPERTY + ")";
+        };
+    }
+}

@@ -1,0 +1,178 @@
+package dev.scratchnet.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.scratchnet.Plan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How a training plan is chosen, with probes that need no clock: pins, the cache that later
+ * processes read, the probe's margin, and the fixed rule when the cache cannot be used. A "process"
+ * here is a {@link TrainingPlans} with a memory of its own (its cache name).
+ */
+class TrainingPlansTest {
+
+    /** W2's shape: 64 rows of 784-256-128-10, 15 million multiply-adds, which the rule splits. */
+    private static final long W2_WORK = 784L * 256 + 256L * 128 + 128L * 10;
+    private static final String W2 = "float 784-256-128-10 batch 64";
+    private static final AtomicInteger PROCESSES = new AtomicInteger();
+
+    @TempDir
+    Path temp;
+
+    /** A probe that says the candidates take these times, by plan, and counts its calls. */
+    private static final class FakeProbe implements PlanProbe {
+        final Map<Plan, Long> nanos;
+        final List<List<PlanChoice>> calls = new ArrayList<>();
+
+        FakeProbe(Map<Plan, Long> nanos) {
+            this.nanos = nanos;
+        }
+
+        @Override
+        public long[] time(List<PlanChoice> candidates) {
+            calls.add(candidates);
+            return candidates.stream().mapToLong(c -> nanos.get(c.plan())).toArray();
+        }
+    }
+
+    private TrainingPlans process(Path directory, Plan pinned, String mode, int requestedThreads) {
+        return new TrainingPlans(TrainingThreads.of(requestedThreads), pinned, mode,
+                () -> PlanCache.open(directory, "machine"), directory + "#" + PROCESSES.incrementAndGet(), 2);
+    }
+
+    private TrainingPlans process(Path directory) {
+        return process(directory, null, "auto", 0);
+    }
+
+    @Test
+    void aProbeChoosesOnceAndLaterProcessesReadTheCache() {
+        Path cache = temp.resolve("scratchnet/plans");
+        FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 150L, Plan.THREADED_BLAS, 80L));
+        PlanChoice first = process(cache).choose(64, W2_WORK, W2, probe);
+        assertEquals("threaded-blas 2", first.id());
+        assertEquals("probe", first.source());
+        // the rule's choice is timed first, then the others once each
+        assertEquals(List.of("split-rows 2", "one-thread", "threaded-blas 2"),
+                probe.calls.get(0).stream().map(PlanChoice::id).toList());
+        FakeProbe never = new FakeProbe(Map.of());
+        PlanChoice later = process(cache).choose(64, W2_WORK, W2, never);
+        assertEquals("threaded-blas 2 (cache)", later.describe());
+        assertTrue(never.calls.isEmpty(), "a later process measured again");
+        // another shape is measured on its own
+        process(cache).choose(16, W2_WORK, "float 784-256-128-10 batch 16", probe);
+        assertEquals(2, probe.calls.size());
+    }
+
+    @Test
+    void theCacheDirectoryIsMadePrivate() throws IOException {
+        Path cache = temp.resolve("fresh/scratchnet/plans");
+        process(cache).choose(64, W2_WORK, W2, new FakeProbe(Map.of(Plan.SPLIT_ROWS, 1L, Plan.ONE_THREAD, 2L,
+                Plan.THREADED_BLAS, 3L)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        assertEquals("split-rows 2", PlanCache.open(cache, "machine").get(W2).orElseThrow());
+    }
+
+    @Test
+    void theRulesChoiceStaysUnlessAnotherIsClearlyFaster() {
+        FakeProbe close = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 97L, Plan.THREADED_BLAS, 99L));
+        assertEquals("split-rows 2", process(temp.resolve("a")).choose(64, W2_WORK, W2, close).id());
+        FakeProbe clear = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 90L, Plan.THREADED_BLAS, 94L));
+        assertEquals("one-thread", process(temp.resolve("b")).choose(64, W2_WORK, W2, clear).id());
+    }
+
+    @Test
+    void anUnusableCacheMeansTheRuleAndNoProbe() throws IOException {
+        FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 10L, Plan.THREADED_BLAS, 10L));
+        TrainingPlans unwritable = new TrainingPlans(TrainingThreads.of(0), null, "auto", () -> {
+            throw new IOException("read-only file system");
+        }, "nowhere", 2);
+        PlanChoice choice = unwritable.choose(64, W2_WORK, W2, probe);
+        assertEquals("split-rows 2", choice.id());
+        assertTrue(choice.source().startsWith("rule: the plan cache nowhere cannot be used: read-only"), choice.source());
+        // a directory others may write is refused, not trusted
+        Path shared = Files.createDirectories(temp.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        PlanChoice refused = process(shared).choose(64, W2_WORK, W2, probe);
+        assertTrue(refused.source().contains("writable by group or others"), refused.source());
+        assertTrue(probe.calls.isEmpty(), "probed without a cache to keep the choice");
+        // the rule keeps one thread below 1,048,576 multiply-adds a batch: W1's 15 digits through 64-15-10
+        assertEquals("one-thread", unwritable.choose(15, 64 * 15 + 15 * 10, "float 64-15-10 batch 15", probe).id());
+    }
+
+    @Test
+    void aDamagedEntryIsMeasuredAgain() throws IOException {
+        Path cache = temp.resolve("plans");
+        PlanCache.open(cache, "machine").putIfAbsent(W2, "split-rows 99", id -> true);
+        FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 50L, Plan.THREADED_BLAS, 80L));
+        assertEquals("one-thread (probe)", process(cache).choose(64, W2_WORK, W2, probe).describe());
+        Files.writeString(cache.resolve("machine.properties"), "\\u00zz broken");
+        assertEquals("one-thread", process(cache).choose(64, W2_WORK, W2, probe).id());
+        assertEquals(2, probe.calls.size());
+    }
+
+    @Test
+    void pinsAndTheRuleModeNeverProbe() {
+        FakeProbe probe = new FakeProbe(Map.of());
+        Path cache = temp.resolve("plans");
+        assertEquals("threaded-blas 2 (Network.Builder.plan)",
+                process(cache, Plan.THREADED_BLAS, "auto", 0).choose(64, W2_WORK, W2, probe).describe());
+        assertEquals("threaded-blas 4 (Network.Builder.plan)",
+                process(cache, Plan.THREADED_BLAS, "auto", 4).choose(64, W2_WORK, W2, probe).describe());
+        assertEquals("split-rows 2 (Network.Builder.plan)",
+                process(cache, Plan.SPLIT_ROWS, "auto", 0).choose(16, 10, "tiny", probe).describe());
+        assertEquals("one-thread (Network.Builder.threads)",
+                process(cache, null, "auto", 1).choose(64, W2_WORK, W2, probe).describe());
+        assertEquals("split-rows 3 (Network.Builder.threads)",
+                process(cache, null, "auto", 3).choose(64, W2_WORK, W2, probe).describe());
+        assertEquals("one-thread (system property scratchnet.plan)",
+                process(cache, null, "one-thread", 0).choose(64, W2_WORK, W2, probe).describe());
+        assertEquals("split-rows 2 (rule, scratchnet.plan=rule)",
+                process(cache, null, "rule", 0).choose(64, W2_WORK, W2, probe).describe());
+        assertTrue(probe.calls.isEmpty());
+        assertTrue(Files.notExists(cache), "a pinned plan wrote the cache");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> process(cache, null, "fastest", 0));
+        assertTrue(e.getMessage().contains("one-thread, split-rows or threaded-blas, was \"fastest\""), e.getMessage());
+    }
+
+    @Test
+    void aResumeTakesTheCheckpointsPlanOverEverything() {
+        TrainingPlans plans = process(temp.resolve("plans"), Plan.ONE_THREAD, "auto", 0);
+        plans.resume("split-rows 3");
+        assertEquals("split-rows 3 (checkpoint)", plans.choose(64, W2_WORK, W2, new FakeProbe(Map.of())).describe());
+        assertEquals("split-rows 3 (checkpoint) for batches of 64", plans.describe());
+    }
+
+    @Test
+    void oneProcessorLeavesNothingToChoose() {
+        FakeProbe probe = new FakeProbe(Map.of());
+        TrainingPlans single = new TrainingPlans(TrainingThreads.of(0), null, "auto",
+                () -> PlanCache.open(temp.resolve("plans"), "machine"), "single", 1);
+        assertEquals("one-thread", single.choose(64, W2_WORK, W2, probe).id());
+        assertTrue(probe.calls.isEmpty());
+    }
+
+    @Test
+    void theMachineKeyChangesWithTheCpuTheProcessorsAndTheVersion() {
+        String key = MachineKey.hash("AMD EPYC 7B13", 2, "1.0");
+        assertEquals(16, key.length());
+        assertTrue(!key.equals(MachineKey.hash("Intel Xeon", 2, "1.0")) && !key.equals(MachineKey.hash("AMD EPYC 7B13", 4,
+                "1.0")) && !key.equals(MachineKey.hash("AMD EPYC 7B13", 2, "1.1")));
+        assertEquals(Path.of("/x/scratchnet/plans"), PlanCache.location(Map.of("XDG_CACHE_HOME", "/x"), "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/scratchnet/plans"), PlanCache.location(Map.of(), "/home/u"));
+        assertEquals(Path.of("/home/u/.cache/scratchnet/plans"),
+                PlanCache.location(Map.of("XDG_CACHE_HOME", "relative"), "/home/u"));
+    }
+}
