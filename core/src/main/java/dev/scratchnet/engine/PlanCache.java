@@ -61,24 +61,31 @@ final class PlanCache {
      * @throws IOException when the directory cannot be created, or is not private to the user
      */
     static PlanCache open(Path directory, String machineKey) throws IOException {
-        if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(directory.getParent());
-            try {
-                if (posix(directory)) {
-                    Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                } else {
-                    Files.createDirectory(directory);
-                }
-            } catch (FileAlreadyExistsException raced) {
-                // another process made it first: checked below like any existing one
-            }
-        }
+        // the scratchnet directory above is the compiled scripts' cache: made private too when made here
+        createPrivate(directory.getParent());
+        createPrivate(directory);
         UserPrincipal me = currentUser(directory);
         requirePrivate(directory, me);
         if (!Files.isWritable(directory)) {
             throw new FileSystemException(directory.toString(), null, "is not writable");
         }
         return new PlanCache(directory, machineKey, me);
+    }
+
+    private static void createPrivate(Path directory) throws IOException {
+        if (Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.createDirectories(directory.getParent());
+        try {
+            if (posix(directory)) {
+                Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createDirectory(directory);
+            }
+        } catch (FileAlreadyExistsException raced) {
+            // another process made it first: checked like any existing one
+        }
     }
 
     /** The plan recorded for {@code shape}, if any; a damaged or foreign file counts as empty. */

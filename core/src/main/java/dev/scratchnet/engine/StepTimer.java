@@ -7,13 +7,14 @@ import java.util.List;
  * turn (so that a JIT warming up or a neighbour's load falls on all alike), the first round not
  * counted, until {@link #BUDGET_NANOS} have passed after at least {@link #MIN_ROUNDS} rounds, or
  * {@link #MAX_ROUNDS}; each candidate's fastest step counts. A step of a large batch may alone take
- * longer than the budget: then three rounds run, the least a comparison can rest on.
+ * longer than the budget: then two rounds run (one to warm up, one timed), the least a comparison
+ * can rest on.
  */
 final class StepTimer {
 
     /** The time a probe may take: a few milliseconds, against a fit's hundreds. */
     static final long BUDGET_NANOS = 5_000_000;
-    static final int MIN_ROUNDS = 3;
+    static final int MIN_ROUNDS = 2;
     static final int MAX_ROUNDS = 64;
 
     private StepTimer() {

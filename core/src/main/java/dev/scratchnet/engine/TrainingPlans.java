@@ -142,7 +142,10 @@ final class TrainingPlans {
         if (recorded != null && valid(recorded, capacity)) {
             chosen = PlanChoice.parse(recorded, "cache");
         } else {
-            PlanChoice fastest = fastest(candidates, probe.time(candidates));
+            long start = System.nanoTime();
+            long[] nanos = probe.time(candidates);
+            PlanChoice fastest = fastest(candidates, nanos).from(String.format(java.util.Locale.ROOT, "probe, %.1f ms",
+                    (System.nanoTime() - start) / 1e6));
             String kept;
             try {
                 kept = plans.putIfAbsent(shape, fastest.id(), id -> valid(id, capacity));

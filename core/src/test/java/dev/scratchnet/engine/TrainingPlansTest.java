@@ -62,7 +62,7 @@ class TrainingPlansTest {
         FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 150L, Plan.THREADED_BLAS, 80L));
         PlanChoice first = process(cache).choose(64, W2_WORK, W2, probe);
         assertEquals("threaded-blas 2", first.id());
-        assertEquals("probe", first.source());
+        assertTrue(first.source().matches("probe, \\d+\\.\\d ms"), first.source());
         // the rule's choice is timed first, then the others once each
         assertEquals(List.of("split-rows 2", "one-thread", "threaded-blas 2"),
                 probe.calls.get(0).stream().map(PlanChoice::id).toList());
@@ -81,6 +81,7 @@ class TrainingPlansTest {
         process(cache).choose(64, W2_WORK, W2, new FakeProbe(Map.of(Plan.SPLIT_ROWS, 1L, Plan.ONE_THREAD, 2L,
                 Plan.THREADED_BLAS, 3L)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.getParent())));
         assertEquals("split-rows 2", PlanCache.open(cache, "machine").get(W2).orElseThrow());
     }
 
@@ -116,7 +117,7 @@ class TrainingPlansTest {
         Path cache = temp.resolve("plans");
         PlanCache.open(cache, "machine").putIfAbsent(W2, "split-rows 99", id -> true);
         FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 50L, Plan.THREADED_BLAS, 80L));
-        assertEquals("one-thread (probe)", process(cache).choose(64, W2_WORK, W2, probe).describe());
+        assertTrue(process(cache).choose(64, W2_WORK, W2, probe).describe().startsWith("one-thread (probe, "));
         Files.writeString(cache.resolve("machine.properties"), "\\u00zz broken");
         assertEquals("one-thread", process(cache).choose(64, W2_WORK, W2, probe).id());
         assertEquals(2, probe.calls.size());

@@ -177,13 +177,24 @@ public final class BenchCommand implements Callable<Integer> {
     private static void printSetting(String dataText) {
         Setup.apply();
         String summary = Workloads.mnistNetwork().summary();
-        String trainingThreads = summary.substring(summary.lastIndexOf("training threads: ") + 18).strip();
         System.out.printf("scratchnet bench: %d cores, engine %s, native threads %s, training threads %s,"
-                        + " OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n",
-                Runtime.getRuntime().availableProcessors(), Backend.byDefault(), Setup.nativeThreads(), trainingThreads,
+                        + " training plan %s, OMP_NUM_THREADS=%s, OPENBLAS_CORETYPE=%s%n",
+                Runtime.getRuntime().availableProcessors(), Backend.byDefault(), Setup.nativeThreads(),
+                summaryValue(summary, "training threads: "), summaryValue(summary, "training plan: "),
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
+        System.out.println(GemmProbe.line());
         System.out.println("data: " + dataText);
+    }
+
+    /** The rest of the summary's line after {@code label}, or {@code ?}. */
+    static String summaryValue(String summary, String label) {
+        int at = summary.lastIndexOf(label);
+        if (at < 0) {
+            return "?";
+        }
+        int end = summary.indexOf('\n', at);
+        return summary.substring(at + label.length(), end < 0 ? summary.length() : end).strip();
     }
 
     private void printTable(Map<String, Timings> ours, Map<String, Timings> numpy) {

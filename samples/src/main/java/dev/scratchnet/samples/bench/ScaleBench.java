@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code ./scratchnet bench --scale}: how training time grows with the work, against numpy in the
@@ -52,8 +53,10 @@ final class ScaleBench {
         System.out.println("scratchnet training threads: " + trainingThreads(network(64, 0)));
         warmUp();
         List<Timings[]> ours = new ArrayList<>();
+        List<String> plans = new ArrayList<>();
         for (String cell : cells) {
             String[] sizes = cell.split("x");
+            plans.add(plan(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1])));
             ours.add(timeCell(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1])));
         }
         Map<String, Timings> numpyDefault = Map.of();
@@ -65,19 +68,22 @@ final class ScaleBench {
         } else {
             System.out.println("numpy reference skipped: " + reason);
         }
-        System.out.printf("%n%-5s %-6s %-12s %-12s %-14s %-14s %-12s %s%n", "H", "batch", "scratchnet", "threads(1)",
-                "numpy default", "numpy 1 thread", "ratio", "ratio threads(1)");
+        System.out.printf("%n%-5s %-6s %-12s %-12s %-14s %-14s %-12s %-16s %s%n", "H", "batch", "scratchnet", "threads(1)",
+                "numpy default", "numpy 1 thread", "ratio", "ratio threads(1)", "plan");
         for (int i = 0; i < cells.size(); i++) {
             String[] cell = cells.get(i).split("x");
             Timings theirs = numpyDefault.get(cell[0] + " " + cell[1]);
             Timings theirsOne = numpyOne.get(cell[0] + " " + cell[1]);
             Timings mine = ours.get(i)[0];
             Timings mineOne = ours.get(i)[1];
-            System.out.printf("%-5s %-6s %-12s %-12s %-14s %-14s %-12s %s%n", cell[0], cell[1], seconds(mine),
-                    seconds(mineOne), seconds(theirs), seconds(theirsOne), ratio(mine, theirs), ratio(mineOne, theirs));
+            System.out.printf("%-5s %-6s %-12s %-12s %-14s %-14s %-12s %-16s %s%n", cell[0], cell[1], seconds(mine),
+                    seconds(mineOne), seconds(theirs), seconds(theirsOne), ratio(mine, theirs), ratio(mineOne, theirs),
+                    plans.get(i));
         }
         System.out.println("scratchnet: the default training threads; threads(1): Network.Builder.threads(1), the"
-                + " batch on one thread as before; ratio: scratchnet / numpy default (below 1: scratchnet is faster)");
+                + " batch on one thread as before; ratio: scratchnet / numpy default (below 1: scratchnet is faster);"
+                + " plan: the default's training plan and where it came from (docs/speed.md, \"Plans\")");
+        printWhereTimeGoes(ours);
         System.out.println("load average (1, 5, 15 min) before: " + loadBefore + ", after: " + load());
     }
 
@@ -90,6 +96,45 @@ final class ScaleBench {
                 epoch(network(256, 1), batch);
             }
         } while (System.nanoTime() < end);
+    }
+
+    /**
+     * The plan the default network trains the cell with, chosen (and, the first time on this machine,
+     * measured) by one untimed fit of a single batch, so that no probe falls into the timed runs.
+     */
+    private String plan(int hidden, int batch) {
+        Network net = network(hidden, 0);
+        DataSet first = DataSet.of(train.features().get(NDArrayIndex.interval(0, batch), NDArrayIndex.all()).dup(),
+                train.targets().get(NDArrayIndex.interval(0, batch), NDArrayIndex.all()).dup());
+        net.fit(first, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.1)).epochs(1).batchSize(batch)
+                .seed(1).build());
+        String plan = BenchCommand.summaryValue(net.summary(), "training plan: ");
+        int end = plan.indexOf(" for batches");
+        return end < 0 ? plan : plan.substring(0, end);
+    }
+
+    /**
+     * Per cell, the one-thread epoch split into its matrix products ({@link ProductsReplay}, median of
+     * the repeats) and the rest: element-wise work and overhead.
+     */
+    private void printWhereTimeGoes(List<Timings[]> ours) {
+        System.out.printf("%nwhere the time goes, threads(1) (products: the epoch's matrix products replayed alone)%n");
+        System.out.printf("%-5s %-6s %-12s %-12s %-8s %s%n", "H", "batch", "threads(1)", "products", "share",
+                "element-wise and overhead");
+        for (int i = 0; i < cells.size(); i++) {
+            String[] cell = cells.get(i).split("x");
+            int hidden = Integer.parseInt(cell[0]);
+            int batch = Integer.parseInt(cell[1]);
+            List<Double> runs = new ArrayList<>();
+            for (int r = 0; r < repeats; r++) {
+                runs.add(ProductsReplay.seconds(train.size(), batch, 784, hidden, 10));
+            }
+            double products = new Timings(runs).median();
+            double epoch = ours.get(i)[1].median();
+            System.out.printf("%-5s %-6s %-12s %-12s %-8s %s%n", cell[0], cell[1], String.format("%.3f s", epoch),
+                    String.format("%.3f s", products), String.format("%.0f %%", 100 * products / epoch),
+                    String.format("%.3f s", epoch - products));
+        }
     }
 
     /** The cell's timings with the default threads and with one, runs alternating. */
@@ -124,9 +169,7 @@ final class ScaleBench {
 
     /** What the summary says of the training threads. */
     private static String trainingThreads(Network net) {
-        String summary = net.summary();
-        int at = summary.lastIndexOf("training threads: ");
-        return at < 0 ? "?" : summary.substring(at + "training threads: ".length()).strip();
+        return BenchCommand.summaryValue(net.summary(), "training threads: ");
     }
 
     private static String seconds(Timings timings) {

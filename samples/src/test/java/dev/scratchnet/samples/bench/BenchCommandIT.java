@@ -53,10 +53,11 @@ class BenchCommandIT {
         CommandRun run = CommandRun.of("bench", "--scale", "--scale-cells", "64x64", "--scale-repeats", "1", "--no-numpy");
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(Pattern.compile("(?m)^scratchnet bench: .*, training threads .+, OMP_NUM_THREADS=").matcher(run.out()).find(),
-                run.out());
-        assertTrue(Pattern.compile("(?m)^64 +64 +\\d+\\.\\d{3} s +\\d+\\.\\d{3} s +- +- +- +-$").matcher(run.out()).find(),
-                run.out());
+        assertTrue(Pattern.compile("(?m)^scratchnet bench: .*, training threads .+, training plan .+, OMP_NUM_THREADS=")
+                .matcher(run.out()).find(), run.out());
+        // the last column: the cell's plan and where it came from (the tests run on the rule)
+        assertTrue(Pattern.compile("(?m)^64 +64 +\\d+\\.\\d{3} s +\\d+\\.\\d{3} s +- +- +- +- +(one-thread|split-rows \\d+)"
+                + " \\(rule, scratchnet\\.plan=rule\\)$").matcher(run.out()).find(), run.out());
         assertTrue(run.out().contains("numpy reference skipped: --no-numpy"), run.out());
     }
 
