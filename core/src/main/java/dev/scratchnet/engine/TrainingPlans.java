@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code Network.Builder.threads} or {@code scratchnet.trainingThreads} (2 or more: split rows; 1: one thread);</li>
  *   <li>the system property {@value Plan#PROPERTY}: a plan's id pins it, {@code rule} asks for the rule;</li>
  *   <li>the plan this process chose for the shape before, else the one the plan cache records;</li>
- *   <li>when the cache can be written: a probe times the candidates ({@link PlanProbe}) and the
+ *   <li>when the cache can be written and a batch is at least {@link #PROBE_WORK} multiply-adds: a probe times the candidates ({@link PlanProbe}) and the
  *       fastest, by a margin of {@link #MARGIN} over the rule's choice, is recorded and used;</li>
  *   <li>otherwise the rule ({@link TrainingThreads#forBatches}): split rows from 1,048,576
  *       multiply-adds a batch and 16 rows a thread, else one thread.</li>
@@ -28,6 +28,13 @@ final class TrainingPlans {
 
     /** A candidate must beat the rule's choice by this share of its time to replace it: timing is noisy. */
     static final double MARGIN = 0.05;
+
+    /**
+     * Below this many multiply-adds a batch (an eighth of the rule's split threshold) no plan is
+     * measured: a step takes microseconds, less than waking a second thread, and one thread is the
+     * rule's choice; a probe would cost more than the fit (W1's batch of 15 digits is 16,650).
+     */
+    static final long PROBE_WORK = TrainingThreads.SPLIT_WORK / 8;
 
     /** Plans this process chose, by cache location and shape: later fits of the shape take the same. */
     private static final Map<String, PlanChoice> CHOSEN = new ConcurrentHashMap<>();
@@ -123,7 +130,7 @@ final class TrainingPlans {
             return rule.from("rule, " + Plan.PROPERTY + "=rule");
         }
         List<PlanChoice> candidates = candidates(capacity, rule);
-        if (candidates.size() < 2) {
+        if (candidates.size() < 2 || capacity * workPerRow < PROBE_WORK) {
             return rule;
         }
         String key = cacheName + "|" + shape;

@@ -76,6 +76,15 @@ class TrainingPlansTest {
     }
 
     @Test
+    void aSmallBatchIsNotMeasured() {
+        FakeProbe probe = new FakeProbe(Map.of());
+        PlanChoice w1 = process(temp.resolve("plans")).choose(15, 64 * 15 + 15 * 10, "float 64-15-10 batch 15", probe);
+        assertEquals("one-thread (rule)", w1.describe());
+        assertTrue(probe.calls.isEmpty());
+        assertTrue(Files.notExists(temp.resolve("plans")), "nothing to keep, nothing written");
+    }
+
+    @Test
     void theCacheDirectoryIsMadePrivate() throws IOException {
         Path cache = temp.resolve("fresh/scratchnet/plans");
         process(cache).choose(64, W2_WORK, W2, new FakeProbe(Map.of(Plan.SPLIT_ROWS, 1L, Plan.ONE_THREAD, 2L,
