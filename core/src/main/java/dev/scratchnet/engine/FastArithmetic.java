@@ -23,8 +23,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * The fast backend for one network: predictions through {@link FastInference}, gradients and
- * training through {@link FastPath}. A loss without a fast kernel (a user's own) is computed by the
+ * The fast backend for one network: predictions through {@link FastInference}, gradients through
+ * {@link FastPath}, training through the path its {@link TrainingPlans plan} names ({@link FastPath},
+ * {@link SplitBatchPath} or {@link ThreadedBlasPath}). A loss without a fast kernel (a user's own) is computed by the
  * reference backend for that call or fit, with a notice.
  */
 final class FastArithmetic implements Arithmetic {

@@ -5,7 +5,8 @@ import dev.scratchnet.internal.ProcessSettings;
 /**
  * How many threads share a training batch's rows on the fast backend (see {@link SplitBatchPath}):
  * the count a network's builder asked for, else the system property
- * {@value #PROPERTY}, else chosen per fit from the work of a batch. The count decides how a batch is
+ * {@value #PROPERTY}, else none, and {@link TrainingPlans} chooses a plan, {@link #forBatches}'s
+ * rule among its fallbacks. The count decides how a batch is
  * cut into blocks, and so the order in which gradients are summed: the same count gives the same
  * weights bit for bit, another count may differ in the last bits.
  */

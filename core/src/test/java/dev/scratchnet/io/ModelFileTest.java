@@ -56,7 +56,11 @@ class ModelFileTest {
         INDArray x = Datasets.digits().scale(1 / 16.0).features();
         assertEquals(dataType, loaded.dataType());
         assertEquals(net.seed(), loaded.seed());
-        assertEquals(net.summary(), loaded.summary());
+        // all but the last line, the plan of the trained network's last fit: a plan is the machine's, not saved
+        String summary = net.summary();
+        String withoutPlan = summary.substring(0, summary.lastIndexOf("training plan: "));
+        assertEquals(withoutPlan, loaded.summary().substring(0, loaded.summary().lastIndexOf("training plan: ")));
+        assertTrue(summary.endsWith("for batches of 32\n"), summary);
         assertSame(Activation.SOFTMAX, loaded.layer(2).activation());
         assertEquals(Activation.leakyRelu(0.05), loaded.layer(0).activation());
         for (int i = 0; i < net.numLayers(); i++) {

@@ -1,0 +1,34 @@
+package dev.scratchnet.samples.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The peak estimate from /proc/cpuinfo's lines: the clock, the vendor and the vector flags. */
+class GemmProbeTest {
+
+    private static GemmProbe.Peak peak(String vendor, String flags) {
+        return GemmProbe.Peak.estimate(List.of("vendor_id\t: " + vendor, "cpu MHz\t\t: 2000.000", "flags\t\t: " + flags), 2);
+    }
+
+    @Test
+    void flopsACycleFollowTheFlagsAndTheVendor() {
+        assertEquals(64, peak("GenuineIntel", "sse4_2 avx avx2 fma avx512f").flopsPerCycle());
+        assertEquals(32, peak("AuthenticAMD", "sse4_2 avx avx2 fma avx512f").flopsPerCycle());
+        assertEquals(32, peak("GenuineIntel", "sse4_2 avx avx2 fma").flopsPerCycle());
+        assertEquals(16, peak("GenuineIntel", "sse4_2 avx").flopsPerCycle());
+        assertEquals(8, peak("GenuineIntel", "sse4_2").flopsPerCycle());
+    }
+
+    @Test
+    void thePeakIsProcessorsTimesClockTimesFlops() {
+        GemmProbe.Peak intel = peak("GenuineIntel", "avx2 fma avx512f");
+        assertEquals(256, intel.gflops(), 1e-9);
+        String text = intel.describe(64);
+        assertTrue(text.startsWith("256 GFLOP/s (2 x 2000 MHz x 64 flops a cycle, avx512f"), text);
+        assertTrue(text.endsWith("measured 25 % of it"), text);
+        assertTrue(GemmProbe.Peak.estimate(List.of(), 2).describe(10).startsWith("unknown"));
+    }
+}
