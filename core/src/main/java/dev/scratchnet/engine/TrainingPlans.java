@@ -68,7 +68,12 @@ final class TrainingPlans {
         this.pinned = pinned;
         this.mode = mode == null || mode.isBlank() ? "auto" : mode.trim();
         if (!this.mode.equals("auto") && !this.mode.equals("rule")) {
-            Plan.of(this.mode);
+            try {
+                Plan.of(this.mode);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(Plan.PROPERTY + " must be auto, rule, one-thread, split-rows or "
+                        + "threaded-blas, was \"" + mode + "\"", e);
+            }
         }
         this.cache = cache;
         this.cacheName = cacheName;

@@ -154,7 +154,8 @@ class TrainingPlansTest {
         assertTrue(Files.notExists(cache), "a pinned plan wrote the cache");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> process(cache, null, "fastest", 0));
-        assertTrue(e.getMessage().contains("one-thread, split-rows or threaded-blas, was \"fastest\""), e.getMessage());
+        assertEquals("scratchnet.plan must be auto, rule, one-thread, split-rows or threaded-blas, was \"fastest\"",
+                e.getMessage());
     }
 
     @Test
