@@ -2,11 +2,13 @@ package dev.scratchnet.engine;
 
 import dev.scratchnet.Plan;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
 
 /**
  * Which {@link Plan} trains a network's batches, chosen when a fit starts, first match wins:
@@ -16,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code Network.Builder.threads} or {@code scratchnet.trainingThreads} (2 or more: split rows; 1: one thread);</li>
  *   <li>the system property {@value Plan#PROPERTY}: a plan's id pins it, {@code rule} asks for the rule;</li>
  *   <li>the plan this process chose for the shape before, else the one the plan cache records;</li>
- *   <li>when the cache can be written and a batch is at least {@link #PROBE_WORK} multiply-adds: a probe times the candidates ({@link PlanProbe}) and the
+ *   <li>when the cache can be written, a batch is at least {@link #PROBE_WORK} multiply-adds and the
+ *       machine is not busy (its load average at most its processors): a probe times the candidates ({@link PlanProbe}) and the
  *       fastest, by a margin of {@link #MARGIN} over the rule's choice, is recorded and used;</li>
  *   <li>otherwise the rule ({@link TrainingThreads#forBatches}): split rows from 1,048,576
  *       multiply-adds a batch and 16 rows a thread, else one thread.</li>
@@ -27,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class TrainingPlans {
 
     /** A candidate must beat the rule's choice by this share of its time to replace it: timing is noisy. */
-    static final double MARGIN = 0.05;
+    static final double MARGIN = 0.10;
 
     /**
      * Below this many multiply-adds a batch (an eighth of the rule's split threshold) no plan is
@@ -44,26 +47,40 @@ final class TrainingPlans {
         PlanCache open() throws IOException;
     }
 
+    /**
+     * What the choice reads of the machine: its plan cache ({@code cacheName} says where, for
+     * summaries and this process's memory), its processors, and its load (the 1-minute load average,
+     * negative when unknown).
+     */
+    record Machine(CacheOpener cache, String cacheName, int processors, DoubleSupplier load) {
+
+        /** This machine: the user's cache directory, every processor, the system's load average. */
+        static Machine current() {
+            Path directory = PlanCache.location(System.getenv(), System.getProperty("user.home"));
+            return new Machine(() -> PlanCache.open(directory, MachineKey.current()), directory.toString(),
+                    Runtime.getRuntime().availableProcessors(),
+                    () -> ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
     private final TrainingThreads threads;
     private volatile Plan pinned;
     private final String mode;
     private final CacheOpener cache;
     private final String cacheName;
     private final int processors;
+    private final DoubleSupplier load;
     private volatile PlanChoice resumed;
     private volatile PlanChoice last;
     private volatile int lastCapacity;
 
     /**
-     * @param threads    the training threads asked for
-     * @param pinned     the builder's plan, or null
-     * @param mode       the system property {@value Plan#PROPERTY}'s value, or null
-     * @param cache      opens the plan cache
-     * @param cacheName  where the cache lies, for summaries and the in-process memory
-     * @param processors the processors plans may use
+     * @param threads the training threads asked for
+     * @param pinned  the builder's plan, or null
+     * @param mode    the system property {@value Plan#PROPERTY}'s value, or null
+     * @param machine the cache, processors and load
      */
-    TrainingPlans(TrainingThreads threads, Plan pinned, String mode, CacheOpener cache, String cacheName,
-                  int processors) {
+    TrainingPlans(TrainingThreads threads, Plan pinned, String mode, Machine machine) {
         this.threads = threads;
         this.pinned = pinned;
         this.mode = mode == null || mode.isBlank() ? "auto" : mode.trim();
@@ -75,17 +92,15 @@ final class TrainingPlans {
                         + "threaded-blas, was \"" + mode + "\"", e);
             }
         }
-        this.cache = cache;
-        this.cacheName = cacheName;
-        this.processors = processors;
+        this.cache = machine.cache();
+        this.cacheName = machine.cacheName();
+        this.processors = machine.processors();
+        this.load = machine.load();
     }
 
     /** The settings of this process: {@value Plan#PROPERTY}, the user's cache directory, every processor. */
     static TrainingPlans of(TrainingThreads threads, Plan pinned) {
-        Path directory = PlanCache.location(System.getenv(), System.getProperty("user.home"));
-        return new TrainingPlans(threads, pinned, System.getProperty(Plan.PROPERTY),
-                () -> PlanCache.open(directory, MachineKey.current()), directory.toString(),
-                Runtime.getRuntime().availableProcessors());
+        return new TrainingPlans(threads, pinned, System.getProperty(Plan.PROPERTY), Machine.current());
     }
 
     /** Pins {@code plan} for the next fits ({@code Network.Builder.plan}). */
@@ -153,6 +168,10 @@ final class TrainingPlans {
         String recorded = plans.get(shape).orElse(null);
         if (recorded != null && valid(recorded, capacity)) {
             chosen = PlanChoice.parse(recorded, "cache");
+        } else if (load.getAsDouble() > processors) {
+            // a probe now would time the neighbours: the rule, and nothing kept, until a quieter start
+            return rule.from(String.format(java.util.Locale.ROOT, "rule: the machine is busy (load %.1f on %d "
+                    + "processors), so nothing was measured", load.getAsDouble(), processors));
         } else {
             long start = System.nanoTime();
             long[] nanos = probe.time(candidates);

@@ -48,8 +48,13 @@ class TrainingPlansTest {
     }
 
     private TrainingPlans process(Path directory, Plan pinned, String mode, int requestedThreads) {
-        return new TrainingPlans(TrainingThreads.of(requestedThreads), pinned, mode,
-                () -> PlanCache.open(directory, "machine"), directory + "#" + PROCESSES.incrementAndGet(), 2);
+        return new TrainingPlans(TrainingThreads.of(requestedThreads), pinned, mode, machine(directory, 2, 0.5));
+    }
+
+    /** A machine of {@code processors} whose cache lies in {@code directory}, at {@code load}; a process of its own. */
+    private static TrainingPlans.Machine machine(Path directory, int processors, double load) {
+        return new TrainingPlans.Machine(() -> PlanCache.open(directory, "machine"),
+                directory + "#" + PROCESSES.incrementAndGet(), processors, () -> load);
     }
 
     private TrainingPlans process(Path directory) {
@@ -76,6 +81,21 @@ class TrainingPlansTest {
     }
 
     @Test
+    void aBusyMachineTakesTheRuleAndKeepsNothing() {
+        FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 10L, Plan.THREADED_BLAS, 10L));
+        Path cache = temp.resolve("plans");
+        PlanChoice busy = new TrainingPlans(TrainingThreads.of(0), null, "auto", machine(cache, 2, 2.5))
+                .choose(64, W2_WORK, W2, probe);
+        assertEquals("split-rows 2 (rule: the machine is busy (load 2.5 on 2 processors), so nothing was measured)",
+                busy.describe());
+        assertTrue(probe.calls.isEmpty());
+        // once quiet, the shape is measured and kept
+        PlanChoice quiet = new TrainingPlans(TrainingThreads.of(0), null, "auto", machine(cache, 2, 2.0))
+                .choose(64, W2_WORK, W2, probe);
+        assertEquals("one-thread", quiet.id());
+    }
+
+    @Test
     void aSmallBatchIsNotMeasured() {
         FakeProbe probe = new FakeProbe(Map.of());
         PlanChoice w1 = process(temp.resolve("plans")).choose(15, 64 * 15 + 15 * 10, "float 64-15-10 batch 15", probe);
@@ -96,18 +116,19 @@ class TrainingPlansTest {
 
     @Test
     void theRulesChoiceStaysUnlessAnotherIsClearlyFaster() {
-        FakeProbe close = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 97L, Plan.THREADED_BLAS, 99L));
+        FakeProbe close = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 92L, Plan.THREADED_BLAS, 99L));
         assertEquals("split-rows 2", process(temp.resolve("a")).choose(64, W2_WORK, W2, close).id());
-        FakeProbe clear = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 90L, Plan.THREADED_BLAS, 94L));
+        FakeProbe clear = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 85L, Plan.THREADED_BLAS, 89L));
         assertEquals("one-thread", process(temp.resolve("b")).choose(64, W2_WORK, W2, clear).id());
     }
 
     @Test
     void anUnusableCacheMeansTheRuleAndNoProbe() throws IOException {
         FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 10L, Plan.THREADED_BLAS, 10L));
-        TrainingPlans unwritable = new TrainingPlans(TrainingThreads.of(0), null, "auto", () -> {
-            throw new IOException("read-only file system");
-        }, "nowhere", 2);
+        TrainingPlans unwritable = new TrainingPlans(TrainingThreads.of(0), null, "auto",
+                new TrainingPlans.Machine(() -> {
+                    throw new IOException("read-only file system");
+                }, "nowhere", 2, () -> 0.5));
         PlanChoice choice = unwritable.choose(64, W2_WORK, W2, probe);
         assertEquals("split-rows 2", choice.id());
         assertTrue(choice.source().startsWith("rule: the plan cache nowhere cannot be used: read-only"), choice.source());
@@ -169,8 +190,7 @@ class TrainingPlansTest {
     @Test
     void oneProcessorLeavesNothingToChoose() {
         FakeProbe probe = new FakeProbe(Map.of());
-        TrainingPlans single = new TrainingPlans(TrainingThreads.of(0), null, "auto",
-                () -> PlanCache.open(temp.resolve("plans"), "machine"), "single", 1);
+        TrainingPlans single = new TrainingPlans(TrainingThreads.of(0), null, "auto", machine(temp.resolve("plans"), 1, 0));
         assertEquals("one-thread", single.choose(64, W2_WORK, W2, probe).id());
         assertTrue(probe.calls.isEmpty());
     }
