@@ -116,7 +116,7 @@ final class FastArithmetic implements Arithmetic {
 
     /**
      * Times a gradient step of each candidate on a batch of random rows ({@link StepTimer}): the
-     * layers' dW and db are written, their W and b are not, and no dropout generator is drawn from.
+     * layers' dW and db are written, their W and b are not, and no dropout runs.
      */
     private long[] probe(List<PlanChoice> candidates, LossKernel kernel, boolean fused, int capacity) {
         Random random = new Random(capacity);
