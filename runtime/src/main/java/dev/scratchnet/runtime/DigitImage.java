@@ -45,6 +45,8 @@ public final class DigitImage {
     private static final int BLOCK = 4;
     /** The resolution the strokes are thickened at, per pixel of the bitmap. */
     private static final int FINE = 4;
+    /** The spacing of the chamfer distances' values (its steps are 1 and 4/3). */
+    private static final double DISTANCE_STEP = 1.0 / 3;
 
     private DigitImage() {
     }
@@ -103,20 +105,20 @@ public final class DigitImage {
         int margin = fine / 4;
         boolean[][] drawn = placed(ink, box, fine, margin);
         double[][] distance = signedDistance(drawn);
-        // the stroke weight: on where the signed distance is at most r, r searched for the share of ink
+        // the stroke weight: on where the signed distance is at most r, r searched for the share of ink.
+        // Chamfer distances are multiples of 1/3, so once (low, high] is narrower than that it holds at
+        // most one of them, and a longer search would end with the same bitmap
         double low = -fine / 8.0;
         double high = fine / 4.0;
-        boolean[][] bitmap = bitmap(distance, 0, bitmapSide);
-        for (int step = 0; step < 24; step++) {
+        while (high - low > DISTANCE_STEP / 2) {
             double r = (low + high) / 2;
-            bitmap = bitmap(distance, r, bitmapSide);
-            if (share(bitmap) < OPTDIGITS_INK) {
+            if (share(bitmap(distance, r, bitmapSide)) < OPTDIGITS_INK) {
                 low = r;
             } else {
                 high = r;
             }
         }
-        bitmap = bitmap(distance, high, bitmapSide);
+        boolean[][] bitmap = bitmap(distance, high, bitmapSide);
         double[] row = new double[side * side];
         for (int y = 0; y < bitmapSide; y++) {
             for (int x = 0; x < bitmapSide; x++) {
