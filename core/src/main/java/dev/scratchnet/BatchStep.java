@@ -30,6 +30,12 @@ final class BatchStep {
     /** The clipping of the gradients, or null when the fit does not clip. */
     private final GradientClipping clipping;
     private final int[] labels;
+    /** The rounds of parameter averaging this step runs instead of the trainer's batches, or null. */
+    private final DistributedTraining.RoundSource rounds;
+    /** The epoch that runs, for the rounds. */
+    private int epoch;
+    /** The rows the last step took. */
+    private int taken;
     private final List<NativeVector> decayingValues = new ArrayList<>();
     private final List<NativeVector> decayingGradients = new ArrayList<>();
     private int correct;
@@ -42,15 +48,33 @@ final class BatchStep {
      *               when the targets are not classes
      */
     BatchStep(Network network, Fit fit, Trainer source, int[] labels) {
+        this(network, fit, source, labels, null);
+    }
+
+    /**
+     * The step over the rounds of parameter averaging: batch {@code r} of an epoch (positions
+     * {@code [(r − 1)·batchSize, r·batchSize)}) is round {@code r}, which leaves the averaged weights
+     * in the network and the averaged optimizer state in {@link #optimizerState()} itself; its clipping,
+     * weight decay and optimizer steps happen where the rounds run.
+     *
+     * @param classes whether the targets are classes, so that the rounds' correct counts count
+     */
+    BatchStep(Network network, Fit fit, DistributedTraining.RoundSource rounds, boolean classes) {
+        this(network, fit, null, classes ? new int[0] : null, rounds);
+    }
+
+    private BatchStep(Network network, Fit fit, Trainer source, int[] labels, DistributedTraining.RoundSource rounds) {
         this.fit = fit;
+        this.rounds = rounds;
         this.labels = labels;
         this.parameters = network.parameters();
         this.trainer = source;
         // this training's own optimizer state: the optimizer in the Fit is settings only
         this.optimizer = fit.optimizer().start(parameters);
         // a fused update is something a backend offers, for settings that allow it
-        this.fusedSgd = trainer.offersFusedSgd() && fit.optimizer().plainGradientDescent() && !fit.clips();
-        this.clipping = fit.clips() ? new GradientClipping(fit.clipNorm(), fit.clipValue(), parameters,
+        this.fusedSgd = trainer != null && trainer.offersFusedSgd() && fit.optimizer().plainGradientDescent()
+                && !fit.clips();
+        this.clipping = fit.clips() && rounds == null ? new GradientClipping(fit.clipNorm(), fit.clipValue(), parameters,
                 network.arithmetic().backend()) : null;
         for (Parameter parameter : parameters) {
             if (parameter.decays() && fit.l2() > 0) {
@@ -62,12 +86,17 @@ final class BatchStep {
 
     /** Frees the trainer's buffers at the end of the fit (see {@link Trainer#release}). */
     void release() {
-        trainer.release();
+        if (trainer != null) {
+            trainer.release();
+        }
     }
 
     /** Starts epoch {@code epoch} (from 1), whose batches take the training rows in {@code order}. */
     void startEpoch(int epoch, int[] order) {
-        trainer.startEpoch(epoch, order);
+        this.epoch = epoch;
+        if (trainer != null) {
+            trainer.startEpoch(epoch, order);
+        }
     }
 
     /**
@@ -78,6 +107,13 @@ final class BatchStep {
      */
     double run(int start, int end, double learningRate) {
         double loss;
+        if (rounds != null) {
+            loss = rounds.round(epoch, start / fit.batchSize() + 1, learningRate, optimizer);
+            taken = rounds.rows();
+            correct = labels != null ? rounds.correct() : 0;
+            return loss;
+        }
+        taken = end - start;
         if (fusedSgd) {
             loss = trainer.sgdStep(start, end, learningRate, fit.l2());
         } else {
@@ -109,6 +145,11 @@ final class BatchStep {
     /** Whether the targets are classes, so that {@link #correct()} counts. */
     boolean classes() {
         return labels != null;
+    }
+
+    /** How many rows the last step took: its batch's, or its round's over every partition. */
+    int rows() {
+        return taken;
     }
 
     /** How many rows of the last batch were classified right (0 when the targets are not classes). */

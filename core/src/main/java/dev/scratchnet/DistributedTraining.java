@@ -3,6 +3,7 @@ package dev.scratchnet;
 import dev.scratchnet.arithmetic.Trainer;
 import dev.scratchnet.internal.Checks;
 import dev.scratchnet.internal.Permutation;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -50,6 +51,75 @@ public final class DistributedTraining {
 
         /** The rows at {@code rows} (row numbers), as the workers train on them: held-out rows, diagnosed batches. */
         DataSet rows(int[] rows);
+    }
+
+    /**
+     * Where the rounds of parameter averaging run (scratchnet-spark's partitions, each taking local
+     * steps of its own rows and sending back where it ended).
+     */
+    public interface RoundSource {
+
+        /**
+         * Runs round {@code round} (from 1) of epoch {@code epoch} at {@code learningRate}: starts
+         * every partition from the network's weights and {@code optimizer}'s state ({@link
+         * OptimizerState#arrays()} and {@link OptimizerState#steps()}), and leaves the average of
+         * where they ended in both. Returns the mean loss over the rows the round's steps took, the
+         * weights left alone when it is NaN or infinite.
+         */
+        double round(int epoch, int round, double learningRate, OptimizerState optimizer);
+
+        /** How many rows the last round's steps took, over every partition (1 or more). */
+        int rows();
+
+        /** How many of them were classified right, each before its step's update (0 when not classes). */
+        int correct();
+    }
+
+    /**
+     * Trains {@code network} by {@code rounds} rounds of parameter averaging an epoch that
+     * {@code source} runs, through {@code fit}'s loop and parts: the schedule, given validation data,
+     * early stopping, checkpoints and resume, listeners (a round is a "batch" to them) and the
+     * divergence guard mean what they mean in {@code fit}. What happens within a round — the local
+     * steps, with clipping, class weights and weight decay — is the source's; the optimizer state
+     * the loop keeps (and checkpoints save) is the averaged one.
+     *
+     * @param trainingData the rows and the averaging as a checkpoint's fingerprint names them
+     * @throws IllegalArgumentException for a validation split or diagnostics, which averaging does not do,
+     *                                  or class weights that do not fit the targets
+     */
+    public static TrainingHistory fitRounds(Network network, Fit fit, int rounds, boolean classes, String trainingData,
+                                            RoundSource source) {
+        Checks.notNull("network", network);
+        Checks.notNull("fit", fit);
+        Checks.notNull("source", source);
+        Checks.positive("rounds", rounds);
+        if (fit.validationSplit() > 0 || fit.diagnostics()) {
+            throw new IllegalArgumentException("parameter averaging holds out no validationSplit and measures no"
+                    + " diagnostics; this fit asks for " + (fit.diagnostics() ? "diagnostics" : "validationSplit("
+                    + fit.validationSplit() + ")"));
+        }
+        ClassWeights.check(fit.classWeights(), network, classes);
+        Random shuffling = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
+        DataSet validationRows = fit.validation().orElse(null);
+        Validation validation = validationRows == null ? Validation.none() : Validation.of(network, fit.loss(),
+                validationRows.inType(network.dataType()).rescaled(network.scaler().orElse(null),
+                        network.targetScaler().orElse(null)), classes);
+        Training training = Training.start(network, fit, trainingData);
+        return training.runRounds(source, rounds, classes, validation, shuffling);
+    }
+
+    /**
+     * The gradient clipping {@code fit} applies before weight decay and the optimizer's step, over
+     * {@code parameters}' gradients, for steps taken somewhere else; null when neither bound is set.
+     *
+     * @param maxNorm {@link Fit#clipNorm()}, 0 for none
+     * @param limit   {@link Fit#clipValue()}, 0 for none
+     */
+    public static Runnable gradientClipping(double maxNorm, double limit, List<Parameter> parameters, Backend backend) {
+        if (maxNorm <= 0 && limit <= 0) {
+            return null;
+        }
+        return new GradientClipping(maxNorm, limit, parameters, backend)::apply;
     }
 
     /**

@@ -82,8 +82,29 @@ final class Training {
      */
     TrainingHistory run(Trainer source, int rows, int[] labels, Validation validation,
                         Function<int[], DataSet> rowsOf, Random shuffling) {
+        return run(new BatchStep(network, fit, source, labels), rows, validation, rowsOf, shuffling);
+    }
+
+    /**
+     * Trains through {@code rounds} rounds of parameter averaging an epoch: the loop's batch
+     * {@code r} is round {@code r} (see {@link BatchStep#BatchStep(Network, Fit, DistributedTraining.RoundSource,
+     * boolean)}); the fit asks for no diagnostics.
+     */
+    TrainingHistory runRounds(DistributedTraining.RoundSource source, int rounds, boolean classes, Validation validation,
+                              Random shuffling) {
+        long rows = (long) rounds * fit.batchSize();
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(rounds + " rounds of batchSize " + fit.batchSize() + " are too many"
+                    + " for one epoch; use a smaller batchSize or more local steps");
+        }
+        return run(new BatchStep(network, fit, source, classes), (int) rows, validation, indexes -> {
+            throw new IllegalStateException("parameter averaging measures no diagnostics");
+        }, shuffling);
+    }
+
+    private TrainingHistory run(BatchStep step, int rows, Validation validation,
+                                Function<int[], DataSet> rowsOf, Random shuffling) {
         List<TrainingPart> parts = new ArrayList<>();
-        BatchStep step = new BatchStep(network, fit, source, labels);
         try {
             parts.add(new DivergenceGuard(parameters));
             EarlyStopping earlyStopping = fit.earlyStoppingPatience() > 0

@@ -131,9 +131,9 @@ final class TrainingLoop {
             if (!Double.isFinite(loss)) {
                 throw diverged("loss", loss, epoch, batch, batches);
             }
-            totals.loss += loss * (end - start);
+            totals.loss += loss * step.rows();
             totals.correct += step.correct();
-            totals.rows += end - start;
+            totals.rows += step.rows();
             if (listeners.batchEnd(epoch, batch, batches, loss)) {
                 totals.stops.add(StopReason.STOPPED_BY_LISTENER);
                 return totals;

@@ -1,47 +1,52 @@
 package dev.scratchnet.spark;
 
 import dev.scratchnet.DataSet;
-import dev.scratchnet.EpochResult;
-import dev.scratchnet.EpochStart;
+import dev.scratchnet.DistributedTraining;
 import dev.scratchnet.Fit;
 import dev.scratchnet.Network;
 import dev.scratchnet.OptimizerState;
 import dev.scratchnet.Parameter;
-import dev.scratchnet.StopReason;
-import dev.scratchnet.TrainingDivergedException;
 import dev.scratchnet.TrainingHistory;
-import dev.scratchnet.TrainingListener;
-import dev.scratchnet.internal.Checks;
-import dev.scratchnet.internal.PlannedRates;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.rdd.RDD;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import scala.reflect.ClassTag$;
 
 /**
- * The driver's side of {@link SparkTraining#averageEvery(int) parameter averaging}:
+ * The driver's side of {@link SparkTraining#averageEvery(int) parameter averaging}, run through
+ * {@code fit}'s own loop and parts ({@link DistributedTraining#fitRounds}) with the loop's batches
+ * being the rounds:
  * <pre>
  *   broadcast the plan; set up a worker per partition (its rows, a network, an optimizer state)
- *   state ← the network's weights, the optimizer's fresh (zero) state
  *   for each epoch:  rate ← schedule(epoch, history)
- *     for each round, until every partition has taken its ⌈rows_p / batchSize⌉ steps:
- *       broadcast state; partition p takes up to k local steps, returns (n_p, w_p, s_p)
- *       state ← Σ (n_p / n) · (w_p, s_p), in partition order, in float64        (one Spark job)
- *     loss and accuracy over the epoch's local batches; validation on the driver
- *     stop on divergence, early stopping or a listener's request
+ *     broadcast the start state (weights and optimizer state, in the network's number type)
+ *     one barrier Spark job: every partition's task runs its rounds, exchanging states with the
+ *     driver's {@link StateExchange} over a socket between rounds:
+ *       partition p takes up to k local steps, sends (n_p, w_p, s_p)
+ *       driver: state ← Σ (n_p / n) · (w_p, s_p), in partition order, summed in float64, rounded
+ *       once to the network's type; sent back to every partition with steps left; and written into
+ *       the network and the loop's optimizer state, for validation, early stopping, checkpoints
+ *     loss and accuracy over the epoch's local batches; the loop's parts after the epoch
  * </pre>
  * The optimizer's state (Adam's moments, momentum's velocity) is averaged exactly as the weights
  * are, and its step count is the largest among the partitions, so each partition continues the
  * averaged optimizer. Same data in the same partitions, same weights bit for bit.
  */
-final class AveragingTraining {
+final class AveragingTraining implements DistributedTraining.RoundSource {
 
     /** The times of the last averaging training in this JVM (for the benchmark). */
-    static volatile RoundTimes lastTimes = new RoundTimes(0, 0, 0);
+    static volatile RoundTimes lastTimes = new RoundTimes(0, 0, 0, 0, 0);
 
     private final Network network;
     private final Fit fit;
@@ -49,16 +54,21 @@ final class AveragingTraining {
     private final JavaSparkContext spark;
     private final int localSteps;
     private final List<Parameter> parameters;
-    private final List<TrainingListener> listeners;
-    private final DataSet validation;
-    private final List<EpochResult> results = new ArrayList<>();
-    private final EarlyStop earlyStop;
-    private double[] lastGood;
-    private boolean classes;
-    private double rate;
+    private final boolean float32;
+    private Broadcast<AveragingPlan> plan;
+    private StateExchange exchange;
+    /** The rounds each partition takes an epoch; {@link #rounds} the most of them. */
+    private int[] roundsOf;
+    private int rounds;
+    private Broadcast<ModelState> start;
+    private JavaFutureAction<List<Integer>> job;
+    private StateExchange.RoundResult last;
     private int roundsRun;
+    private long mark;
     private long roundNanos;
     private long workerNanos;
+    private long stepsNanos;
+    private long averagingNanos;
 
     AveragingTraining(Network network, JavaRDD<DataSet> data, Fit fit, int localSteps) {
         this.network = network;
@@ -67,16 +77,13 @@ final class AveragingTraining {
         this.spark = JavaSparkContext.fromSparkContext(data.context());
         this.localSteps = localSteps;
         this.parameters = FlatParameters.of(network);
-        this.listeners = fit.listeners();
-        this.validation = fit.validation().orElse(null);
-        this.earlyStop = fit.earlyStoppingPatience() > 0
-                ? new EarlyStop(fit.earlyStoppingPatience(), fit.earlyStoppingMinDelta()) : null;
+        this.float32 = network.dataType() == DataType.FLOAT;
     }
 
     /** Refuses what averaging does not do, as {@link SparkTraining#fit(Network, JavaRDD, Fit)} refuses it. */
     static void refuseUnsupported(Network network, Fit fit) {
         if (fit.validationSplit() > 0) {
-            throw new IllegalArgumentException("SparkTraining does not hold out validationSplit(" + fit.validationSplit()
+            throw new IllegalArgumentException("averaging does not hold out validationSplit(" + fit.validationSplit()
                     + "): split the rows yourself (say with randomSplit) and pass the held-out ones with"
                     + " Fit.builder().validation(dataSet)");
         }
@@ -86,42 +93,153 @@ final class AveragingTraining {
                         + (i + 1) + " has dropout " + network.dropoutRate(i) + "; train this network with fit");
             }
         }
-        if (!fit.classWeights().isEmpty() || fit.clipNorm() > 0 || fit.clipValue() > 0
-                || fit.checkpointDirectory() != null || fit.resumeFrom() != null) {
-            throw new IllegalArgumentException("averaging does not apply class weights, clipping, checkpoints or "
-                    + "resumeFrom yet; this fit asks for one of them: train with fit or SparkTraining.exact(), or"
-                    + " leave them out");
+        if (fit.diagnostics()) {
+            throw new IllegalArgumentException("averaging measures no diagnostics (its steps happen on the executors);"
+                    + " train with SparkTraining.exact() or fit for them, or leave diagnostics out");
+        }
+        if (!fit.optimizer().start(List.of()).savable()) {
+            throw new IllegalArgumentException("averaging needs an optimizer whose state is its arrays() (savable()),"
+                    + " but " + fit.optimizer().name() + "'s is not; use SparkTraining.exact()");
         }
     }
 
     TrainingHistory run() {
-        OptimizerState fresh = fit.optimizer().start(parameters);
-        if (!fresh.savable()) {
-            throw new IllegalArgumentException("averaging needs an optimizer whose state is its arrays() (savable()),"
-                    + " but " + fit.optimizer().name() + "'s is not; use SparkTraining.exact()");
-        }
         String trainingId = UUID.randomUUID().toString();
         long seed = fit.seed() != null ? fit.seed() : network.seed();
-        AveragingPlan settings = new AveragingPlan(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize(), List.of()),
-                fit.optimizer(), fit.l2(), localSteps, seed, fit.shuffle());
-        Broadcast<AveragingPlan> plan = spark.broadcast(settings);
+        AveragingPlan settings = new AveragingPlan(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize(),
+                fit.classWeights()), fit.optimizer(), fit.l2(), fit.clipNorm(), fit.clipValue(), localSteps, seed,
+                fit.shuffle());
+        plan = spark.broadcast(settings);
+        exchange = StateExchange.open(float32);
         try {
-            int[] rows = rows(RoundJobs.prepare(data, plan));
-            return train(plan, rows, initialState(fresh));
+            List<PartitionSummary> summaries = RoundJobs.prepare(data, plan);
+            int[] rows = rows(summaries);
+            roundsOf = new int[rows.length];
+            for (int p = 0; p < rows.length; p++) {
+                long steps = (rows[p] + (long) fit.batchSize() - 1) / fit.batchSize();
+                roundsOf[p] = (int) ((steps + localSteps - 1) / localSteps);
+                rounds = Math.max(rounds, roundsOf[p]);
+            }
+            boolean classes = summaries.stream().allMatch(PartitionSummary::classes);
+            String trainingData = Arrays.stream(rows).asLongStream().sum() + " rows in partitions of "
+                    + Arrays.toString(rows) + " rows × " + network.nIn() + " features, averaged every " + localSteps
+                    + " local steps";
+            return DistributedTraining.fitRounds(network, fit, rounds, classes, trainingData, this);
         } finally {
             try {
+                endJob();
+                exchange.close();
                 StepJobs.forget(data, trainingId);
             } finally {
+                if (start != null) {
+                    start.destroy();
+                }
                 plan.destroy();
             }
         }
     }
 
+    @Override
+    public double round(int epoch, int round, double learningRate, OptimizerState optimizer) {
+        if (round == 1) {
+            startEpoch(epoch, learningRate, optimizer);
+        }
+        StateExchange.RoundResult result;
+        try {
+            result = exchange.next(round, () -> !job.isDone());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for round " + round + " of epoch " + epoch, e);
+        }
+        if (result == null) {
+            throw jobFailure(epoch, round);
+        }
+        last = result;
+        if (result.state() != null) {
+            assign(result.state(), optimizer);
+        }
+        long now = System.nanoTime();
+        roundsRun++;
+        roundNanos += now - mark;
+        mark = now;
+        workerNanos += result.slowestNanos();
+        stepsNanos += result.slowestStepsNanos();
+        averagingNanos += result.averagingNanos();
+        lastTimes = new RoundTimes(roundsRun, roundNanos, workerNanos, stepsNanos, averagingNanos);
+        if (round == rounds) {
+            endJob();
+        }
+        return result.lossSum() / result.rows();
+    }
+
+    @Override
+    public int rows() {
+        return last.rows();
+    }
+
+    @Override
+    public int correct() {
+        return last.correct();
+    }
+
+    /** Broadcasts the epoch's start state and starts its barrier job. */
+    private void startEpoch(int epoch, double learningRate, OptimizerState optimizer) {
+        endJob();
+        if (start != null) {
+            start.destroy();
+        }
+        mark = System.nanoTime();
+        start = spark.broadcast(ModelState.of(stateArrays(parameters, optimizer), float32, optimizer.steps()));
+        exchange.beginEpoch(epoch, roundsOf);
+        EpochTask task = new EpochTask(plan, start, roundsOf, epoch, learningRate, StateExchange.host(spark.getConf()),
+                exchange.port());
+        RDD<Integer> tasks = data.rdd().barrier().mapPartitionsWithIndex(task, false,
+                ClassTag$.MODULE$.apply(Integer.class));
+        job = tasks.toJavaRDD().collectAsync();
+    }
+
+    /** Waits for the epoch's job to end, after telling its tasks to stop when the loop stopped early. */
+    private void endJob() {
+        if (job == null) {
+            return;
+        }
+        JavaFutureAction<List<Integer>> ending = job;
+        job = null;
+        if (!ending.isDone()) {
+            exchange.stop();
+        }
+        try {
+            ending.get(10, TimeUnit.MINUTES);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the averaging job failed: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ending.cancel(true);
+        } catch (TimeoutException e) {
+            ending.cancel(true);
+        }
+    }
+
+    private RuntimeException jobFailure(int epoch, int round) {
+        JavaFutureAction<List<Integer>> failed = job;
+        job = null;
+        try {
+            failed.get();
+            return new IllegalStateException("the averaging job of epoch " + epoch + " ended before round " + round);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new IllegalStateException("the averaging job of epoch " + epoch + " failed before round " + round
+                    + " ended: " + cause.getMessage(), cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted in epoch " + epoch, e);
+        }
+    }
+
     /** Each partition's rows; refuses rows that cannot train. */
-    private int[] rows(List<PartitionSummary> summaries) {
+    private static int[] rows(List<PartitionSummary> summaries) {
         int[] rows = new int[summaries.size()];
         long total = 0;
-        classes = true;
         for (PartitionSummary summary : summaries) {
             if (summary.problem() != null) {
                 throw new IllegalArgumentException("partition " + summary.partition() + " of the data: "
@@ -129,7 +247,6 @@ final class AveragingTraining {
             }
             rows[summary.partition()] = summary.rows();
             total += summary.rows();
-            classes &= summary.classes();
         }
         if (total == 0) {
             throw new IllegalArgumentException("the data holds no rows (" + summaries.size() + " empty partitions)");
@@ -137,98 +254,26 @@ final class AveragingTraining {
         return rows;
     }
 
-    private ModelState initialState(OptimizerState fresh) {
-        List<INDArray> arrays = fresh.arrays();
-        double[][] optimizer = new double[arrays.size()][];
-        for (int i = 0; i < optimizer.length; i++) {
-            optimizer[i] = FlatParameters.flatten(arrays.get(i));
-        }
-        return new ModelState(FlatParameters.values(parameters), optimizer, fresh.steps());
+    /** The weights, then the optimizer state's arrays: the arrays a {@link ModelState} holds, live. */
+    static List<INDArray> stateArrays(List<Parameter> parameters, OptimizerState optimizer) {
+        List<INDArray> arrays = new ArrayList<>();
+        parameters.forEach(parameter -> arrays.add(parameter.value()));
+        arrays.addAll(optimizer.arrays());
+        return arrays;
     }
 
-    private TrainingHistory train(Broadcast<AveragingPlan> plan, int[] rows, ModelState start) {
-        double initialRate = fit.optimizer().learningRate();
-        PlannedRates.require(fit.schedule(), initialRate, fit.epochs());
-        int rounds = rounds(rows);
-        listeners.forEach(TrainingListener::onTrainingStart);
-        ModelState state = start;
-        lastGood = start.weights();
-        StopReason reason = StopReason.COMPLETED;
-        for (int epoch = 1; epoch <= fit.epochs(); epoch++) {
-            rate = Checks.positive("learning rate from the schedule at epoch " + epoch,
-                    fit.schedule().learningRate(epoch, initialRate, Collections.unmodifiableList(results)));
-            EpochStart epochStart = new EpochStart(epoch, fit.epochs(), rounds, rate);
-            listeners.forEach(listener -> listener.onEpochStart(epochStart));
-            double lossSum = 0;
-            long correct = 0;
-            long seen = 0;
-            for (int round = 0; round < rounds; round++) {
-                List<RoundShare> shares = round(plan, rows, epoch, round, state);
-                for (RoundShare share : shares) {
-                    lossSum += share.lossSum();
-                    correct += share.correct();
-                    seen += share.rows();
-                }
-                if (!Double.isFinite(lossSum)) {
-                    throw diverged("loss", lossSum / seen, epoch, round + 1, rounds);
-                }
-                long averaging = System.nanoTime();
-                state = average(shares);
-                roundNanos += System.nanoTime() - averaging;
-            }
-            lastTimes = new RoundTimes(roundsRun, roundNanos, workerNanos);
-            FlatParameters.setValues(parameters, state.weights());
-            EpochResult result = measure(epoch, lossSum / seen, classes ? (double) correct / seen : Double.NaN);
-            lastGood = state.weights();
-            results.add(result);
-            listeners.forEach(listener -> listener.onEpochEnd(result));
-            if (earlyStop != null && earlyStop.shouldStop(result.validationLoss(), parameters)) {
-                reason = StopReason.EARLY_STOPPING;
-                break;
-            }
-            if (stopRequested()) {
-                reason = StopReason.STOPPED_BY_LISTENER;
-                break;
-            }
-        }
-        if (earlyStop != null && earlyStop.best() != null) {
-            FlatParameters.setValues(parameters, earlyStop.best());
-        }
-        TrainingHistory history = TrainingHistory.of(results, reason);
-        listeners.forEach(listener -> listener.onTrainingEnd(history));
-        return history;
+    /** Writes {@code state} into the network's weights and the loop's optimizer state. */
+    private void assign(ModelState state, OptimizerState optimizer) {
+        // the loop calls round() holding the network's weights lock
+        state.writeTo(stateArrays(parameters, optimizer));
+        optimizer.restoreSteps(state.optimizerSteps());
     }
 
-    /** Rounds an epoch takes: until the partition with the most steps has taken them all. */
-    private int rounds(int[] rows) {
-        int most = 0;
-        for (int partitionRows : rows) {
-            most = Math.max(most, (int) ((partitionRows + (long) fit.batchSize() - 1) / fit.batchSize()));
-        }
-        return (most + localSteps - 1) / localSteps;
-    }
-
-    private List<RoundShare> round(Broadcast<AveragingPlan> plan, int[] rows, int epoch, int round, ModelState state) {
-        long start = System.nanoTime();
-        Broadcast<ModelState> sent = spark.broadcast(state);
-        List<RoundShare> shares;
-        try {
-            shares = RoundJobs.round(data, plan, rows, epoch, round, rate, sent);
-        } finally {
-            sent.destroy();
-        }
-        long slowest = 0;
-        for (RoundShare share : shares) {
-            slowest = Math.max(slowest, share.nanos());
-        }
-        roundsRun++;
-        roundNanos += System.nanoTime() - start;
-        workerNanos += slowest;
-        return shares;
-    }
-
-    /** Σ (n_p / n) · (w_p, s_p) over the partitions that took steps, in partition order, in float64. */
-    static ModelState average(List<RoundShare> shares) {
+    /**
+     * Σ (n_p / n) · (w_p, s_p) over the partitions that took steps, in partition order, summed in
+     * float64 and rounded once to the network's number type.
+     */
+    static ModelState average(List<RoundShare> shares, boolean float32) {
         long rows = 0;
         ModelState shape = null;
         long steps = 0;
@@ -242,57 +287,12 @@ final class AveragingTraining {
         if (shape == null) {
             throw new IllegalStateException("no partition took a step in this round");
         }
-        double[] weights = new double[shape.weights().length];
-        double[][] optimizer = new double[shape.optimizer().length][];
-        for (int i = 0; i < optimizer.length; i++) {
-            optimizer[i] = new double[shape.optimizer()[i].length];
-        }
+        double[] sum = new double[shape.length()];
         for (RoundShare share : shares) {
             if (share.rows() > 0) {
-                double weight = (double) share.rows() / rows;
-                addScaled(weight, share.state().weights(), weights);
-                for (int i = 0; i < optimizer.length; i++) {
-                    addScaled(weight, share.state().optimizer()[i], optimizer[i]);
-                }
+                share.state().addScaledTo((double) share.rows() / rows, sum);
             }
         }
-        return new ModelState(weights, optimizer, steps);
-    }
-
-    private static void addScaled(double weight, double[] x, double[] sum) {
-        for (int i = 0; i < sum.length; i++) {
-            sum[i] += weight * x[i];
-        }
-    }
-
-    private EpochResult measure(int epoch, double loss, double accuracy) {
-        if (validation == null) {
-            return new EpochResult(epoch, loss, accuracy, Double.NaN, Double.NaN, rate);
-        }
-        double validationLoss = network.loss(validation, fit.loss());
-        if (!Double.isFinite(validationLoss)) {
-            throw diverged("validation loss", validationLoss, epoch, 0, 0);
-        }
-        double validationAccuracy = classes ? network.evaluate(validation).accuracy() : Double.NaN;
-        return new EpochResult(epoch, loss, accuracy, validationLoss, validationAccuracy, rate);
-    }
-
-    /** Puts back the last good epoch's weights, ends the listeners and builds the exception to throw. */
-    private TrainingDivergedException diverged(String what, double loss, int epoch, int round, int rounds) {
-        FlatParameters.setValues(parameters, lastGood);
-        TrainingHistory history = TrainingHistory.of(results, StopReason.DIVERGED);
-        listeners.forEach(listener -> listener.onTrainingEnd(history));
-        String where = round > 0 ? "epoch " + epoch + ", round " + round + " of " + rounds : "epoch " + epoch;
-        String kept = results.isEmpty() ? "the initial weights" : "the weights after epoch " + results.size();
-        return new TrainingDivergedException(what + " became " + loss + " at " + where
-                + "; try a smaller learning rate (now " + rate + "); the network keeps " + kept, epoch, round, history);
-    }
-
-    private boolean stopRequested() {
-        boolean stop = false;
-        for (TrainingListener listener : listeners) {
-            stop |= listener.stopRequested();
-        }
-        return stop;
+        return ModelState.of(sum, float32, steps);
     }
 }

@@ -3,6 +3,7 @@ package dev.scratchnet.spark;
 import dev.scratchnet.Backend;
 import dev.scratchnet.BatchGradients;
 import dev.scratchnet.DataSet;
+import dev.scratchnet.DistributedTraining;
 import dev.scratchnet.Layer;
 import dev.scratchnet.Network;
 import dev.scratchnet.OptimizerState;
@@ -13,8 +14,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * One partition's side of parameter averaging: its rows, a network and an optimizer state of its
@@ -23,7 +24,7 @@ import org.nd4j.linalg.factory.Nd4j;
  *   epoch e:  local order = the partition's rows shuffled by a generator of (seed, e, partition)
  *             steps = ⌈rows / batchSize⌉, step s takes positions [s·batchSize, (s+1)·batchSize)
  *   round r:  load the weights and optimizer state sent;
- *             for s in [r·k, min((r+1)·k, steps)):  gradient; dW += λ·W; optimizer step
+ *             for s in [r·k, min((r+1)·k, steps)):  gradient (class weights); clip; dW += λ·W; optimizer step
  *             send back the weights and optimizer state
  * </pre>
  * A round is a function of the state it is sent, the epoch and the round's index, so a task that
@@ -35,6 +36,11 @@ final class AveragingWorker {
     private final List<Parameter> parameters;
     private final BatchGradients batches;
     private final OptimizerState optimizer;
+    /** The weights, then the optimizer's arrays: what a {@link ModelState} holds, live. */
+    private final List<INDArray> stateArrays;
+    /** Clips a step's gradients as the fit asks, or null. */
+    private final Runnable clipping;
+    private final boolean float32;
     private final List<NativeVector> decayingValues = new ArrayList<>();
     private final List<NativeVector> decayingGradients = new ArrayList<>();
     private final AveragingPlan plan;
@@ -50,6 +56,9 @@ final class AveragingWorker {
         this.parameters = FlatParameters.of(network);
         this.batches = batches;
         this.optimizer = plan.optimizer().start(parameters);
+        this.stateArrays = AveragingTraining.stateArrays(parameters, optimizer);
+        this.float32 = network.dataType() == DataType.FLOAT;
+        this.clipping = DistributedTraining.gradientClipping(plan.clipNorm(), plan.clipValue(), parameters, Backend.FAST);
         this.plan = plan;
         this.partition = partition;
         this.rows = rows;
@@ -73,7 +82,8 @@ final class AveragingWorker {
         Network network = withThreads(plan.training().workerNetwork(), threads);
         boolean classes = PartitionWorker.holdsClasses(data.targets());
         int capacity = Math.min(plan.training().batchSize(), data.size());
-        BatchGradients batches = BatchGradients.of(network, data, plan.training().loss().loss(), capacity, classes);
+        BatchGradients batches = BatchGradients.of(network, data, plan.training().loss().loss(), capacity, classes,
+                plan.training().classWeights());
         return new AveragingWorker(network, batches, plan, partition, data.size(), classes);
     }
 
@@ -106,6 +116,7 @@ final class AveragingWorker {
         }
         long start = System.nanoTime();
         load(state);
+        long stepsStart = System.nanoTime();
         int batchSize = plan.training().batchSize();
         double lossSum = 0;
         int correct = 0;
@@ -118,7 +129,11 @@ final class AveragingWorker {
             correct += batches.correct();
             taken += to - from;
             if (!Double.isFinite(loss)) {
-                return new RoundShare(taken, lossSum, correct, null, System.nanoTime() - start);
+                return new RoundShare(taken, lossSum, correct, null, System.nanoTime() - start, 0);
+            }
+            // clipping before the decay, as fit's step does
+            if (clipping != null) {
+                clipping.run();
             }
             // weight decay: dW += λ·W
             for (int i = 0; i < decayingValues.size(); i++) {
@@ -127,8 +142,9 @@ final class AveragingWorker {
             // update
             optimizer.step(learningRate);
         }
+        long stepsNanos = System.nanoTime() - stepsStart;
         ModelState after = save();
-        return new RoundShare(taken, lossSum, correct, after, System.nanoTime() - start);
+        return new RoundShare(taken, lossSum, correct, after, System.nanoTime() - start, stepsNanos);
     }
 
     private int[] order(int epoch) {
@@ -141,22 +157,12 @@ final class AveragingWorker {
     }
 
     private void load(ModelState state) {
-        FlatParameters.setValues(parameters, state.weights());
-        List<INDArray> arrays = optimizer.arrays();
-        for (int i = 0; i < arrays.size(); i++) {
-            INDArray array = arrays.get(i);
-            array.assign(Nd4j.create(state.optimizer()[i], array.shape(), 'c').castTo(array.dataType()));
-        }
+        state.writeTo(stateArrays);
         optimizer.restoreSteps(state.optimizerSteps());
     }
 
     private ModelState save() {
-        List<INDArray> arrays = optimizer.arrays();
-        double[][] flat = new double[arrays.size()][];
-        for (int i = 0; i < flat.length; i++) {
-            flat[i] = FlatParameters.flatten(arrays.get(i));
-        }
-        return new ModelState(FlatParameters.values(parameters), flat, optimizer.steps());
+        return ModelState.of(stateArrays, float32, optimizer.steps());
     }
 
     /** {@code network}'s layers again, training on {@code threads} threads. */

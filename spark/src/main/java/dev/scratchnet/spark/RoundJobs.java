@@ -9,8 +9,8 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 
 /**
- * The Spark jobs of parameter averaging: one to set up the partitions' workers, then one per
- * round, each returning one record per partition, collected in partition order. Every function
+ * The Spark job that sets up the partitions' workers of parameter averaging, returning one record
+ * per partition, collected in partition order (the epochs then run as {@link EpochTask}s). Every function
  * here is static and captures only broadcasts and numbers, so that no driver object travels with
  * a task.
  */
@@ -25,23 +25,6 @@ final class RoundJobs {
                 Collections.singletonList(summary(plan.value(), partition, blocks)).iterator(), false).collect();
     }
 
-    /**
-     * Every partition's round {@code round} of {@code epoch} from {@code state}, in partition order;
-     * {@code rows[p]} is partition p's row count (an empty one takes no steps). A partition's blocks
-     * are read only when its worker is missing here.
-     */
-    static List<RoundShare> round(JavaRDD<DataSet> data, Broadcast<AveragingPlan> plan, int[] rows, int epoch, int round,
-                                  double learningRate, Broadcast<ModelState> state) {
-        return data.mapPartitionsWithIndex((Integer partition, Iterator<DataSet> blocks) -> {
-            AveragingPlan settings = plan.value();
-            if (rows[partition] == 0) {
-                return Collections.singletonList(RoundShare.none()).iterator();
-            }
-            AveragingWorker worker = worker(settings, partition, blocks);
-            return Collections.singletonList(worker.round(epoch, round, learningRate, state.value())).iterator();
-        }, false).collect();
-    }
-
     private static PartitionSummary summary(AveragingPlan plan, int partition, Iterator<DataSet> blocks) {
         if (!blocks.hasNext()) {
             return new PartitionSummary(partition, 0, true, null);
@@ -54,7 +37,8 @@ final class RoundJobs {
         }
     }
 
-    private static AveragingWorker worker(AveragingPlan plan, int partition, Iterator<DataSet> blocks) {
+    /** The worker of {@code partition} here, built from {@code blocks} when missing. */
+    static AveragingWorker worker(AveragingPlan plan, int partition, Iterator<DataSet> blocks) {
         TaskContext task = TaskContext.get();
         int threads = task != null ? Math.max(1, task.cpus()) : 1;
         return Workers.of(plan.training().trainingId(), partition,

@@ -1,5 +1,8 @@
 package dev.scratchnet.spark;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
 
 /**
@@ -12,12 +15,34 @@ import java.io.Serializable;
  * @param correct rows classified right, each counted before its step's update (0 without classes)
  * @param state   the partition's weights and optimizer state after its steps, or null with no rows
  * @param nanos   how long the partition worked on the round, loading and saving the state included
+ * @param stepsNanos of that, how long its local steps took
  */
-record RoundShare(int rows, double lossSum, int correct, ModelState state, long nanos) implements Serializable {
+record RoundShare(int rows, double lossSum, int correct, ModelState state, long nanos, long stepsNanos)
+        implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     static RoundShare none() {
-        return new RoundShare(0, 0, 0, null, 0);
+        return new RoundShare(0, 0, 0, null, 0, 0);
+    }
+
+    /** Writes this share to the stream: its numbers, then its state (or a length of -1 without one). */
+    void writeTo(DataOutputStream out) throws IOException {
+        out.writeInt(rows);
+        out.writeDouble(lossSum);
+        out.writeInt(correct);
+        out.writeLong(nanos);
+        out.writeLong(stepsNanos);
+        ModelState.write(state, out);
+    }
+
+    /** A share as {@link #writeTo} wrote it. */
+    static RoundShare readFrom(DataInputStream in) throws IOException {
+        int rows = in.readInt();
+        double lossSum = in.readDouble();
+        int correct = in.readInt();
+        long nanos = in.readLong();
+        long stepsNanos = in.readLong();
+        return new RoundShare(rows, lossSum, correct, ModelState.read(in), nanos, stepsNanos);
     }
 }

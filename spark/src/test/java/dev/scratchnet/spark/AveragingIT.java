@@ -14,10 +14,18 @@ import dev.scratchnet.Network;
 import dev.scratchnet.Optimizer;
 import dev.scratchnet.Split;
 import dev.scratchnet.TrainingHistory;
+import dev.scratchnet.EpochResult;
+import dev.scratchnet.EpochStart;
+import dev.scratchnet.TrainingListener;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /** {@link SparkTraining#averageEvery(int)} on {@code local[2]}: local steps, averaged weights and Adam moments. */
@@ -93,11 +101,45 @@ class AveragingIT {
                 () -> SparkTraining.averageEvery(0));
         assertTrue(steps.getMessage().contains("1 or more, was 0"), steps.getMessage());
 
-        Fit clipped = Fit.builder().loss(Loss.MSE).clipNorm(1).build();
-        IllegalArgumentException clip = assertThrows(IllegalArgumentException.class,
-                () -> SparkTraining.fit(network(DataType.FLOAT), spark, digits.train(), 2, clipped,
+        Fit split = Fit.builder().loss(Loss.MSE).validationSplit(0.2).build();
+        IllegalArgumentException held = assertThrows(IllegalArgumentException.class,
+                () -> SparkTraining.fit(network(DataType.FLOAT), spark, digits.train(), 2, split,
                         SparkTraining.averageEvery(2)));
-        assertTrue(clip.getMessage().contains("clipping"), clip.getMessage());
+        assertTrue(held.getMessage().contains("validationSplit(0.2)"), held.getMessage());
+    }
+
+    @Test
+    void clippingClassWeightsEarlyStoppingAndCheckpointsRunThroughFitsPartsAndResume(@TempDir Path folder) {
+        // the loop, early stopping and checkpoints are fit's own; a resumed run continues the averaged
+        // weights and Adam moments of the checkpoint, so it ends where the whole run ends, bit for bit
+        Fit.Builder settings = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.01)).epochs(4)
+                .batchSize(32).seed(3).clipNorm(0.5).classWeights(1, 2, 1, 1, 1, 1, 1, 1, 1, 3)
+                .validation(digits.test()).earlyStopping(3);
+        List<Integer> rounds = new ArrayList<>();
+        TrainingListener counting = new TrainingListener() {
+            @Override
+            public void onEpochStart(EpochStart start) {
+                rounds.add(start.batches());
+            }
+
+            @Override
+            public void onEpochEnd(EpochResult result) {
+            }
+        };
+        Network whole = network(DataType.DOUBLE);
+        TrainingHistory history = SparkTraining.fit(whole, spark, digits.train(), 2,
+                settings.checkpoints(folder, 2).listener(counting).build(), SparkTraining.averageEvery(3));
+        Network resumed = network(DataType.DOUBLE);
+        SparkTraining.fit(resumed, spark, digits.train(), 2, Fit.builder().loss(Loss.CROSS_ENTROPY)
+                .optimizer(Optimizer.adam(0.01)).epochs(4).batchSize(32).seed(3).clipNorm(0.5)
+                .classWeights(1, 2, 1, 1, 1, 1, 1, 1, 1, 3).validation(digits.test()).earlyStopping(3)
+                .resumeFrom(folder.resolve("checkpoint-0000000002.zip")).build(), SparkTraining.averageEvery(3));
+
+        // 1437 rows in halves of 718 and 719: 23 local steps of 32 rows each, 8 rounds of up to 3
+        assertEquals(List.of(8, 8, 8, 8), rounds);
+        assertEquals(4, history.validationLoss().length);
+        assertTrue(Files.exists(folder.resolve("checkpoint-0000000004.zip")));
+        assertClose(whole, resumed, 0);
     }
 
     private static Network digitsNetwork() {

@@ -57,8 +57,9 @@ public final class AveragingTimes {
                 String rounds = "";
                 if (mode.averages()) {
                     RoundTimes times = AveragingTraining.lastTimes;
-                    rounds = String.format(", %d rounds of %.0f ms, %.1f ms of it beyond the slowest partition's work",
-                            times.rounds(), times.roundNanos() / 1e6 / times.rounds(), times.overheadMillis());
+                    rounds = String.format(", %d rounds of %.0f ms, %.1f ms of it beyond the slowest partition's work;"
+                            + " %s", times.rounds(), times.roundNanos() / 1e6 / times.rounds(), times.overheadMillis(),
+                            times.breakdown());
                 }
                 System.out.printf("%s on %s: %.1f s (%.2f× plain), held-out accuracy %.4f%s%n", mode, args[1], seconds,
                         seconds / plainSeconds, net.evaluate(test).accuracy(), rounds);
