@@ -195,7 +195,9 @@ final class AveragingTraining implements DistributedTraining.RoundSource {
                 exchange.port());
         RDD<Integer> tasks = data.rdd().barrier().mapPartitionsWithIndex(task, false,
                 ClassTag$.MODULE$.apply(Integer.class));
-        job = tasks.toJavaRDD().collectAsync();
+        // behind a shuffle the barrier stage is a shuffle-map stage, which Spark runs again when a
+        // task fails (a failed barrier result stage only aborts the job); one number a partition crosses it
+        job = tasks.toJavaRDD().coalesce(1, true).collectAsync();
     }
 
     /** Waits for the epoch's job to end, after telling its tasks to stop when the loop stopped early. */

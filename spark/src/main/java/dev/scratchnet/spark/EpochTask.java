@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.util.Collections;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -75,7 +76,7 @@ final class EpochTask extends AbstractFunction2<Object, Iterator<DataSet>, Itera
                 share.writeTo(out);
                 out.flush();
                 taken = round;
-                if (round == rounds || in.readByte() != StateExchange.CONTINUE) {
+                if (round == rounds || awaitReply(socket, in) != StateExchange.CONTINUE) {
                     break;
                 }
                 state = ModelState.read(in);
@@ -85,5 +86,28 @@ final class EpochTask extends AbstractFunction2<Object, Iterator<DataSet>, Itera
                     + host + ":" + port + " in epoch " + epoch + " after round " + taken, e);
         }
         return JavaConverters.asScalaIterator(Collections.singletonList(taken).iterator());
+    }
+
+    /**
+     * The driver's answer to a round, waited for in short slices: Spark kills the other tasks of a
+     * barrier stage when one fails, and a killed task must end (freeing its slot for the stage's
+     * next attempt) instead of waiting for an average that never comes.
+     */
+    private static byte awaitReply(Socket socket, DataInputStream in) throws IOException {
+        socket.setSoTimeout(200);
+        try {
+            for (;;) {
+                try {
+                    return in.readByte();
+                } catch (SocketTimeoutException e) {
+                    TaskContext task = TaskContext.get();
+                    if (task != null && task.isInterrupted()) {
+                        throw new IOException("the task was killed while waiting for the round's average", e);
+                    }
+                }
+            }
+        } finally {
+            socket.setSoTimeout(0);
+        }
     }
 }

@@ -65,6 +65,28 @@ class TaskRetryIT {
         assertTrue(history.trainLoss()[1] < history.trainLoss()[0], "it trained: " + history);
     }
 
+    @Test
+    void anAveragingEpochFailedOnceRunsAgainAndGivesTheSameWeights() {
+        DataSet digits = Datasets.digits().scale(1 / 16.0);
+        // two partitions: a barrier stage needs a slot for each
+        JavaRDD<DataSet> data = spark.parallelize(List.of(SparkTrainingIT.part(digits, 0, 150),
+                SparkTrainingIT.part(digits, 150, 400)), 2).mapPartitions(TaskRetryIT::failOnceWhenDue);
+        Fit fit = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.adam(0.01)).epochs(3).batchSize(16)
+                .l2(1e-4).build();
+        COUNTDOWN.set(-1);
+        FAILURES.set(0);
+
+        Network first = SparkTrainingIT.network(DataType.FLOAT);
+        SparkTraining.fit(first, data, fit, SparkTraining.averageEvery(2));
+        // computed once to set up, then once an epoch: fail a task of epoch 2, whose stage runs again
+        COUNTDOWN.set(2 + 2 + 1);
+        Network failedOnce = SparkTrainingIT.network(DataType.FLOAT);
+        SparkTraining.fit(failedOnce, data, fit, SparkTraining.averageEvery(2));
+
+        assertEquals(1, FAILURES.get(), "tasks failed on purpose");
+        SparkTrainingIT.assertClose(first, failedOnce, 0);
+    }
+
     private static Iterator<DataSet> failOnceWhenDue(Iterator<DataSet> blocks) {
         if (COUNTDOWN.getAndDecrement() == 0) {
             FAILURES.incrementAndGet();
