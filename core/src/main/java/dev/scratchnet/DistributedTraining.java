@@ -89,23 +89,18 @@ public final class DistributedTraining {
      */
     public static TrainingHistory fitRounds(Network network, Fit fit, int rounds, boolean classes, String trainingData,
                                             RoundSource source) {
-        Checks.notNull("network", network);
         Checks.notNull("fit", fit);
-        Checks.notNull("source", source);
-        Checks.positive("rounds", rounds);
         if (fit.validationSplit() > 0 || fit.diagnostics()) {
             throw new IllegalArgumentException("parameter averaging holds out no validationSplit and measures no"
                     + " diagnostics; this fit asks for " + (fit.diagnostics() ? "diagnostics" : "validationSplit("
                     + fit.validationSplit() + ")"));
         }
-        ClassWeights.check(fit.classWeights(), network, classes);
+        Checks.notNull("source", source);
+        Checks.positive("rounds", rounds);
+        ClassWeights.check(fit.classWeights(), Checks.notNull("network", network), classes);
         Random shuffling = Permutation.generator(fit.seed() != null ? fit.seed() : network.seed());
-        DataSet validationRows = fit.validation().orElse(null);
-        Validation validation = validationRows == null ? Validation.none() : Validation.of(network, fit.loss(),
-                validationRows.inType(network.dataType()).rescaled(network.scaler().orElse(null),
-                        network.targetScaler().orElse(null)), classes);
-        Training training = Training.start(network, fit, trainingData);
-        return training.runRounds(source, rounds, classes, validation, shuffling);
+        Validation validation = validation(network, fit, fit.validation().orElse(null), classes);
+        return Training.start(network, fit, trainingData).runRounds(source, rounds, classes, validation, shuffling);
     }
 
     /**
@@ -147,13 +142,17 @@ public final class DistributedTraining {
             trainRows = ValidationSplit.rows(held, false);
             validationRows = source.rows(ValidationSplit.rows(held, true));
         }
-        Validation validation = validationRows == null ? Validation.none() : Validation.of(network, fit.loss(),
-                validationRows.inType(network.dataType()).rescaled(network.scaler().orElse(null),
-                        network.targetScaler().orElse(null)), classes);
+        Validation validation = validation(network, fit, validationRows, classes);
         Training training = Training.start(network, fit, trainingData);
         Gathered gathered = new Gathered(source, trainRows);
         return training.run(gathered, trainRows.length, classes ? new int[0] : null, validation,
                 trainingRows -> gathered.rows(trainingRows).inType(network.dataType()), shuffling);
+    }
+
+    /** The validation of {@code rows} (none when null), in the network's type and scales. */
+    private static Validation validation(Network network, Fit fit, DataSet rows, boolean classes) {
+        return rows == null ? Validation.none() : Validation.of(network, fit.loss(), rows.inType(network.dataType())
+                .rescaled(network.scaler().orElse(null), network.targetScaler().orElse(null)), classes);
     }
 
     /**

@@ -61,9 +61,11 @@ public final class SparkTraining {
      * Parameter averaging: each partition takes {@code localSteps} steps of its own, each on
      * {@code fit.batchSize()} of its rows (drawn by a seeded shuffle of its rows every epoch), then
      * the partitions' weights and optimizer states (Adam's moments, momentum's velocity) are
-     * averaged, weighted by the rows each took, in partition order — one Spark job a round. An epoch
-     * is every partition passing once over its own rows. Same data in the same partitions, same
-     * weights bit for bit; not the same weights as {@code fit} or {@link #exact()}.
+     * averaged, weighted by the rows each took, in partition order. An epoch is one Spark job in
+     * barrier mode (a task slot for every partition at once) and every partition passing once over
+     * its own rows; between rounds the tasks exchange the state with the driver over a TCP
+     * connection, in the network's number type. Same data in the same partitions, same weights bit
+     * for bit, a failed task included; not the same weights as {@code fit} or {@link #exact()}.
      *
      * @param localSteps 1 or more
      */
@@ -73,8 +75,13 @@ public final class SparkTraining {
 
     /**
      * Trains {@code network} on {@code data} in {@code mode}: {@link #exact()} as
-     * {@link #fit(Network, JavaRDD, Fit)}, or {@link #averageEvery(int)} (which honours the same
-     * settings, except that listeners hear no batch ends and the epoch's "batches" are its rounds).
+     * {@link #fit(Network, JavaRDD, Fit)}, or {@link #averageEvery(int)}, which runs {@code fit}'s
+     * own loop with the rounds as its batches: listeners hear a batch end per round and the epoch's
+     * "batches" are its rounds; clipping and class weights apply to each partition's local steps;
+     * {@code validationSplit}, dropout and diagnostics are refused (see docs/spark-ml.md).
+     *
+     * @throws IllegalArgumentException what {@link #fit(Network, JavaRDD, Fit)} throws it for, and in
+     *                                  averaging for a validation split, dropout or diagnostics
      */
     public static TrainingHistory fit(Network network, JavaRDD<DataSet> data, Fit fit, TrainingMode mode) {
         Checks.notNull("mode", mode);

@@ -9,7 +9,8 @@ import java.io.Serializable;
  *       global batch's gradient gathered from the partitions (one Spark job a step);</li>
  *   <li>{@link SparkTraining#averageEvery(int)}: parameter averaging — each partition takes
  *       {@code localSteps} steps of its own on {@code batchSize} of its rows, then the partitions'
- *       weights and optimizer states are averaged in partition order (one Spark job a round).</li>
+ *       weights and optimizer states are averaged in partition order (one barrier Spark job an
+ *       epoch, the state exchanged with the driver over a socket between rounds).</li>
  * </ul>
  */
 public final class TrainingMode implements Serializable {

@@ -31,7 +31,7 @@ import org.apache.spark.sql.types.StructType;
  * double: a class index in {@code [0, nOut)} when the fit's loss is a cross-entropy (a classifier;
  * 0 or 1 for one sigmoid output with binary cross-entropy), else the target of a one-output
  * regression. The DataFrame's partitions are the training's partitions (repartition it to the
- * executors' cores first). {@code localSteps} (default 32) trains by parameter averaging every that
+ * executors' cores first: averaging runs every partition's task at once, in barrier mode). {@code localSteps} (default 32) trains by parameter averaging every that
  * many local steps ({@link SparkTraining#averageEvery(int)}); 0 takes exact synchronous steps
  * ({@link SparkTraining#exact()}, one Spark job a step: much slower). The template network is
  * never changed. Fitting runs on the driver's side and needs ND4J on the executors; the model's
