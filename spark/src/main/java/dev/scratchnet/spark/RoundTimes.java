@@ -2,9 +2,9 @@ package dev.scratchnet.spark;
 
 /**
  * Where the time of an averaging training went, for the benchmark that publishes the cost of a
- * round: the wall time of the rounds seen from the driver (broadcast, Spark job, averaging) and,
- * of that, the time the slowest partition of each round spent working (loading the state, its
- * local steps, saving the state).
+ * round: the wall time of the rounds seen from the driver (from one round's average to the next,
+ * the epoch's job start in its first) and, of that, the time the slowest partition of each round
+ * spent working (loading the state, its local steps, saving the state) and the driver averaging.
  *
  * @param rounds      the rounds run
  * @param roundNanos  their wall time on the driver, in all
@@ -29,7 +29,8 @@ record RoundTimes(int rounds, long roundNanos, long workerNanos, long stepsNanos
         double state = (workerNanos - stepsNanos) / 1e6 / rounds;
         double averaging = averagingNanos / 1e6 / rounds;
         return String.format("round %.0f ms = slowest partition's steps %.0f + its state in and out %.0f"
-                + " + Spark (broadcast, job, results) %.0f + averaging on the driver %.0f",
+                + " + exchange (sockets, waiting for the other partitions, the epoch's job) %.0f"
+                + " + averaging on the driver %.0f",
                 round, steps, state, round - steps - state - averaging, averaging);
     }
 }
