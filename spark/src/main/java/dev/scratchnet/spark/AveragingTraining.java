@@ -127,7 +127,7 @@ final class AveragingTraining implements DistributedTraining.RoundSource {
             return DistributedTraining.fitRounds(network, fit, rounds, classes, trainingData, this);
         } finally {
             try {
-                endJob();
+                endJobQuietly();
                 exchange.close();
                 StepJobs.forget(data, trainingId);
             } finally {
@@ -136,6 +136,15 @@ final class AveragingTraining implements DistributedTraining.RoundSource {
                 }
                 plan.destroy();
             }
+        }
+    }
+
+    /** Ends a job the loop left running (it stopped early, or failed), without hiding why it ended. */
+    private void endJobQuietly() {
+        try {
+            endJob();
+        } catch (RuntimeException e) {
+            // the training already ended with its own result or exception; the job's failure adds nothing
         }
     }
 
