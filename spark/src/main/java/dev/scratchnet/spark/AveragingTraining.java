@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -109,6 +110,7 @@ final class AveragingTraining implements DistributedTraining.RoundSource {
         AveragingPlan settings = new AveragingPlan(TrainingPlan.of(trainingId, network, fit.loss(), fit.batchSize(),
                 fit.classWeights()), fit.optimizer(), fit.l2(), fit.clipNorm(), fit.clipValue(), localSteps, seed,
                 fit.shuffle());
+        requireSlots(data.getNumPartitions());
         plan = spark.broadcast(settings);
         exchange = StateExchange.open(float32);
         try {
@@ -136,6 +138,32 @@ final class AveragingTraining implements DistributedTraining.RoundSource {
                 }
                 plan.destroy();
             }
+        }
+    }
+
+    /**
+     * Refuses more partitions than task slots: an epoch is a barrier stage, which runs every
+     * partition's task at once, and Spark would wait minutes before failing one that cannot start.
+     * A cluster's executors may still be registering: their slots are awaited for up to 30 s.
+     */
+    private void requireSlots(int partitions) {
+        SparkContext context = spark.sc();
+        long deadline = System.nanoTime() + (context.isLocal() ? 0 : TimeUnit.SECONDS.toNanos(30));
+        int slots = context.maxNumConcurrentTasks(context.resourceProfileManager().defaultResourceProfile());
+        while (slots < partitions && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            slots = context.maxNumConcurrentTasks(context.resourceProfileManager().defaultResourceProfile());
+        }
+        if (slots < partitions) {
+            throw new IllegalArgumentException("averaging runs every partition's task at once (a barrier stage), so it"
+                    + " needs a task slot for each of the data's " + partitions + " partitions, but the cluster has "
+                    + slots + "; repartition the data into at most " + Math.max(1, slots) + " partitions (or add"
+                    + " executors), or train with SparkTraining.exact()");
         }
     }
 

@@ -106,6 +106,14 @@ class AveragingIT {
                 () -> SparkTraining.fit(network(DataType.FLOAT), spark, digits.train(), 2, split,
                         SparkTraining.averageEvery(2)));
         assertTrue(held.getMessage().contains("validationSplit(0.2)"), held.getMessage());
+
+        // local[2] has two task slots, and an epoch runs every partition's task at once
+        Fit fit = Fit.builder().loss(Loss.CROSS_ENTROPY).build();
+        IllegalArgumentException slots = assertThrows(IllegalArgumentException.class,
+                () -> SparkTraining.fit(network(DataType.FLOAT), spark, digits.train(), 3, fit,
+                        SparkTraining.averageEvery(2)));
+        assertTrue(slots.getMessage().contains("each of the data's 3 partitions, but the cluster has 2"),
+                slots.getMessage());
     }
 
     @Test
