@@ -72,7 +72,7 @@ final class InMemoryFit {
      * The class of every row when every target is 0 or 1 and, with several columns, each row is
      * one-hot (the column of its 1; with one column, the value); else null.
      */
-    private static int[] classLabels(INDArray targets) {
+    static int[] classLabels(INDArray targets) {
         // one pass over the values, no temporary arrays: a fit's setup should not cost a fraction of an epoch
         if (targets.isEmpty()) {
             return null;

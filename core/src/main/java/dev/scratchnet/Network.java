@@ -76,6 +76,11 @@ public final class Network extends NetworkPreprocessing {
         return guard.run("fit", () -> new InMemoryFit(this, fit).run(data));
     }
 
+    /** {@link #fit(DataSet, Fit)} on rows read in passes from {@code source}: same loop, same settings (docs/data-sources.md). */
+    public TrainingHistory fit(DataSource source, Fit fit) {
+        return guard.run("fit", () -> new StreamedFit(this, fit).run(source));
+    }
+
     /**
      * The network's outputs {@code [n, nOut]} for inputs {@code x [n, nIn]}, as a new array.
      *

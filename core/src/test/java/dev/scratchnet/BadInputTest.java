@@ -96,7 +96,7 @@ class BadInputTest {
                                 .validation(DataSet.ofClasses(ones(2, 2), new int[] {0, 1}, 3)).build())),
                 refused("fit with a validation split that leaves nothing", iae, "leaves no validation example",
                         () -> net.fit(classes(3), Fit.builder().loss(Loss.CROSS_ENTROPY).validationSplit(0.01).build())),
-                refused("fit with null data", iae, "data must not be null", () -> net.fit(null, crossEntropy())),
+                refused("fit with null data", iae, "data must not be null", () -> net.fit((DataSet) null, crossEntropy())),
                 refused("loss on targets of the wrong width", iae, "targets have 2 columns but the network outputs 3",
                         () -> net.loss(DataSet.ofClasses(ones(2, 4), new int[] {0, 1}, 2), Loss.MSE)),
                 refused("loss without a loss", iae, "loss must not be null", () -> net.loss(classes(3), null)),
