@@ -23,8 +23,8 @@ final class ColumnSurvey {
 
     final String name;
     private final int limit;
-    private final Map<String, Integer> ids = new HashMap<>();
-    final List<String> texts = new ArrayList<>();
+    private Map<String, Integer> ids = new HashMap<>();
+    List<String> texts = new ArrayList<>();
     /** How often each text occurs among the statistics' rows. */
     long[] counts = new long[16];
     /** Whether the dictionary overflowed: cells after that are stored by value. */
@@ -103,6 +103,40 @@ final class ColumnSurvey {
             overflowed = true;
         }
         return numeric ? CachedCell.number(value) : CachedCell.UNKNOWN_TEXT;
+    }
+
+    /**
+     * A survey with this one's dictionary and its findings over every row, whose counts over the
+     * statistics' rows start again at 0, to be taken by {@link #recount} (a refit on other rows).
+     */
+    ColumnSurvey forRecount() {
+        ColumnSurvey copy = new ColumnSurvey(name, limit, true);
+        copy.ids = ids;
+        copy.texts = texts;
+        copy.counts = new long[counts.length];
+        copy.overflowed = overflowed;
+        copy.anyNonNumber = anyNonNumber;
+        copy.whole = whole;
+        copy.distinct.addAll(distinct);
+        copy.firstTextLine = firstTextLine;
+        return copy;
+    }
+
+    /** Counts a cached cell of a row of the statistics, as {@link #accept} counted it from its text. */
+    void recount(long cell, double[] textValues) {
+        if (cell == CachedCell.MISSING) {
+            missing++;
+            return;
+        }
+        present++;
+        double value = value(cell, textValues);
+        text |= Double.isNaN(value);
+        if (!Double.isNaN(value) && firstDigit != null) {
+            firstDigit[(int) (CachedCell.sortable(value) >>> 48)]++;
+        }
+        if (CachedCell.isText(cell)) {
+            counts[CachedCell.id(cell)]++;
+        }
     }
 
     /** The number a cached cell of this column holds, or NaN for a missing cell or a text. */

@@ -58,6 +58,42 @@ final class CsvPreparation {
         }
     }
 
+    /**
+     * The same table fitted again on the cached rows {@code stats} accepts: the column surveys'
+     * counts taken again from the cache (one pass), then the medians and scalers as {@link #of} fits
+     * them. Shares {@code parsed}'s cache.
+     */
+    static CsvPreparation refit(CsvPreparation parsed, String targetName, CsvSource.Options options,
+                                LongPredicate stats) throws IOException {
+        CsvPreparation preparation = new CsvPreparation(parsed.file);
+        preparation.featureNames.addAll(parsed.featureNames);
+        preparation.features = new ColumnSurvey[parsed.features.length];
+        double[][] textValues = new double[parsed.features.length][];
+        for (int c = 0; c < parsed.features.length; c++) {
+            preparation.features[c] = parsed.features[c].forRecount();
+            textValues[c] = parsed.features[c].textValues();
+        }
+        preparation.target = parsed.target;
+        preparation.cache = parsed.cache;
+        preparation.dropped = parsed.dropped;
+        CsvCache cache = parsed.cache;
+        long[] cells = new long[ROWS_A_READ * cache.width()];
+        for (long from = 0; from < cache.rows(); from += ROWS_A_READ) {
+            long to = Math.min(from + ROWS_A_READ, cache.rows());
+            cache.read(from, to, cells);
+            for (long row = from; row < to; row++) {
+                if (stats.test(row)) {
+                    int at = (int) (row - from) * cache.width();
+                    for (int c = 0; c < preparation.features.length; c++) {
+                        preparation.features[c].recount(cells[at + c], textValues[c]);
+                    }
+                }
+            }
+        }
+        preparation.fit(targetName, options, stats);
+        return preparation;
+    }
+
     private void parse(String targetName, CsvSource.Options options, LongPredicate stats) throws IOException {
         try (TableReader reader = TableReader.open(file, options.format())) {
             List<String> names = reader.columnNames();

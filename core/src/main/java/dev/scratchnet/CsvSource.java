@@ -100,21 +100,51 @@ public final class CsvSource implements DataSource, Closeable {
     private final HoldOut holdOut;
     private final long heldRows;
 
+    private final String targetColumn;
+    private final Options options;
+
     CsvSource(Path file, String targetColumn, Options options) {
         Checks.notNull("file", file);
         Checks.notNull("targetColumn", targetColumn);
         Checks.notNull("options", options);
+        this.targetColumn = targetColumn;
+        this.options = options;
         this.holdOut = new HoldOut(options.holdOut(), options.holdOutSeed());
         try {
             this.prepared = CsvPreparation.of(file, targetColumn, options, row -> !held(row));
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
+        this.heldRows = countHeld();
+    }
+
+    /** Every row, the encoding and scalers fitted again on all of them, from the same cache (no second parse). */
+    private CsvSource(CsvSource heldOut) {
+        this.targetColumn = heldOut.targetColumn;
+        this.options = heldOut.options.withHoldOut(0, 0);
+        this.holdOut = HoldOut.NONE;
+        try {
+            this.prepared = CsvPreparation.refit(heldOut.prepared, targetColumn, options, row -> true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        this.heldRows = 0;
+    }
+
+    /**
+     * This table with nothing held out: every row, the encoding and the scalers fitted again on all
+     * of them (a refit of the final model), read from the same cache file — closing either deletes it.
+     */
+    public CsvSource withoutHoldOut() {
+        return new CsvSource(this);
+    }
+
+    private long countHeld() {
         long held = 0;
         for (long row = 0; row < prepared.cache.rows(); row++) {
             held += held(row) ? 1 : 0;
         }
-        this.heldRows = held;
+        return held;
     }
 
     private boolean held(long row) {

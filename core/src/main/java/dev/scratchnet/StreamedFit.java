@@ -110,7 +110,8 @@ final class StreamedFit {
                         }
                         rows += keep.size();
                         if (!hold.isEmpty()) {
-                            held.add(rowsOf(batch, hold));
+                            // kept in the network's type: for float32 half the memory of a source's doubles
+                            held.add(rowsOf(batch, hold).inType(network.dataType()));
                         }
                         if (sums && !keep.isEmpty()) {
                             DataSet kept = rowsOf(batch, keep);

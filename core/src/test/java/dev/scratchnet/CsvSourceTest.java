@@ -98,6 +98,14 @@ class CsvSourceTest {
             assertEquals(2000, held.size(), 200);
             assertArrayEquals(features(held).stream().map(row -> expected.encode(row, TableNotes.NONE))
                     .toArray(double[][]::new), features(source.heldOut()));
+
+            CsvSource all = source.withoutHoldOut();
+            TableColumns refitted = TableColumns.fit(NAMES, features(rows), false, TableColumns.Unseen.ZEROS);
+            double[][] encoded = features(rows).stream().map(row -> refitted.encode(row, TableNotes.NONE))
+                    .toArray(double[][]::new);
+            assertEquals(refitted, all.table(), "the refit on every row, from the same cache");
+            assertArrayEquals(Scaler.standardize(Nd4j.createFromArray(encoded)).scale(), all.scaler().scale(), 0.0);
+            assertEquals(rows.size(), all.rows());
         }
     }
 

@@ -159,12 +159,23 @@ final class TableTraining {
 
     /** Standardized inputs; softmax outputs for classes, an identity output on standardized targets otherwise. */
     private static Network network(TableTask task, TableColumns columns, DataSet train, Settings settings) {
-        Network.Builder builder = Network.builder().seed(settings.seed()).input(train.numFeatures())
-                .scaler(Scaler.standardize(train.features()));
-        if (task.needsTable()) {
+        return network(settings, Scaler.standardize(train.features()), task.needsTable() ? columns : null,
+                task.featureNames(), task.classification() ? task.classNames() : List.of(),
+                task.classification() ? null : Scaler.standardize(train.targets()));
+    }
+
+    /**
+     * The table network of {@code settings}: inputs scaled by {@code scaler}; the table encoding
+     * {@code columns} when a cell needs it (null: numbers only, named {@code featureNames}); softmax
+     * over {@code classNames}, or one identity output on targets scaled by {@code targetScaler}.
+     */
+    static Network network(Settings settings, Scaler scaler, TableColumns columns, List<String> featureNames,
+                           List<String> classNames, Scaler targetScaler) {
+        Network.Builder builder = Network.builder().seed(settings.seed()).input(scaler.width()).scaler(scaler);
+        if (columns != null) {
             builder.table(columns).inputNames(columns.encodedNames());
         } else {
-            builder.inputNames(task.featureNames());
+            builder.inputNames(featureNames);
         }
         if (settings.threads() > 0) {
             builder.threads(settings.threads());
@@ -175,16 +186,21 @@ final class TableTraining {
                 builder.dropout(settings.dropout());
             }
         }
-        if (task.classification()) {
-            builder.dense(train.numOutputs(), Activation.SOFTMAX).classNames(task.classNames());
+        if (!classNames.isEmpty()) {
+            builder.dense(classNames.size(), Activation.SOFTMAX).classNames(classNames);
         } else {
-            builder.dense(1, Activation.IDENTITY).targetScaler(Scaler.standardize(train.targets()));
+            builder.dense(1, Activation.IDENTITY).targetScaler(targetScaler);
         }
         return builder.build();
     }
 
     private static Fit.Builder fit(TableTask task, Settings settings, int epochs) {
-        return Fit.builder().loss(task.classification() ? Loss.CROSS_ENTROPY : Loss.MSE)
+        return fit(task.classification(), settings, epochs);
+    }
+
+    /** Adam at the settings' rate, their batch size, L2 and seed, for {@code epochs} epochs. */
+    static Fit.Builder fit(boolean classification, Settings settings, int epochs) {
+        return Fit.builder().loss(classification ? Loss.CROSS_ENTROPY : Loss.MSE)
                 .optimizer(Optimizer.adam(settings.learningRate())).batchSize(settings.batchSize())
                 .l2(settings.l2()).epochs(epochs).seed(settings.seed());
     }

@@ -83,9 +83,31 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
+    @Option(names = "--stream", description = "read the table in passes with bounded memory (DataSource.csv), as "
+            + "train does by itself for files over " + STREAM_ABOVE_MB + " MB or a tenth of the heap; see docs/data-sources.md")
+    boolean stream;
+
+    @Option(names = "--in-memory", description = "read the whole table into memory even when it is over "
+            + STREAM_ABOVE_MB + " MB (stratified splits and --cv, as for small files)")
+    boolean inMemory;
+
+    /** Files larger than this stream, whatever the heap. */
+    static final long STREAM_ABOVE_MB = 100;
+
+    /**
+     * The size above which a file streams: {@link #STREAM_ABOVE_MB}, or a tenth of the heap when that
+     * is less — in memory, a table's cells as Java strings take several times its bytes of heap.
+     */
+    static long streamAbove() {
+        return Math.min(STREAM_ABOVE_MB << 20, Runtime.getRuntime().maxMemory() / 10);
+    }
+
     @Override
     public Integer call() throws IOException {
         checkOptions();
+        if (stream || !inMemory && Files.isRegularFile(input.csv) && Files.size(input.csv) > streamAbove()) {
+            return streamed();
+        }
         TableTask table = input.read();
         TableTraining.Settings settings = settings(table.classification());
         int[] all = table.allRows();
@@ -117,16 +139,37 @@ final class TrainCommand implements Callable<Integer> {
         double[] crossValidated = folds == null ? null
                 : TableTraining.meanAndDeviation(TableTraining.crossValidate(table, folds, settings));
         Network saved = noRefit ? net : TableTraining.refit(table, all, settings, measured.chosenEpochs());
+        return report(saved, history, evaluation, table.classNames(), all.length, crossValidated);
+    }
 
+    /** {@link #call()} on a table read in passes ({@link StreamedTraining}); the same outputs, no {@code --cv}. */
+    private Integer streamed() throws IOException {
+        if (folds != null) {
+            throw new IllegalArgumentException("--cv is not offered when train streams the table (--stream, or a file "
+                    + "over " + STREAM_ABOVE_MB + " MB): K more trainings over the whole file; leave out --cv");
+        }
+        StreamedTraining.Trained trained = StreamedTraining.run(input, this::settings, testFraction, !noRefit, quiet);
+        System.out.print(trained.measured().summary());
+        System.out.println("stopped after " + trained.history().epochs() + " epochs (" + trained.history().stopReason()
+                + "); best validation loss at epoch " + trained.history().bestEpoch());
+        return report(trained.saved(), trained.history(), trained.evaluation(), trained.measured().classNames(),
+                trained.rows(), null);
+    }
+
+    /** Saves the model, history and plots, and prints the evaluation, ending with the {@code held-out} line. */
+    private Integer report(Network saved, TrainingHistory history, Evaluation evaluation, List<String> classNames,
+                           long rows, double[] crossValidated) throws IOException {
+        boolean classification = !classNames.isEmpty();
+        int chosenEpochs = history.bestEpoch();
         Files.createDirectories(output);
         saved.save(output.resolve("model.zip"));
         Files.writeString(output.resolve("history.csv"), history.toCsv(), StandardCharsets.UTF_8);
         Plots.history(history, output.resolve("history.png"), 900, 400);
         System.out.println();
-        String metric = table.classification() ? "accuracy" : "R2";
-        if (table.classification()) {
-            Plots.confusionMatrix(evaluation, table.classNames(), output.resolve("confusion.png"), 600, 550);
-            System.out.print(evaluation.classificationReport(table.classNames()));
+        String metric = classification ? "accuracy" : "R2";
+        if (classification) {
+            Plots.confusionMatrix(evaluation, classNames, output.resolve("confusion.png"), 600, 550);
+            System.out.print(evaluation.classificationReport(classNames));
             System.out.printf(Locale.ROOT, "%nROC AUC %.4f, top-2 accuracy %.4f, log loss %.4f%n", rocAuc(evaluation),
                     evaluation.topKAccuracy(2), evaluation.logLoss());
         } else {
@@ -134,16 +177,16 @@ final class TrainCommand implements Callable<Integer> {
                     evaluation.meanSquaredError(), evaluation.meanAbsoluteError());
         }
         System.out.println(noRefit ? "saved the measured model (--no-refit)"
-                : "saved model: refit on all " + all.length + " rows for " + measured.chosenEpochs()
+                : "saved model: refit on all " + rows + " rows for " + chosenEpochs
                         + " epochs (the count early stopping chose); the held-out score below is the measured model's");
-        List<String> written = table.classification() ? FILES : FILES.subList(0, 3);
+        List<String> written = classification ? FILES : FILES.subList(0, 3);
         System.out.println("wrote " + String.join(", ", written) + " to " + output);
         if (crossValidated != null) {
             System.out.printf(Locale.ROOT, "cross-validated %s: %.4f ± %.4f (%d folds)%n", metric, crossValidated[0],
                     crossValidated[1], folds);
         }
         System.out.printf(Locale.ROOT, "held-out %s: %.4f%n", metric,
-                table.classification() ? evaluation.accuracy() : evaluation.r2());
+                classification ? evaluation.accuracy() : evaluation.r2());
         return 0;
     }
 
@@ -176,6 +219,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!unseen.equals("zeros") && !unseen.equals("refuse")) {
             throw new IllegalArgumentException("--unseen must be zeros or refuse, was " + unseen);
+        }
+        if (stream && inMemory) {
+            throw new IllegalArgumentException("--stream and --in-memory contradict each other; give one of them");
         }
         OutputFolder.check("--output", output, FILES);
         OverwriteCheck.folder("--csv", input.csv, "--output", output, FILES);
