@@ -24,10 +24,23 @@ class MemoryTest {
     @Test
     void anNd4jAllocationBeyondJavaCppsLimitIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Memory.requireNative("weights [2, 500000000] and their gradients", Memory.bytes(4_000_000_000L, 2)));
-        assertTrue(e.getMessage().startsWith("weights [2, 500000000] and their gradients needs 8000000000 bytes (7.5 GiB) "
-                + "of ND4J memory but only"), e.getMessage());
+                () -> Memory.requireNative("weights [4, 500000000] and their gradients", Memory.bytes(4_000_000_000L, 8)));
+        // beyond the 8 GiB that the tests' -Xmx2g allows (4 times the heap)
+        assertTrue(e.getMessage().startsWith("weights [4, 500000000] and their gradients needs 32000000000 bytes "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("of ND4J memory but only"), e.getMessage());
+        assertTrue(e.getMessage().contains("-Dorg.bytedeco.javacpp.maxPhysicalBytes"), e.getMessage());
         assertTrue(e.getMessage().contains("-Dorg.bytedeco.javacpp.maxbytes"), e.getMessage());
+    }
+
+    @Test
+    void theNativeLimitIsThePhysicalCeilingLessTheResidentSizeNotJavaCppsMaxBytes() {
+        long free = Memory.nativeFree();
+        long ceiling = org.bytedeco.javacpp.Pointer.maxPhysicalBytes();
+        // ND4J's arrays are not counted in JavaCPP's totalBytes, so maxBytes less totalBytes would say
+        // maxBytes is free however full the process is; the physical ceiling less the resident size is what holds
+        assertTrue(free <= ceiling - org.bytedeco.javacpp.Pointer.physicalBytes() + (64 << 20), free + " of " + ceiling);
+        assertTrue(free < ceiling, free + " of " + ceiling);
     }
 
     @Test
