@@ -88,4 +88,15 @@ public interface DataSource {
         return new InMemorySource(data, blockRows);
     }
 
+    /**
+     * Two {@code .npy} files (NumPy's format 1.0, float32 or float64, C order) of the same row
+     * count: features {@code [n, nIn]} and targets {@code [n, nOut]} (classes one-hot), read 8192
+     * rows a block with positional reads; only their headers are read here.
+     *
+     * @throws IOException when a file cannot be read or is not such an array
+     */
+    static DataSource npy(Path features, Path targets) throws IOException {
+        return NpySource.open(features, targets);
+    }
+
 }

@@ -150,6 +150,31 @@ class StreamedFitTest {
     }
 
     @Test
+    void npyFilesAreReadBlockByBlockAsTheArraysTheyHold(@TempDir Path dir) throws IOException {
+        DataSet data = Datasets.spiral(3000, 3, 2);
+        java.nio.file.Files.write(dir.resolve("x.npy"), dev.scratchnet.io.Npy.write(data.features()));
+        java.nio.file.Files.write(dir.resolve("y.npy"), dev.scratchnet.io.Npy.write(data.targets()
+                .castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE)));
+        DataSource source = DataSource.npy(dir.resolve("x.npy"), dir.resolve("y.npy"));
+
+        assertEquals(2, source.blocks(), "9000 rows in blocks of 8192");
+        List<double[]> rows = new ArrayList<>();
+        for (int block = 0; block < source.blocks(); block++) {
+            try (DataSource.Rows reader = source.read(block)) {
+                for (DataSet batch = reader.next(1000); batch != null; batch = reader.next(1000)) {
+                    rows.addAll(List.of(batch.features().toDoubleMatrix()));
+                }
+            }
+        }
+        assertArrayEquals(data.features().toDoubleMatrix(), rows.toArray(double[][]::new));
+
+        java.nio.file.Files.write(dir.resolve("short.npy"), dev.scratchnet.io.Npy.write(Nd4j.zeros(5, 3)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DataSource.npy(dir.resolve("x.npy"), dir.resolve("short.npy")));
+        assertTrue(e.getMessage().contains("hold 9000 rows but targets"), e.getMessage());
+    }
+
+    @Test
     void aSourceOfTheWrongWidthIsRefusedNamingBoth() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> network(1).fit(
                 DataSource.of(DataSet.of(Nd4j.zeros(4, 3), Nd4j.zeros(4, 3)), 2), fit(1).build()));

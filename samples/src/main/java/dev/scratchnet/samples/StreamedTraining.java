@@ -73,9 +73,14 @@ final class StreamedTraining {
             Evaluation evaluation = evaluate(measured, source.heldOut());
             Network saved = measured;
             if (refit) {
+                System.out.printf(Locale.ROOT, "refit: every row, %d epochs%n", history.bestEpoch());
                 try (CsvSource all = source.withoutHoldOut()) {
                     saved = network(all, settings);
-                    saved.fit(all, TableTraining.fit(all.classification(), settings, history.bestEpoch()).build());
+                    Fit.Builder again = TableTraining.fit(all.classification(), settings, history.bestEpoch());
+                    if (!quiet) {
+                        again.listener(new Progress());
+                    }
+                    saved.fit(all, again.build());
                 }
             }
             return new Trained(measured, history, evaluation, saved, rows);
