@@ -82,7 +82,7 @@ class CsvSourceTest {
 
     @Test
     void heldOutRowsAreLeftOutOfTheFittingAndReadApart(@TempDir Path dir) throws IOException {
-        List<String[]> rows = rows(8000, 2);
+        List<String[]> rows = rows(4000, 2);
         try (CsvSource source = DataSource.csv(write(dir, rows), "label",
                 CsvSource.Options.defaults().withHoldOut(0.25, 7))) {
             List<String[]> kept = new ArrayList<>();
@@ -95,7 +95,7 @@ class CsvSourceTest {
             assertEquals(expected, source.table());
             assertEquals(kept.size(), source.rows());
             assertEquals(held.size(), source.heldOutRows());
-            assertEquals(2000, held.size(), 200);
+            assertEquals(1000, held.size(), 120);
             assertArrayEquals(features(held).stream().map(row -> expected.encode(row, TableNotes.NONE))
                     .toArray(double[][]::new), features(source.heldOut()));
 
@@ -173,24 +173,5 @@ class CsvSourceTest {
         assertTrue(classes.getMessage().contains("holds one class only ([a])"), classes.getMessage());
 
         assertThrows(java.io.UncheckedIOException.class, () -> DataSource.csv(dir.resolve("none.csv"), "y"));
-    }
-
-    @Test
-    void aNetworkTrainsOnTheSourceAndItsModelFileCarriesTheTable(@TempDir Path dir) throws IOException {
-        List<String[]> rows = rows(1000, 4);
-        for (String[] row : rows) {
-            row[4] = Double.parseDouble(row[0]) > 25 ? "yes" : "no";
-        }
-        try (CsvSource source = DataSource.csv(write(dir, rows), "label")) {
-            Network net = Network.builder().seed(1).input(source.numFeatures()).table(source.table())
-                    .scaler(source.scaler()).dense(8, Activation.RELU).dense(source.numOutputs(), Activation.SOFTMAX)
-                    .classNames(source.classNames()).build();
-            TrainingHistory history = net.fit(source, Fit.builder().loss(Loss.CROSS_ENTROPY)
-                    .optimizer(Optimizer.adam(0.02)).epochs(4).batchSize(16).validationSplit(0.2).seed(1).build());
-            net.save(dir.resolve("model.zip"));
-
-            assertTrue(history.validationAccuracy()[3] > 0.9, "learns the rule: " + history.toCsv());
-            assertEquals(source.table(), Network.load(dir.resolve("model.zip")).table().orElseThrow());
-        }
     }
 }
