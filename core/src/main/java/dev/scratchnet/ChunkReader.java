@@ -107,10 +107,26 @@ final class ChunkReader {
             for (int block : blocks) {
                 try (DataSource.Rows reader = source.read(block)) {
                     long index = 0;
-                    for (DataSet batch = reader.next(READ_ROWS); batch != null; batch = reader.next(READ_ROWS)) {
-                        double[] x = values(batch.features(), source.numFeatures(), "features", block, index);
-                        double[] y = values(batch.targets(), source.numOutputs(), "targets", block, index);
-                        for (int row = 0; row < batch.size(); row++, index++) {
+                    double[] copiedX = new double[READ_ROWS * source.numFeatures()];
+                    double[] copiedY = new double[READ_ROWS * source.numOutputs()];
+                    while (true) {
+                        double[] x = copiedX;
+                        double[] y = copiedY;
+                        int n;
+                        if (reader instanceof RowCopier copier) {
+                            n = copier.next(READ_ROWS, x, y);
+                        } else {
+                            DataSet batch = reader.next(READ_ROWS);
+                            n = batch == null ? 0 : batch.size();
+                            if (n > 0) {
+                                x = values(batch.features(), source.numFeatures(), "features", block, index);
+                                y = values(batch.targets(), source.numOutputs(), "targets", block, index);
+                            }
+                        }
+                        if (n == 0) {
+                            break;
+                        }
+                        for (int row = 0; row < n; row++, index++) {
                             if (holdOut.held(block, index)) {
                                 continue;
                             }
@@ -121,7 +137,7 @@ final class ChunkReader {
                                         + "same rows on every pass");
                             }
                             if (chunk.rows == chunkRows) {
-                                chunks.put(prepare.apply(chunk.take(shuffle ? random : null, type)));
+                                chunks.put(prepared(chunk.take(shuffle ? random : null, type)));
                             }
                         }
                     }
@@ -133,7 +149,7 @@ final class ChunkReader {
                         + "every pass");
             }
             if (chunk.rows > 0) {
-                chunks.put(prepare.apply(chunk.take(shuffle ? random : null, type)));
+                chunks.put(prepared(chunk.take(shuffle ? random : null, type)));
             }
             chunks.put(END);
         } catch (InterruptedException e) {
@@ -142,6 +158,21 @@ final class ChunkReader {
             offer(chunks, new UncheckedIOException("reading the data source: " + e.getMessage(), e));
         } catch (RuntimeException e) {
             offer(chunks, e);
+        }
+    }
+
+    /** The chunk prepared; the arrays the preparation replaced are freed now (see {@link RowCopier}). */
+    private DataSet prepared(DataSet raw) {
+        DataSet ready = prepare.apply(raw);
+        free(raw.features(), ready.features());
+        free(raw.targets(), ready.targets());
+        return ready;
+    }
+
+    /** Frees {@code array}, made by this class, unless it lives on in {@code kept}. */
+    static void free(INDArray array, INDArray kept) {
+        if (array != kept && array.closeable()) {
+            array.close();
         }
     }
 
@@ -201,18 +232,29 @@ final class ChunkReader {
         /** The rows gathered as a DataSet of {@code dataType}, shuffled when {@code random} is given; empties the chunk. */
         DataSet take(Random random, DataType dataType) {
             int[] order = order(rows, random != null, random);
-            INDArray features = Nd4j.create(dataType, rows, this.features);
-            INDArray targets = Nd4j.create(dataType, rows, outputs);
-            double[] shuffledX = new double[rows * this.features];
-            double[] shuffledY = new double[rows * outputs];
-            for (int i = 0; i < rows; i++) {
-                System.arraycopy(x, order[i] * this.features, shuffledX, i * this.features, this.features);
-                System.arraycopy(y, order[i] * outputs, shuffledY, i * outputs, outputs);
-            }
-            features.assign(Nd4j.createFromArray(shuffledX).reshape(rows, this.features));
-            targets.assign(Nd4j.createFromArray(shuffledY).reshape(rows, outputs));
+            INDArray features = array(x, order, this.features, dataType);
+            INDArray targets = array(y, order, outputs, dataType);
             rows = 0;
             return DataSet.of(features, targets);
+        }
+
+        /** The gathered rows of {@code values}, {@code width} each, in {@code order}, as one array of {@code dataType}. */
+        private INDArray array(double[] values, int[] order, int width, DataType dataType) {
+            if (dataType == DataType.DOUBLE) {
+                double[] rowsInOrder = new double[order.length * width];
+                for (int i = 0; i < order.length; i++) {
+                    System.arraycopy(values, order[i] * width, rowsInOrder, i * width, width);
+                }
+                return Nd4j.create(rowsInOrder, new long[] {order.length, width}, DataType.DOUBLE);
+            }
+            float[] rowsInOrder = new float[order.length * width];
+            for (int i = 0; i < order.length; i++) {
+                for (int k = 0, from = order[i] * width; k < width; k++) {
+                    rowsInOrder[i * width + k] = (float) values[from + k];
+                }
+            }
+            INDArray array = Nd4j.create(rowsInOrder, new long[] {order.length, width}, DataType.FLOAT);
+            return dataType == DataType.FLOAT ? array : array.castTo(dataType);
         }
     }
 }

@@ -118,6 +118,11 @@ final class ChunkedTrainer implements Trainer {
             trainer.release();
             trainer = null;
         }
+        if (rows != null) {
+            // the chunk's arrays are the reader's own: freed now rather than when the collector finds them
+            ChunkReader.free(rows.features(), null);
+            ChunkReader.free(rows.targets(), null);
+        }
         rows = null;
         labels = null;
     }

@@ -202,41 +202,63 @@ public final class CsvSource implements DataSource, Closeable {
         if (block < 0 || block >= blocks()) {
             throw new IllegalArgumentException("block must be in [0, " + blocks() + "), was " + block);
         }
-        CsvCache cache = prepared.cache;
         long start = (long) block * BLOCK_ROWS;
-        long end = Math.min(start + BLOCK_ROWS, cache.rows());
-        return new Rows() {
-            private long next = start;
+        long end = Math.min(start + BLOCK_ROWS, prepared.cache.rows());
+        return new CachedBlock(start, end, heldOnes);
+    }
 
-            @Override
-            public DataSet next(int maxRows) throws IOException {
-                int width = numFeatures();
-                int outputs = numOutputs();
-                while (next < end) {
-                    long to = Math.min(next + maxRows, end);
-                    long[] cells = new long[(int) (to - next) * cache.width()];
-                    cache.read(next, to, cells);
-                    double[] x = new double[(int) (to - next) * width];
-                    double[] y = new double[(int) (to - next) * outputs];
-                    int n = 0;
-                    for (long row = next; row < to; row++) {
-                        if (held(row) == heldOnes) {
-                            int at = (int) (row - next) * cache.width();
-                            prepared.rows.features(cells, at, x, n * width);
-                            prepared.rows.target(cells[at + cache.width() - 1], y, n * outputs);
-                            n++;
-                        }
-                    }
-                    next = to;
-                    if (n > 0) {
-                        return DataSet.of(Nd4j.create(java.util.Arrays.copyOf(x, n * width), new long[] {n, width},
-                                        'c'), Nd4j.create(java.util.Arrays.copyOf(y, n * outputs),
-                                        new long[] {n, outputs}, 'c'));
+    /** The rows of one block, as DataSets or copied straight into arrays ({@link RowCopier}). */
+    private final class CachedBlock implements Rows, RowCopier {
+        private long next;
+        private final long end;
+        private final boolean heldOnes;
+        private long[] cells = new long[0];
+
+        CachedBlock(long start, long end, boolean heldOnes) {
+            this.next = start;
+            this.end = end;
+            this.heldOnes = heldOnes;
+        }
+
+        @Override
+        public DataSet next(int maxRows) throws IOException {
+            int width = numFeatures();
+            int outputs = numOutputs();
+            double[] x = new double[maxRows * width];
+            double[] y = new double[maxRows * outputs];
+            int n = next(maxRows, x, y);
+            return n == 0 ? null : DataSet.of(Nd4j.create(java.util.Arrays.copyOf(x, n * width),
+                    new long[] {n, width}, 'c'), Nd4j.create(java.util.Arrays.copyOf(y, n * outputs),
+                    new long[] {n, outputs}, 'c'));
+        }
+
+        @Override
+        public int next(int maxRows, double[] x, double[] y) throws IOException {
+            CsvCache cache = prepared.cache;
+            int width = numFeatures();
+            int outputs = numOutputs();
+            while (next < end) {
+                long to = Math.min(next + maxRows, end);
+                if (cells.length < (to - next) * cache.width()) {
+                    cells = new long[(int) (to - next) * cache.width()];
+                }
+                cache.read(next, to, cells);
+                int n = 0;
+                for (long row = next; row < to; row++) {
+                    if (held(row) == heldOnes) {
+                        int at = (int) (row - next) * cache.width();
+                        prepared.rows.features(cells, at, x, n * width);
+                        prepared.rows.target(cells[at + cache.width() - 1], y, n * outputs);
+                        n++;
                     }
                 }
-                return null;
+                next = to;
+                if (n > 0) {
+                    return n;
+                }
             }
-        };
+            return 0;
+        }
     }
 
     /** The table encoding fitted on the rows not held out: what {@code Network.Builder.table} takes. */

@@ -118,6 +118,11 @@ final class StreamedFit {
                             featureSum += kept.features().sumNumber().doubleValue();
                             targetSum += kept.targets().sumNumber().doubleValue();
                         }
+                        if (reader instanceof RowCopier) {
+                            // the library's own source made these arrays for this pass alone
+                            ChunkReader.free(batch.features(), null);
+                            ChunkReader.free(batch.targets(), null);
+                        }
                     }
                 }
             }

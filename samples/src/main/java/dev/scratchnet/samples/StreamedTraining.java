@@ -92,15 +92,21 @@ final class StreamedTraining {
                 source.featureNames(), source.classNames(), source.targetScaler().orElse(null));
     }
 
-    /** The network's evaluation of {@code rows}, predicted a block at a time. */
+    /** The network's evaluation of {@code rows} (a CSV source's, whose batches it frees), predicted a block at a time. */
     static Evaluation evaluate(Network network, DataSource rows) throws IOException {
         List<INDArray> targets = new ArrayList<>();
         List<INDArray> predictions = new ArrayList<>();
         for (int block = 0; block < rows.blocks(); block++) {
             try (DataSource.Rows reader = rows.read(block)) {
                 for (DataSet batch = reader.next(8192); batch != null; batch = reader.next(8192)) {
-                    targets.add(batch.targets().castTo(network.dataType()));
+                    INDArray target = batch.targets().castTo(network.dataType());
+                    targets.add(target);
                     predictions.add(network.predict(batch.features()));
+                    // a CSV source's batches are made for this read alone: their memory goes back now
+                    batch.features().close();
+                    if (target != batch.targets()) {
+                        batch.targets().close();
+                    }
                 }
             }
         }
