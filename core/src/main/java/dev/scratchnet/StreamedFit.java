@@ -79,7 +79,13 @@ final class StreamedFit {
                     + rows.numOutputs() + " target columns but the network expects nIn = " + network.nIn()
                     + " and outputs " + network.nOut());
         }
-        return Validation.of(network, fit.loss(), scaled(rows), survey.classes);
+        DataSet ready = scaled(rows);
+        if (survey.heldOut != null) {
+            // the gathered rows are this fit's own: only their scaled copy is measured from now on
+            ChunkReader.free(rows.features(), ready.features());
+            ChunkReader.free(rows.targets(), ready.targets());
+        }
+        return Validation.of(network, fit.loss(), ready, survey.classes);
     }
 
     /** What the first pass learns. */
@@ -144,6 +150,11 @@ final class StreamedFit {
         DataSet heldOut = held.isEmpty() ? null : DataSet.of(
                 Nd4j.concat(0, held.stream().map(DataSet::features).toArray(INDArray[]::new)),
                 Nd4j.concat(0, held.stream().map(DataSet::targets).toArray(INDArray[]::new)));
+        for (DataSet piece : held) {
+            // the pieces were copied for this pass alone (pullRows): freed now rather than when collected
+            ChunkReader.free(piece.features(), heldOut.features());
+            ChunkReader.free(piece.targets(), heldOut.targets());
+        }
         return new Survey(rows, classes, heldOut, Fingerprint.data((int) rows, source.numFeatures(),
                 source.numOutputs(), featureSum, targetSum, null));
     }
