@@ -99,4 +99,15 @@ public interface DataSource {
         return NpySource.open(features, targets);
     }
 
+    /**
+     * MNIST's IDX files, uncompressed: images of unsigned bytes (scaled to [0, 1], float32) and their
+     * labels (one-hot over {@code numClasses}), the rows {@link dev.scratchnet.data.IdxReader#read}
+     * gives, read 8192 images a block with positional reads; only their headers are read here.
+     *
+     * @throws IOException when a file cannot be read, is gzip-compressed or is not such a file
+     */
+    static DataSource idx(Path images, Path labels, int numClasses) throws IOException {
+        return IdxSource.open(images, labels, numClasses);
+    }
+
 }
