@@ -20,8 +20,8 @@ public enum Plan {
 
     /**
      * The system property that pins a plan for networks whose builder does not: {@code one-thread},
-     * {@code split-rows}, {@code threaded-blas}; {@code rule} for the fixed rule (no timing, no cache);
-     * {@code auto} (the default) to time and remember.
+     * {@code split-rows}, {@code threaded-blas}; {@code rule} (the default) for the fixed rule (no timing, no cache);
+     * {@code auto} to time and remember.
      */
     public static final String PROPERTY = "scratchnet.plan";
 
