@@ -76,20 +76,11 @@ final class CsvPreparation {
         preparation.target = parsed.target;
         preparation.cache = parsed.cache;
         preparation.dropped = parsed.dropped;
-        CsvCache cache = parsed.cache;
-        long[] cells = new long[ROWS_A_READ * cache.width()];
-        for (long from = 0; from < cache.rows(); from += ROWS_A_READ) {
-            long to = Math.min(from + ROWS_A_READ, cache.rows());
-            cache.read(from, to, cells);
-            for (long row = from; row < to; row++) {
-                if (stats.test(row)) {
-                    int at = (int) (row - from) * cache.width();
-                    for (int c = 0; c < preparation.features.length; c++) {
-                        preparation.features[c].recount(cells[at + c], textValues[c]);
-                    }
-                }
+        forEachCachedRow(parsed.cache, stats, (cells, at) -> {
+            for (int c = 0; c < preparation.features.length; c++) {
+                preparation.features[c].recount(cells[at + c], textValues[c]);
             }
-        }
+        });
         preparation.fit(targetName, options, stats);
         return preparation;
     }
@@ -281,19 +272,30 @@ final class CsvPreparation {
 
     /** Each statistics row's encoded features and (as the last value) its target value (0 for classes). */
     private void forEachRow(LongPredicate stats, java.util.function.Consumer<double[]> action) throws IOException {
-        long[] cells = new long[ROWS_A_READ * cache.width()];
         double[] values = new double[table.width() + 1];
         double[] y = new double[rows.outputs()];
+        forEachCachedRow(cache, stats, (cells, at) -> {
+            rows.features(cells, at, values, 0);
+            rows.target(cells[at + features.length], y, 0);
+            values[table.width()] = classNames.isEmpty() ? y[0] : 0;
+            action.accept(values);
+        });
+    }
+
+    /** What is done with one cached row: its cells start at {@code cells[at]}. */
+    private interface CachedRow {
+        void accept(long[] cells, int at);
+    }
+
+    /** Each cached row {@code stats} accepts, in order, read {@link #ROWS_A_READ} rows at a time. */
+    private static void forEachCachedRow(CsvCache cache, LongPredicate stats, CachedRow action) throws IOException {
+        long[] cells = new long[ROWS_A_READ * cache.width()];
         for (long from = 0; from < cache.rows(); from += ROWS_A_READ) {
             long to = Math.min(from + ROWS_A_READ, cache.rows());
             cache.read(from, to, cells);
             for (long row = from; row < to; row++) {
                 if (stats.test(row)) {
-                    int at = (int) (row - from) * cache.width();
-                    rows.features(cells, at, values, 0);
-                    rows.target(cells[at + features.length], y, 0);
-                    values[table.width()] = classNames.isEmpty() ? y[0] : 0;
-                    action.accept(values);
+                    action.accept(cells, (int) (row - from) * cache.width());
                 }
             }
         }
