@@ -112,7 +112,7 @@ final class AveragingTraining implements DistributedTraining.RoundSource {
                 fit.shuffle());
         requireSlots(data.getNumPartitions());
         plan = spark.broadcast(settings);
-        exchange = StateExchange.open(float32);
+        exchange = StateExchange.open(float32, StateExchange.port(spark.getConf()));
         try {
             List<PartitionSummary> summaries = RoundJobs.prepare(data, plan);
             int[] rows = rows(summaries);

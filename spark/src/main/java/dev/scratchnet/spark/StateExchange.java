@@ -67,12 +67,46 @@ final class StateExchange implements AutoCloseable {
         acceptor.start();
     }
 
+    /** The Spark setting that fixes the port the executors connect to; without it, any free port. */
+    static final String PORT_SETTING = "spark.scratchnet.averaging.port";
+
     /** A server on a free port of every interface of this machine. */
     static StateExchange open(boolean float32) {
+        return open(float32, 0);
+    }
+
+    /**
+     * A server on {@code port} of every interface of this machine (0: any free port).
+     *
+     * @throws IllegalArgumentException when the port is out of range, or taken
+     */
+    static StateExchange open(boolean float32, int port) {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException(PORT_SETTING + " must be a port in [0, 65535] (0 for any free port), was "
+                    + port);
+        }
         try {
-            return new StateExchange(new ServerSocket(0, 64), float32);
+            return new StateExchange(new ServerSocket(port, 64), float32);
+        } catch (java.net.BindException e) {
+            throw new IllegalArgumentException("the driver cannot listen on port " + port + " (" + PORT_SETTING
+                    + ") for the averaging rounds: " + e.getMessage() + "; choose a free port, or 0 for any", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a server socket on the driver for the averaging rounds", e);
+        }
+    }
+
+    /** The port {@code conf} asks for ({@value #PORT_SETTING}), 0 (any free port) when it names none. */
+    static int port(org.apache.spark.SparkConf conf) {
+        return port(conf.get(PORT_SETTING, "0"));
+    }
+
+    /** {@code value} of {@value #PORT_SETTING} as a number. */
+    static int port(String value) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PORT_SETTING + " must be a port number in [0, 65535], was \"" + value
+                    + "\"", e);
         }
     }
 
