@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -22,6 +24,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 record ModelState(boolean float32, byte[] values, long optimizerSteps) implements Serializable {
 
     private static final long serialVersionUID = 2L;
+    /** How many numbers {@link #addScaledTo} and {@link #of(double[], boolean, long)} convert at a time. */
+    private static final int BLOCK = 1 << 14;
 
     /** The state of {@code arrays} (the weights, then the optimizer's arrays), read without copies of the arrays. */
     static ModelState of(List<INDArray> arrays, boolean float32, long optimizerSteps) {
@@ -41,13 +45,27 @@ record ModelState(boolean float32, byte[] values, long optimizerSteps) implement
     /** Adds {@code weight · x_i} to {@code sum[i]} for each number x_i of this state (read as float64). */
     void addScaledTo(double weight, double[] sum) {
         ByteBuffer bytes = ByteBuffer.wrap(values).order(ByteOrder.LITTLE_ENDIAN);
+        // in blocks read in bulk: a call per number costs the driver several times the arithmetic
+        int block = Math.min(sum.length, BLOCK);
         if (float32) {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += weight * bytes.getFloat(i * Float.BYTES);
+            FloatBuffer numbers = bytes.asFloatBuffer();
+            float[] part = new float[block];
+            for (int from = 0; from < sum.length; from += block) {
+                int n = Math.min(block, sum.length - from);
+                numbers.get(part, 0, n);
+                for (int i = 0; i < n; i++) {
+                    sum[from + i] += weight * part[i];
+                }
             }
         } else {
-            for (int i = 0; i < sum.length; i++) {
-                sum[i] += weight * bytes.getDouble(i * Double.BYTES);
+            DoubleBuffer numbers = bytes.asDoubleBuffer();
+            double[] part = new double[block];
+            for (int from = 0; from < sum.length; from += block) {
+                int n = Math.min(block, sum.length - from);
+                numbers.get(part, 0, n);
+                for (int i = 0; i < n; i++) {
+                    sum[from + i] += weight * part[i];
+                }
             }
         }
     }
@@ -57,13 +75,17 @@ record ModelState(boolean float32, byte[] values, long optimizerSteps) implement
         ByteBuffer bytes = ByteBuffer.allocate(numbers.length * (float32 ? Float.BYTES : Double.BYTES))
                 .order(ByteOrder.LITTLE_ENDIAN);
         if (float32) {
-            for (double number : numbers) {
-                bytes.putFloat((float) number);
+            FloatBuffer out = bytes.asFloatBuffer();
+            float[] part = new float[Math.min(numbers.length, BLOCK)];
+            for (int from = 0; from < numbers.length; from += part.length) {
+                int n = Math.min(part.length, numbers.length - from);
+                for (int i = 0; i < n; i++) {
+                    part[i] = (float) numbers[from + i];
+                }
+                out.put(part, 0, n);
             }
         } else {
-            for (double number : numbers) {
-                bytes.putDouble(number);
-            }
+            bytes.asDoubleBuffer().put(numbers);
         }
         return new ModelState(float32, bytes.array(), optimizerSteps);
     }

@@ -67,6 +67,32 @@ class ModelStateTest {
     }
 
     @Test
+    void averagingAStateLongerThanAConversionBlockGivesEveryNumbersWeightedSum() {
+        // 40 000 numbers: more than one of the blocks the conversion reads at a time, and a last part block
+        int length = 40_000;
+        for (boolean float32 : new boolean[] {true, false}) {
+            double[] a = new double[length];
+            double[] b = new double[length];
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < length; i++) {
+                a[i] = float32 ? (float) random.nextGaussian() : random.nextGaussian();
+                b[i] = float32 ? (float) random.nextGaussian() : random.nextGaussian();
+            }
+            ModelState mean = AveragingTraining.average(List.of(new RoundShare(1, 0, 0, ModelState.of(a, float32, 1), 0, 0),
+                    new RoundShare(3, 0, 0, ModelState.of(b, float32, 1), 0, 0)), float32);
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(mean.values()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < length; i++) {
+                double expected = 0.25 * a[i] + 0.75 * b[i];
+                if (float32) {
+                    assertEquals((float) expected, bytes.getFloat(i * Float.BYTES), "number " + i);
+                } else {
+                    assertEquals(expected, bytes.getDouble(i * Double.BYTES), "number " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void anOptimizersMomentsAreInTheState() {
         INDArray weights = Nd4j.rand(DataType.FLOAT, 2, 3);
         OptimizerState adam = Optimizer.adam(1e-3).start(List.of(new dev.scratchnet.Parameter("w", weights,
