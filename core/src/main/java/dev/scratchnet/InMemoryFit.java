@@ -38,7 +38,7 @@ final class InMemoryFit {
         boolean classes = allLabels != null;
         Split parts = withValidation(all, classes, random);
         ClassWeights.check(fit.classWeights(), network, classes);
-        Training training = Training.start(network, fit, Fingerprint.data(data));
+        Training training = Training.start(network, fit, () -> Fingerprint.data(data));
         int[] trainLabels = !classes ? null : parts.train() == all ? allLabels : parts.train().labels();
         DataSet train = ClassWeights.apply(parts.train(), fit.classWeights());
         DropoutMasks dropout = DropoutStream.masks(network, fit.seed() != null ? fit.seed() : network.seed());

@@ -47,9 +47,18 @@ final class Training {
      * @param trainingData the training rows as the fingerprint describes them ({@link Fingerprint#data})
      */
     static Training start(Network network, Fit fit, String trainingData) {
+        return start(network, fit, () -> trainingData);
+    }
+
+    /**
+     * As {@link #start(Network, Fit, String)}, the rows' description made only when the fit writes
+     * or resumes checkpoints: it sums every value of the rows, which a fit without checkpoints
+     * does not need.
+     */
+    static Training start(Network network, Fit fit, java.util.function.Supplier<String> trainingData) {
         PlannedRates.require(fit.schedule(), fit.optimizer().learningRate(), fit.epochs());
         boolean checkpointing = fit.checkpointDirectory() != null || fit.resumeFrom() != null;
-        Map<String, String> fingerprint = checkpointing ? Fingerprint.of(network, trainingData, fit) : Map.of();
+        Map<String, String> fingerprint = checkpointing ? Fingerprint.of(network, trainingData.get(), fit) : Map.of();
         if (checkpointing && !fit.optimizer().start(List.of()).savable()) {
             throw new IllegalArgumentException("optimizer " + fit.optimizer().name() + " does not say that its state "
                     + "is savable (OptimizerState.savable()), so a training with it cannot write or resume checkpoints");

@@ -80,4 +80,20 @@ class TrainingLoopTest {
         assertEquals(full.layer(0).weights(), huge.layer(0).weights());
         assertNotEquals(network(backend).layer(0).weights(), huge.layer(0).weights(), "the weights were trained");
     }
+
+    @org.junit.jupiter.api.Test
+    void theRowsAreSummedForTheFingerprintOnlyWhenTheFitKeepsCheckpoints(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path directory) {
+        int[] described = new int[1];
+        java.util.function.Supplier<String> rows = () -> {
+            described[0]++;
+            return "30 rows";
+        };
+        Fit plain = Fit.builder().loss(Loss.CROSS_ENTROPY).epochs(1).build();
+        Training.start(network(Backend.FAST), plain, rows);
+        assertEquals(0, described[0], "a fit without checkpoints needs no sums over its rows");
+        Training.start(network(Backend.FAST), Fit.builder().loss(Loss.CROSS_ENTROPY).epochs(1)
+                .checkpoints(directory, 1).build(), rows);
+        assertEquals(1, described[0], "a fit that writes checkpoints describes its rows once");
+    }
 }
