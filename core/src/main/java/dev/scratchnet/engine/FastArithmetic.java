@@ -14,13 +14,10 @@ import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.kernels.LossKernel;
 import dev.scratchnet.ops.OpTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The fast backend for one network: predictions through {@link FastInference}, gradients through
@@ -106,6 +103,12 @@ final class FastArithmetic implements Arithmetic {
 
     /** A path that trains batches of at most {@code capacity} rows as {@code plan} says. */
     private TrainingPath path(PlanChoice plan, LossKernel kernel, boolean fused, int capacity, DropoutMasks dropout) {
+        return path(layers, dataType, plan, kernel, fused, capacity, dropout);
+    }
+
+    /** A path that trains {@code layers}' batches of at most {@code capacity} rows as {@code plan} says. */
+    static TrainingPath path(List<Layer> layers, DataType dataType, PlanChoice plan, LossKernel kernel, boolean fused,
+                             int capacity, DropoutMasks dropout) {
         return switch (plan.plan()) {
             case SPLIT_ROWS -> new SplitBatchPath(layers, kernel, fused, dataType, capacity, dropout, plan.threads());
             case THREADED_BLAS -> new ThreadedBlasPath(new FastPath(layers, kernel, fused, dataType, capacity, dropout),
@@ -115,34 +118,15 @@ final class FastArithmetic implements Arithmetic {
     }
 
     /**
-     * Times a gradient step of each candidate on a batch of random rows ({@link StepTimer}): the
-     * layers' dW and db are written, their W and b are not, and no dropout runs.
+     * Times a gradient step of each candidate on a batch of random rows ({@link StepTimer}) within
+     * {@code budget}: the layers' dW and db are written, their W and b are not, and no dropout runs.
+     * Empty when the JIT or the collector disturbed too many rounds.
      */
-    private long[] probe(List<PlanChoice> candidates, LossKernel kernel, boolean fused, int capacity) {
-        Random random = new Random(capacity);
-        INDArray x = randomRows(capacity, layers.get(0).nIn(), random);
-        INDArray y = randomRows(capacity, layers.get(layers.size() - 1).nOut(), random);
-        int[] order = dev.scratchnet.internal.Permutation.identity(capacity);
-        List<TrainingPath> paths = new ArrayList<>();
-        List<Runnable> steps = new ArrayList<>();
-        try {
-            for (PlanChoice candidate : candidates) {
-                TrainingPath path = path(candidate, kernel, fused, capacity, null);
-                paths.add(path);
-                steps.add(() -> path.gradients(x, y, order, 0, capacity));
-            }
-            return StepTimer.fastest(steps);
-        } finally {
-            paths.forEach(TrainingPath::release);
+    private Optional<long[]> probe(List<PlanChoice> candidates, LossKernel kernel, boolean fused, int capacity,
+                         StepTimer.Budget budget) {
+        try (ProbeBatch batch = ProbeBatch.of(layers, dataType, candidates, kernel, fused, capacity)) {
+            return StepTimer.time(batch.steps(), budget).times();
         }
-    }
-
-    private INDArray randomRows(int rows, int columns, Random random) {
-        double[] values = new double[rows * columns];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = random.nextDouble();
-        }
-        return Nd4j.create(values, new long[] {rows, columns}, DataType.DOUBLE).castTo(dataType);
     }
 
     @Override
@@ -182,8 +166,9 @@ final class FastArithmetic implements Arithmetic {
             return reference.trainer(loss, train, batchCapacity, dropout);
         }
         boolean fused = fused(loss);
+        int stepsAnEpoch = (train.size() + batchCapacity - 1) / batchCapacity;
         PlanChoice plan = plans.choose(batchCapacity, workPerRow, shape(batchCapacity),
-                candidates -> probe(candidates, kernel, fused, batchCapacity));
+                candidates -> probe(candidates, kernel, fused, batchCapacity, StepTimer.Budget.forFit(stepsAnEpoch)));
         TrainingPath path = path(plan, kernel, fused, batchCapacity, dropout);
         if (train.hasWeights()) {
             path.weighRows(train.weights());

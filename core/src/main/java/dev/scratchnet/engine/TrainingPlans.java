@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 
@@ -19,8 +20,11 @@ import java.util.function.DoubleSupplier;
  *   <li>the system property {@value Plan#PROPERTY}: a plan's id pins it, {@code rule} asks for the rule;</li>
  *   <li>the plan this process chose for the shape before, else the one the plan cache records;</li>
  *   <li>when the cache can be written, a batch is at least {@link #PROBE_WORK} multiply-adds and the
- *       machine is not busy (its load average at most its processors): a probe times the candidates ({@link PlanProbe}) and the
- *       fastest, by a margin of {@link #MARGIN} over the rule's choice, is recorded and used;</li>
+ *       machine is not busy (its load average at most its processors): a probe times the candidates
+ *       ({@link PlanProbe}, {@link StepTimer}) and the fastest, by a margin of {@link #MARGIN} over the
+ *       rule's choice, is recorded and used; a probe that found the JIT or the collector busy in every
+ *       round but a few keeps nothing, and the fit trains by the rule (a later fit probes again, up to
+ *       {@link #PROBE_ATTEMPTS} times a process);</li>
  *   <li>otherwise the rule ({@link TrainingThreads#forBatches}): split rows from 1,048,576
  *       multiply-adds a batch and 16 rows a thread, else one thread.</li>
  * </ol>
@@ -41,6 +45,12 @@ final class TrainingPlans {
 
     /** Plans this process chose, by cache location and shape: later fits of the shape take the same. */
     private static final Map<String, PlanChoice> CHOSEN = new ConcurrentHashMap<>();
+
+    /** Probes a process runs for a shape that found no quiet rounds, before it keeps the rule for the shape. */
+    static final int PROBE_ATTEMPTS = 3;
+
+    /** Probes that found no quiet rounds, by cache location and shape. */
+    private static final Map<String, Integer> INCONCLUSIVE = new ConcurrentHashMap<>();
 
     /** Opens the plan cache; throws when it cannot be used (not private, not writable). */
     interface CacheOpener {
@@ -173,15 +183,25 @@ final class TrainingPlans {
         String recorded = plans.get(shape).orElse(null);
         if (recorded != null && valid(recorded, capacity)) {
             chosen = PlanChoice.parse(recorded, "cache");
+        } else if (INCONCLUSIVE.getOrDefault(key, 0) >= PROBE_ATTEMPTS) {
+            return rule.from("rule: " + PROBE_ATTEMPTS + " probes in this process found too few rounds that the"
+                    + " JIT or the collector left alone, so nothing was kept");
         } else if (load.getAsDouble() > processors) {
             // a probe now would time the neighbours: the rule, and nothing kept, until a quieter start
             return rule.from(String.format(java.util.Locale.ROOT, "rule: the machine is busy (load %.1f on %d "
                     + "processors), so nothing was measured", load.getAsDouble(), processors));
         } else {
             long start = System.nanoTime();
-            long[] nanos = probe.time(candidates);
-            PlanChoice fastest = fastest(candidates, nanos).from(String.format(java.util.Locale.ROOT, "probe, %.1f ms",
-                    (System.nanoTime() - start) / 1e6));
+            Optional<long[]> nanos = probe.time(candidates);
+            double ms = (System.nanoTime() - start) / 1e6;
+            if (nanos.isEmpty()) {
+                // timing cold code would choose by the JIT's work, and the choice would stick: a later fit measures
+                INCONCLUSIVE.merge(key, 1, Integer::sum);
+                return rule.from(String.format(java.util.Locale.ROOT, "rule: the probe (%.1f ms) found too few rounds "
+                        + "that the JIT or the collector left alone, so nothing was kept", ms));
+            }
+            PlanChoice fastest = fastest(candidates, nanos.get()).from(String.format(java.util.Locale.ROOT,
+                    "probe, %.1f ms", ms));
             String kept;
             try {
                 kept = plans.putIfAbsent(shape, fastest.id(), id -> valid(id, capacity));
@@ -220,7 +240,7 @@ final class TrainingPlans {
     }
 
     /** The fastest candidate, the first (the rule's) unless another beats it by {@link #MARGIN}. */
-    private static PlanChoice fastest(List<PlanChoice> candidates, long[] nanos) {
+    static PlanChoice fastest(List<PlanChoice> candidates, long[] nanos) {
         int best = 0;
         for (int i = 1; i < candidates.size(); i++) {
             if (nanos[i] < nanos[best] && (best > 0 || nanos[i] < (1 - MARGIN) * nanos[0])) {

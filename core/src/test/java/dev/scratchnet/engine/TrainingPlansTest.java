@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,9 +42,9 @@ class TrainingPlansTest {
         }
 
         @Override
-        public long[] time(List<PlanChoice> candidates) {
+        public Optional<long[]> time(List<PlanChoice> candidates) {
             calls.add(candidates);
-            return candidates.stream().mapToLong(c -> nanos.get(c.plan())).toArray();
+            return Optional.of(candidates.stream().mapToLong(c -> nanos.get(c.plan())).toArray());
         }
     }
 
@@ -93,6 +94,35 @@ class TrainingPlansTest {
         PlanChoice quiet = new TrainingPlans(TrainingThreads.of(0), null, "auto", machine(cache, 2, 2.0))
                 .choose(64, W2_WORK, W2, probe);
         assertEquals("one-thread", quiet.id());
+    }
+
+    @Test
+    void aProbeThatFoundTheJitBusyKeepsNothingAndALaterFitProbesAgain() throws IOException {
+        Path cache = temp.resolve("plans");
+        List<List<PlanChoice>> calls = new ArrayList<>();
+        PlanProbe busy = candidates -> {
+            calls.add(candidates);
+            return Optional.empty();
+        };
+        TrainingPlans process = process(cache);
+        PlanChoice first = process.choose(64, W2_WORK, W2, busy);
+        assertEquals("split-rows 2", first.id());
+        assertTrue(first.source().matches("rule: the probe \\(\\d+\\.\\d ms\\) found too few rounds that the JIT or the "
+                + "collector left alone, so nothing was kept"), first.source());
+        assertTrue(PlanCache.open(cache, "machine").get(W2).isEmpty(), "an unmeasured choice was kept");
+        // the process tries again at its next fits, and gives up after a few
+        for (int fit = 1; fit < TrainingPlans.PROBE_ATTEMPTS; fit++) {
+            process.choose(64, W2_WORK, W2, busy);
+        }
+        assertEquals(TrainingPlans.PROBE_ATTEMPTS, calls.size());
+        PlanChoice after = process.choose(64, W2_WORK, W2, busy);
+        assertEquals("split-rows 2 (rule: 3 probes in this process found too few rounds that the JIT or the collector "
+                + "left alone, so nothing was kept)", after.describe());
+        assertEquals(TrainingPlans.PROBE_ATTEMPTS, calls.size(), "probed after giving up");
+        // a probe that measures is kept as ever
+        FakeProbe quiet = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 50L, Plan.THREADED_BLAS, 80L));
+        assertEquals("one-thread", process(cache).choose(64, W2_WORK, W2, quiet).id());
+        assertEquals("one-thread", PlanCache.open(cache, "machine").get(W2).orElseThrow());
     }
 
     @Test
