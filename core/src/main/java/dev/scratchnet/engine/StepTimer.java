@@ -25,7 +25,9 @@ import java.util.function.LongSupplier;
  *       for at most {@link #JIT_SHARE} of its time ({@link #compileMillis}): the JIT's threads run on the
  *       cores a split batch would use, and a young JVM compiles for seconds;</li>
  *   <li>each candidate's <b>lower median</b> over the counted rounds is its time: one fastest step
- *       can come from a lucky moment, a mean from an unlucky one.</li>
+ *       can come from a lucky moment, a mean from an unlucky one; a candidate whose fastest step is
+ *       {@link #DROP_FACTOR} times the best median is no longer timed (it cannot win; the budget goes
+ *       to the close ones), and when one is left the probe ends.</li>
  * </ol>
  * The rounds stop once {@link #MIN_ROUNDS} counted and the {@link Budget} is spent (or
  * {@link #FEWEST_ROUNDS} counted when the budget holds no more). A probe that cannot count that many
@@ -36,6 +38,8 @@ final class StepTimer {
 
     /** A round counts when the JIT compiled for at most this share of it. */
     static final double JIT_SHARE = 0.1;
+    /** A candidate whose fastest step is this many times the best typical step is no longer timed. */
+    static final double DROP_FACTOR = 2;
     /** Untimed steps of each candidate before the rounds. */
     static final int WARM_UP_STEPS = 2;
     /** Counted rounds a probe wants before it stops at its budget. */
@@ -88,21 +92,18 @@ final class StepTimer {
     /**
      * What a probe measured.
      *
-     * @param samples   each candidate's timed steps of the counted rounds, in nanoseconds, in order
+     * @param samples   each candidate's timed steps of the counted rounds, in nanoseconds, in order (fewer
+     *                  for a candidate no longer timed once it could not win)
+     * @param counted   rounds that counted
      * @param spoiled   rounds not counted: the JIT compiled or a collection ran while they did
      * @param statistic each candidate's lower median of its samples
      * @param nanos     how long the whole probe took, warm-up included
      */
-    record Result(long[][] samples, int spoiled, long[] statistic, long nanos) {
-
-        /** The rounds that counted. */
-        int counted() {
-            return samples.length == 0 ? 0 : samples[0].length;
-        }
+    record Result(long[][] samples, int counted, int spoiled, long[] statistic, long nanos) {
 
         /** Each candidate's time when at least {@link #FEWEST_ROUNDS} rounds counted, else empty. */
         Optional<long[]> times() {
-            return counted() >= FEWEST_ROUNDS ? Optional.of(statistic) : Optional.empty();
+            return counted >= FEWEST_ROUNDS ? Optional.of(statistic) : Optional.empty();
         }
     }
 
@@ -140,9 +141,14 @@ final class StepTimer {
         long allowed = budget.nanos(meanStep);
         long limit = Math.max(LIMIT_NANOS, LONG_STEP_ROUNDS * roundEstimate);
         if (roundsStart - start > limit) {
-            return new Result(new long[n][0], 0, new long[n], clock.getAsLong() - start);
+            return new Result(new long[n][0], 0, 0, new long[n], clock.getAsLong() - start);
         }
-        List<long[]> counted = new ArrayList<>();
+        List<List<Long>> samples = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            samples.add(new ArrayList<>());
+        }
+        boolean[] dropped = new boolean[n];
+        int counted = 0;
         int spoiled = 0;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             long compiled = compileMillis.getAsLong();
@@ -150,6 +156,9 @@ final class StepTimer {
             long roundStart = clock.getAsLong();
             long[] sample = new long[n];
             for (int c = 0; c < n; c++) {
+                if (dropped[c]) {
+                    continue;
+                }
                 Runnable step = steps.get(c);
                 for (int i = 1; i < runs[c]; i++) {
                     step.run();
@@ -161,27 +170,54 @@ final class StepTimer {
             long now = clock.getAsLong();
             if (collections.getAsLong() == collected
                     && (compileMillis.getAsLong() - compiled) * 1e6 <= JIT_SHARE * (now - roundStart)) {
-                counted.add(sample);
+                counted++;
+                for (int c = 0; c < n; c++) {
+                    if (!dropped[c]) {
+                        samples.get(c).add(sample[c]);
+                    }
+                }
+                if (counted >= FEWEST_ROUNDS && drop(samples, dropped) == 1) {
+                    break;
+                }
             } else {
                 spoiled++;
             }
             long spent = now - roundsStart;
             double perRound = spent / (double) (round + 1);
-            if (counted.size() >= MIN_ROUNDS && spent + perRound > allowed
-                    || counted.size() >= FEWEST_ROUNDS && spent >= allowed
+            if (counted >= MIN_ROUNDS && spent + perRound > allowed
+                    || counted >= FEWEST_ROUNDS && spent >= allowed
                     || now - start + perRound > limit) {
                 break;
             }
         }
-        long[][] samples = new long[n][counted.size()];
+        long[][] timed = new long[n][];
         long[] statistic = new long[n];
         for (int c = 0; c < n; c++) {
-            for (int r = 0; r < counted.size(); r++) {
-                samples[c][r] = counted.get(r)[c];
-            }
-            statistic[c] = counted.isEmpty() ? 0 : lowerMedian(samples[c]);
+            timed[c] = samples.get(c).stream().mapToLong(Long::longValue).toArray();
+            statistic[c] = timed[c].length == 0 ? 0 : lowerMedian(timed[c]);
         }
-        return new Result(samples, spoiled, statistic, clock.getAsLong() - start);
+        return new Result(timed, counted, spoiled, statistic, clock.getAsLong() - start);
+    }
+
+    /**
+     * Stops timing the candidates that cannot win: each whose fastest step is {@link #DROP_FACTOR}
+     * times the best lower median so far; how many are still timed.
+     */
+    private static int drop(List<List<Long>> samples, boolean[] dropped) {
+        long best = Long.MAX_VALUE;
+        for (int c = 0; c < dropped.length; c++) {
+            if (!dropped[c]) {
+                best = Math.min(best, lowerMedian(samples.get(c).stream().mapToLong(Long::longValue).toArray()));
+            }
+        }
+        int timed = 0;
+        for (int c = 0; c < dropped.length; c++) {
+            if (!dropped[c] && samples.get(c).stream().mapToLong(Long::longValue).min().orElseThrow() > DROP_FACTOR * best) {
+                dropped[c] = true;
+            }
+            timed += dropped[c] ? 0 : 1;
+        }
+        return timed;
     }
 
     /** Steps a turn: two for a short step (the first hands over to the helper threads), else one. */

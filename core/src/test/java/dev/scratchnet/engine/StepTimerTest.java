@@ -103,6 +103,21 @@ class StepTimerTest {
     }
 
     @Test
+    void aCandidateThatCannotWinIsNoLongerTimed() {
+        Machine machine = new Machine();
+        List<Runnable> steps = List.of(machine.step(0, 400 * MICRO, 0), machine.step(1, 420 * MICRO, 0),
+                machine.step(2, 1300 * MICRO, 0));
+        StepTimer.Result result = machine.time(steps, 125);
+        assertEquals(StepTimer.FEWEST_ROUNDS, result.samples()[2].length);
+        assertTrue(result.samples()[0].length > StepTimer.FEWEST_ROUNDS);
+        assertArrayEquals(new long[] {400 * MICRO, 420 * MICRO, 1300 * MICRO}, result.times().orElseThrow());
+        // one left: nothing to compare, the probe ends
+        Machine other = new Machine();
+        StepTimer.Result clear = other.time(List.of(other.step(0, 400 * MICRO, 0), other.step(1, 900 * MICRO, 0)), 125);
+        assertEquals(StepTimer.FEWEST_ROUNDS, clear.counted());
+    }
+
+    @Test
     void theBudgetIsAShareOfAnEpochBetweenAFloorAndACap() {
         assertEquals(StepTimer.Budget.FLOOR_NANOS, StepTimer.Budget.forFit(125).nanos(500 * MICRO));
         assertEquals((long) (0.02 * 2000 * MILLI), StepTimer.Budget.forFit(2000).nanos(MILLI));
