@@ -33,6 +33,15 @@ import java.util.function.DoubleSupplier;
  */
 final class TrainingPlans {
 
+    /**
+     * What {@value Plan#PROPERTY} means when it is not set: {@code rule}, the fixed rule, or {@code auto},
+     * measured per shape. The rule while a probe's choices have not been shown to match long runs on a
+     * quiet machine ({@code PlanProbeTimes}, docs/speed.md "Choosing a plan"): on a quiet 2-core machine
+     * the probe of before chose one thread for W2, 1.7 times slower than the rule's split (BENCHMARKS.md,
+     * "Training plans by default"). The tests' JVMs set {@code rule} themselves (the root POM).
+     */
+    static final String DEFAULT_MODE = "rule";
+
     /** A candidate must beat the rule's choice by this share of its time to replace it: timing is noisy. */
     static final double MARGIN = 0.10;
 
@@ -95,9 +104,7 @@ final class TrainingPlans {
     TrainingPlans(TrainingThreads threads, Plan pinned, String mode, Machine machine) {
         this.threads = threads;
         this.pinned = pinned;
-        // the rule by default: on a quiet 2-core machine the probe chose one thread for W2, 1.7 times
-        // slower than the rule's split (BENCHMARKS.md, "Training plans by default"); auto is asked for
-        this.mode = mode == null || mode.isBlank() ? "rule" : mode.trim();
+        this.mode = mode == null || mode.isBlank() ? DEFAULT_MODE : mode.trim();
         this.modeGiven = mode != null && !mode.isBlank();
         if (!this.mode.equals("auto") && !this.mode.equals("rule")) {
             try {
@@ -288,7 +295,8 @@ final class TrainingPlans {
             return (threads.requested() > 1 ? Plan.SPLIT_ROWS.id() : Plan.ONE_THREAD.id()) + " (" + threads.source() + ")";
         }
         return switch (mode) {
-            case "auto" -> "measured per shape when a fit starts, kept in " + cacheName;
+            case "auto" -> "measured per shape when a fit starts, kept in " + cacheName
+                    + (modeGiven ? "" : " (the default; " + Plan.PROPERTY + "=rule pins the rule)");
             case "rule" -> modeGiven ? "the rule (system property " + Plan.PROPERTY + "=rule)"
                     : "the rule (the default; " + Plan.PROPERTY + "=auto measures per shape)";
             default -> Plan.of(mode).id() + " (system property " + Plan.PROPERTY + ")";

@@ -210,6 +210,20 @@ class TrainingPlansTest {
     }
 
     @Test
+    void withoutThePropertyTheDefaultModeDecides() {
+        FakeProbe probe = new FakeProbe(Map.of(Plan.SPLIT_ROWS, 100L, Plan.ONE_THREAD, 50L, Plan.THREADED_BLAS, 80L));
+        TrainingPlans unset = process(temp.resolve("plans"), null, null, 0);
+        PlanChoice choice = unset.choose(64, W2_WORK, W2, probe);
+        if (TrainingPlans.DEFAULT_MODE.equals("rule")) {
+            assertEquals("split-rows 2 (rule, the default)", choice.describe());
+            assertTrue(probe.calls.isEmpty());
+        } else {
+            assertEquals("auto", TrainingPlans.DEFAULT_MODE);
+            assertTrue(choice.describe().startsWith("one-thread (probe, "), choice.describe());
+        }
+    }
+
+    @Test
     void aResumeTakesTheCheckpointsPlanOverEverything() {
         TrainingPlans plans = process(temp.resolve("plans"), Plan.ONE_THREAD, "auto", 0);
         plans.resume("split-rows 3");
