@@ -56,7 +56,7 @@ final class StepTimer {
      */
     static final long LIMIT_NANOS = 120_000_000;
     /** Rounds' time a probe of long steps may take: room for {@link #FEWEST_ROUNDS} counted and some spoiled. */
-    static final int LONG_STEP_ROUNDS = 8;
+    static final int LONG_STEP_ROUNDS = 6;
 
     private StepTimer() {
     }
