@@ -31,7 +31,7 @@ import java.util.function.LongSupplier;
  * </ol>
  * The rounds stop once {@link #MIN_ROUNDS} counted and the {@link Budget} is spent (or
  * {@link #FEWEST_ROUNDS} counted when the budget holds no more). A probe that cannot count that many
- * within {@link #LIMIT_NANOS} (the JIT busy throughout) measures nothing: {@link #time} answers
+ * within {@link #LIMIT_NANOS} (the JIT busy throughout) measures nothing: {@link Result#times} is
  * empty, and the caller keeps the rule and tries again at a later fit.
  */
 final class StepTimer {
