@@ -125,7 +125,7 @@ final class FastArithmetic implements Arithmetic {
     private Optional<long[]> probe(List<PlanChoice> candidates, LossKernel kernel, boolean fused, int capacity,
                          StepTimer.Budget budget) {
         try (ProbeBatch batch = ProbeBatch.of(layers, dataType, candidates, kernel, fused, capacity)) {
-            return StepTimer.time(batch.steps(), budget).times();
+            return batch.time(budget).times();
         }
     }
 

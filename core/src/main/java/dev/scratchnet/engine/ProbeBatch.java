@@ -4,8 +4,10 @@ import dev.scratchnet.Layer;
 import dev.scratchnet.internal.Permutation;
 import dev.scratchnet.kernels.LossKernel;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,10 +21,28 @@ final class ProbeBatch implements AutoCloseable {
 
     private final List<TrainingPath> paths;
     private final List<Runnable> steps;
+    private final int[] order;
 
-    private ProbeBatch(List<TrainingPath> paths, List<Runnable> steps) {
+    private ProbeBatch(List<TrainingPath> paths, List<Runnable> steps, int[] order) {
         this.paths = paths;
         this.steps = steps;
+        this.order = order;
+    }
+
+    /**
+     * The order in which a probe's rounds run {@code candidates} (indices into them): split rows,
+     * then threaded BLAS, then one thread, each group in the candidates' order. After a product on
+     * several OpenBLAS threads, OpenBLAS's threads keep waiting for the next one on the other cores for
+     * a while; a split batch's helper timed right then would share its core with them, one thread
+     * would not.
+     */
+    static int[] timingOrder(List<PlanChoice> candidates) {
+        return IntStream.range(0, candidates.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> switch (candidates.get(i).plan()) {
+                    case SPLIT_ROWS -> 0;
+                    case THREADED_BLAS -> 1;
+                    case ONE_THREAD -> 2;
+                })).mapToInt(Integer::intValue).toArray();
     }
 
     /** A full batch of {@code capacity} random rows for {@code layers} and a path for each of {@code candidates}. */
@@ -44,12 +64,31 @@ final class ProbeBatch implements AutoCloseable {
             paths.forEach(TrainingPath::release);
             throw e;
         }
-        return new ProbeBatch(paths, steps);
+        return new ProbeBatch(paths, steps, timingOrder(candidates));
     }
 
     /** One step of each candidate, in the candidates' order. */
     List<Runnable> steps() {
         return steps;
+    }
+
+    /**
+     * Times the candidates within {@code budget} ({@link StepTimer}), their steps in the
+     * {@link #timingOrder}; what it measured, in the candidates' order.
+     */
+    StepTimer.Result time(StepTimer.Budget budget) {
+        List<Runnable> ordered = new ArrayList<>();
+        for (int i : order) {
+            ordered.add(steps.get(i));
+        }
+        StepTimer.Result result = StepTimer.time(ordered, budget);
+        long[][] samples = new long[order.length][];
+        long[] statistic = new long[order.length];
+        for (int k = 0; k < order.length; k++) {
+            samples[order[k]] = result.samples()[k];
+            statistic[order[k]] = result.statistic()[k];
+        }
+        return new StepTimer.Result(samples, result.counted(), result.spoiled(), statistic, result.nanos());
     }
 
     @Override

@@ -148,7 +148,7 @@ final class PlanProbeTimes {
             int spoiled = 0;
             try (ProbeBatch probeBatch = ProbeBatch.of(layers, dataType, candidates, kernel, fused, batch)) {
                 if (which.equals("probe")) {
-                    StepTimer.Result result = StepTimer.time(probeBatch.steps(), StepTimer.Budget.forFit(stepsAnEpoch));
+                    StepTimer.Result result = probeBatch.time(StepTimer.Budget.forFit(stepsAnEpoch));
                     statistic = result.times().orElse(null);
                     samples = result.samples();
                     spoiled = result.spoiled();
