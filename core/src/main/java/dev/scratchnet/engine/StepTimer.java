@@ -31,7 +31,8 @@ import java.util.function.LongSupplier;
  * </ol>
  * The rounds stop once {@link #MIN_ROUNDS} counted and the {@link Budget} is spent (or
  * {@link #FEWEST_ROUNDS} counted when the budget holds no more). A probe that cannot count that many
- * within {@link #LIMIT_NANOS} (the JIT busy throughout) measures nothing: {@link Result#times} is
+ * within {@link #LIMIT_NANOS} ({@link #LONG_STEP_ROUNDS} rounds' time for long steps, never more
+ * than {@link #CEILING_NANOS}) measures nothing (the JIT busy throughout, steps too long): {@link Result#times} is
  * empty, and the caller keeps the rule and tries again at a later fit.
  */
 final class StepTimer {
@@ -57,6 +58,8 @@ final class StepTimer {
     static final long LIMIT_NANOS = 120_000_000;
     /** Rounds' time a probe of long steps may take: room for {@link #FEWEST_ROUNDS} counted and some spoiled. */
     static final int LONG_STEP_ROUNDS = 6;
+    /** No probe takes longer than this (but for its warm-up's steps), however long its steps. */
+    static final long CEILING_NANOS = 400_000_000;
 
     private StepTimer() {
     }
@@ -139,7 +142,7 @@ final class StepTimer {
         }
         long roundsStart = clock.getAsLong();
         long allowed = budget.nanos(meanStep);
-        long limit = Math.max(LIMIT_NANOS, LONG_STEP_ROUNDS * roundEstimate);
+        long limit = Math.min(CEILING_NANOS, Math.max(LIMIT_NANOS, LONG_STEP_ROUNDS * roundEstimate));
         if (roundsStart - start > limit) {
             return new Result(new long[n][0], 0, 0, new long[n], clock.getAsLong() - start);
         }

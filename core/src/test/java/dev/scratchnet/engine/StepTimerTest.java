@@ -118,6 +118,15 @@ class StepTimerTest {
     }
 
     @Test
+    void stepsTooLongForTheCeilingMeasureNothing() {
+        Machine machine = new Machine();
+        List<Runnable> steps = List.of(machine.step(0, 90 * MILLI, 0), machine.step(1, 80 * MILLI, 0));
+        StepTimer.Result result = machine.time(steps, 8);
+        assertTrue(result.times().isEmpty());
+        assertTrue(result.nanos() <= StepTimer.CEILING_NANOS + 170 * MILLI, "the probe ran " + result.nanos());
+    }
+
+    @Test
     void theBudgetIsAShareOfAnEpochBetweenAFloorAndACap() {
         assertEquals(StepTimer.Budget.FLOOR_NANOS, StepTimer.Budget.forFit(125).nanos(500 * MICRO));
         assertEquals((long) (0.02 * 2000 * MILLI), StepTimer.Budget.forFit(2000).nanos(MILLI));
