@@ -71,7 +71,7 @@ public final class Evaluation {
         int[] actual = Argmax.ofRows(targets);
         return new Evaluation(ConfusionMatrix.of(actual, Argmax.ofRows(predictions), numClasses),
                 RegressionMetrics.of(targets, predictions),
-                new ScoreMetrics(predictions.castTo(DataType.DOUBLE).toDoubleMatrix(), actual, numClasses));
+                new ScoreMetrics(dev.scratchnet.internal.JavaRows.doubles(predictions.castTo(DataType.DOUBLE)), actual, numClasses));
     }
 
     /**

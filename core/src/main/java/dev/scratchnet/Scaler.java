@@ -1,6 +1,7 @@
 package dev.scratchnet;
 
 import dev.scratchnet.internal.Checks;
+import dev.scratchnet.internal.JavaRows;
 import dev.scratchnet.internal.Shapes;
 import dev.scratchnet.runtime.files.ModelRules;
 import java.util.Arrays;
@@ -90,7 +91,7 @@ public final class Scaler {
 
     private static double[][] columns(String kind, INDArray features) {
         Checks.allFinite(kind + " features", Checks.matrix(kind + " features", features));
-        return features.transpose().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        return JavaRows.doubles(features.transpose().castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
     }
 
     /** {@code standardize}, {@code minMax} or {@code factor}. */

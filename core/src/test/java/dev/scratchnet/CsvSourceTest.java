@@ -73,7 +73,7 @@ class CsvSourceTest {
         for (int block = 0; block < source.blocks(); block++) {
             try (DataSource.Rows rows = source.read(block)) {
                 for (DataSet batch = rows.next(1000); batch != null; batch = rows.next(1000)) {
-                    all.addAll(List.of(batch.features().toDoubleMatrix()));
+                    all.addAll(List.of(dev.scratchnet.internal.JavaRows.doubles(batch.features())));
                 }
             }
         }

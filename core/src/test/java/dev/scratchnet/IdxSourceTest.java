@@ -60,14 +60,14 @@ class IdxSourceTest {
         for (int block = 0; block < source.blocks(); block++) {
             try (DataSource.Rows reader = source.read(block)) {
                 for (DataSet batch = reader.next(1000); batch != null; batch = reader.next(1000)) {
-                    features.addAll(List.of(batch.features().toDoubleMatrix()));
-                    targets.addAll(List.of(batch.targets().toDoubleMatrix()));
+                    features.addAll(List.of(dev.scratchnet.internal.JavaRows.doubles(batch.features())));
+                    targets.addAll(List.of(dev.scratchnet.internal.JavaRows.doubles(batch.targets())));
                 }
             }
         }
         DataSet whole = IdxReader.read(images, labels, 10);
-        assertArrayEquals(whole.features().toDoubleMatrix(), features.toArray(double[][]::new));
-        assertArrayEquals(whole.targets().toDoubleMatrix(), targets.toArray(double[][]::new));
+        assertArrayEquals(dev.scratchnet.internal.JavaRows.doubles(whole.features()), features.toArray(double[][]::new));
+        assertArrayEquals(dev.scratchnet.internal.JavaRows.doubles(whole.targets()), targets.toArray(double[][]::new));
     }
 
     @Test

@@ -162,11 +162,11 @@ class StreamedFitTest {
         for (int block = 0; block < source.blocks(); block++) {
             try (DataSource.Rows reader = source.read(block)) {
                 for (DataSet batch = reader.next(1000); batch != null; batch = reader.next(1000)) {
-                    rows.addAll(List.of(batch.features().toDoubleMatrix()));
+                    rows.addAll(List.of(dev.scratchnet.internal.JavaRows.doubles(batch.features())));
                 }
             }
         }
-        assertArrayEquals(data.features().toDoubleMatrix(), rows.toArray(double[][]::new));
+        assertArrayEquals(dev.scratchnet.internal.JavaRows.doubles(data.features()), rows.toArray(double[][]::new));
 
         java.nio.file.Files.write(dir.resolve("short.npy"), dev.scratchnet.io.Npy.write(Nd4j.zeros(5, 3)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -25,8 +25,8 @@ public record RegressionMetrics(double meanSquaredError, double meanAbsoluteErro
             throw new IllegalArgumentException("targets and predictions must be non-empty matrices of one shape, were "
                     + java.util.Arrays.toString(targets.shape()) + " and " + java.util.Arrays.toString(predictions.shape()));
         }
-        double[][] y = targets.toDoubleMatrix();
-        double[][] p = predictions.toDoubleMatrix();
+        double[][] y = dev.scratchnet.internal.JavaRows.doubles(targets);
+        double[][] p = dev.scratchnet.internal.JavaRows.doubles(predictions);
         int n = y.length;
         int outputs = y[0].length;
         double squared = 0;

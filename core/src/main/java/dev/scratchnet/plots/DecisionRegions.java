@@ -30,7 +30,7 @@ final class DecisionRegions {
             throw new IllegalArgumentException("decision regions need a network and data with 2 inputs, were "
                     + network.nIn() + " and " + data.numFeatures());
         }
-        double[][] points = data.features().toDoubleMatrix();
+        double[][] points = dev.scratchnet.internal.JavaRows.doubles(data.features());
         double[] xRange = range(points, 0);
         double[] yRange = range(points, 1);
         int cells = Math.max(20, Math.max(width, height) / PIXELS_PER_CELL);

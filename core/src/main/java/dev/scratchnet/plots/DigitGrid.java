@@ -50,7 +50,7 @@ final class DigitGrid {
         BufferedImage image = Png.canvas(width, height);
         Graphics2D graphics = image.createGraphics();
         graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        double[][] pixels = images.toDoubleMatrix();
+        double[][] pixels = dev.scratchnet.internal.JavaRows.doubles(images);
         for (int i = 0; i < count; i++) {
             int left = (i % columns) * cellWidth + (cellWidth - side * pixel) / 2;
             int top = (i / columns) * cellHeight + 2;

@@ -39,7 +39,7 @@ final class DigitAugmentation {
         }
         Random random = new Random(seed);
         int n = data.size();
-        double[][] features = data.features().toDoubleMatrix();
+        double[][] features = dev.scratchnet.internal.JavaRows.doubles(data.features());
         int[] labels = data.labels();
         double[][] rows = new double[n * (copies + 1)][];
         int[] allLabels = new int[rows.length];

@@ -36,7 +36,7 @@ final class DigitsAsMnist {
 
     private static void writePart(Path dir, String prefix, DataSet digits, int copies, Random random, String suffix)
             throws IOException {
-        float[][] pixels = digits.features().toFloatMatrix();
+        float[][] pixels = dev.scratchnet.internal.JavaRows.floats(digits.features());
         int[] labels = digits.labels();
         int n = pixels.length;
         byte[] images = new byte[copies * n * SIDE * SIDE];

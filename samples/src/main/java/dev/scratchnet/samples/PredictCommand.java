@@ -106,7 +106,8 @@ final class PredictCommand implements Callable<Integer> {
         boolean probabilities = OpTable.of(net.layer(net.numLayers() - 1).activation())
                 .map(op -> op.facts().probabilities()).orElse(false);
         boolean classes = probabilities || !net.classNames().isEmpty();
-        double[][] outputs = predict(net, x, where).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE).toDoubleMatrix();
+        double[][] outputs = dev.scratchnet.internal.JavaRows.doubles(
+                predict(net, x, where).castTo(org.nd4j.linalg.api.buffer.DataType.DOUBLE));
         for (int i = 0; i < outputs.length; i++) {
             String answer = classes
                     ? topClasses(outputs[i], Math.min(top, Math.max(outputs[i].length, 2)), probabilities, net.classNames())

@@ -26,7 +26,7 @@ final class Deployments implements AutoCloseable {
         served.save(saved);
         served.exportOnnx(exported);
         runtime = Model.load(saved);
-        images = testImages.toFloatMatrix();
+        images = dev.scratchnet.internal.JavaRows.floats(testImages);
         onnx = OnnxRuntimeTimer.open(exported, images).orElse(null);
     }
 
