@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,12 @@ class LifecycleTest {
         Network net = digitsNetwork();
         Set<String> states = ConcurrentHashMap.newKeySet();
         states.add(state(net));
+        // the fit waits at its tenth batch until two saves are done, so saves happen during the fit even on a
+        // loaded machine where the fit could otherwise end before the first save
+        CountDownLatch twoSaved = new CountDownLatch(2);
         TrainingListener recorder = new TrainingListener() {
+            private int batches;
+
             @Override
             public void onEpochEnd(EpochResult result) {
             }
@@ -144,11 +151,18 @@ class LifecycleTest {
             @Override
             public void onBatchEnd(BatchResult batch) {
                 states.add(state(net));
+                if (++batches == 10) {
+                    try {
+                        twoSaved.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
         };
         AtomicBoolean done = new AtomicBoolean();
         Thread trainer = new Thread(() -> {
-            net.fit(Datasets.digits().scale(1 / 16.0), Fit.builder().loss(Loss.CROSS_ENTROPY).epochs(3).batchSize(16)
+            net.fit(Datasets.digits().scale(1 / 16.0), Fit.builder().loss(Loss.CROSS_ENTROPY).epochs(1).batchSize(16)
                     .listener(recorder).build());
             done.set(true);
         });
@@ -158,6 +172,7 @@ class LifecycleTest {
             Path file = dir.resolve("during-" + i + ".zip");
             net.save(file);
             saved.add(file);
+            twoSaved.countDown();
         }
         trainer.join(60_000);
         assertFalse(trainer.isAlive());
