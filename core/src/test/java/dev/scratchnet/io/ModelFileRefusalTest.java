@@ -70,6 +70,11 @@ class ModelFileRefusalTest {
         Path make(Path folder) throws IOException;
     }
 
+    @FunctionalInterface
+    private interface Save {
+        void to(Path file) throws IOException;
+    }
+
     private static final List<Loader> LOADERS = List.of(
             new Loader("Network.load", Network::load),
             new Loader("Model.load", Model::load));
@@ -271,30 +276,43 @@ class ModelFileRefusalTest {
 
     /** A version-3 model: a table of a text column (island) and a number column with missing cells (length). */
     private static Path tabled(Path folder) throws IOException {
-        Path file = folder.resolve("tabled.zip");
-        TableColumns table = TableColumns.fit(List.of("island", "length"), List.of(new String[] {"Dream", "40"},
-                new String[] {"Biscoe", "NA"}, new String[] {"Dream", "30"}), true, TableColumns.Unseen.ZEROS);
-        Network.builder().seed(2).input(table.width()).table(table).inputNames(table.encodedNames())
-                .dense(3, Activation.TANH).dense(2, Activation.SOFTMAX).build().save(file);
+        return saved(folder, "tabled.zip", file -> {
+            TableColumns table = TableColumns.fit(List.of("island", "length"), List.of(new String[] {"Dream", "40"},
+                    new String[] {"Biscoe", "NA"}, new String[] {"Dream", "30"}), true, TableColumns.Unseen.ZEROS);
+            Network.builder().seed(2).input(table.width()).table(table).inputNames(table.encodedNames())
+                    .dense(3, Activation.TANH).dense(2, Activation.SOFTMAX).build().save(file);
+        });
+    }
+
+    /** The bytes of each good model file the cases start from, saved once for all of them. */
+    private static final java.util.Map<String, byte[]> SAVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@code name} in {@code folder}: what {@code save} writes, saved by it the first time and copied after. */
+    private static Path saved(Path folder, String name, Save save) throws IOException {
+        Path file = folder.resolve(name);
+        byte[] bytes = SAVED.get(name);
+        if (bytes == null) {
+            save.to(file);
+            SAVED.put(name, Files.readAllBytes(file));
+        } else {
+            Files.write(file, bytes);
+        }
         return file;
     }
 
     /** A version-1 model: dense 3 → 4 (leakyRelu 0.1), dense 4 → 2 (softmax). */
     private static Path small(Path folder) throws IOException {
-        Path file = folder.resolve("small.zip");
-        Network.builder().seed(2).dense(3, 4, Activation.leakyRelu(0.1)).dense(4, 2, Activation.SOFTMAX).build()
-                .save(file);
-        return file;
+        return saved(folder, "small.zip", file -> Network.builder().seed(2).dense(3, 4, Activation.leakyRelu(0.1))
+                .dense(4, 2, Activation.SOFTMAX).build().save(file));
     }
 
     /** A version-2 model: 3 named inputs, standardized, dropout 0.5 after layer 1, 3 named classes. */
     private static Path full(Path folder) throws IOException {
-        Path file = folder.resolve("full.zip");
-        Network.builder().seed(2).input(3).dense(4, Activation.RELU).dropout(0.5).dense(3, Activation.SOFTMAX)
+        return saved(folder, "full.zip", file -> Network.builder().seed(2).input(3).dense(4, Activation.RELU)
+                .dropout(0.5).dense(3, Activation.SOFTMAX)
                 .scaler(Scaler.standardize(Nd4j.createFromArray(new float[][] {{1, 2, 3}, {2, 4, 9}})))
                 .classNames(List.of("setosa", "versicolor", "virginica")).inputNames(List.of("a", "b", "c"))
-                .build().save(file);
-        return file;
+                .build().save(file));
     }
 
     /** The header of a float32 {@code .npy} array of {@code rows × columns}, without its data. */
