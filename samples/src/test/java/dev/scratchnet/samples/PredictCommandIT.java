@@ -113,7 +113,7 @@ class PredictCommandIT {
         }
         // the images hold the digits up to 8-bit rounding, and predict crops every image to its ink and
         // fills the 8×8 frame with it (DigitImage), which moves a digit that did not fill its frame: a few
-        // borderline digits may tip (DigitImageTest holds drawn digits to the originals' accuracy)
+        // borderline digits may tip (DigitImageIT holds drawn digits to the originals' accuracy)
         assertTrue(agree >= COUNT - 3, agree + " of " + COUNT + " agree:\n" + out);
     }
 
