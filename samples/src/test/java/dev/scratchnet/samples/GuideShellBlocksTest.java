@@ -53,11 +53,16 @@ class GuideShellBlocksTest {
         assertEquals(List.of(), unaccounted);
     }
 
+    /** The file names of the repository's test sources, read in one walk for every block. */
+    private static java.util.Set<String> testSources;
+
     private static boolean exists(String testClass) throws IOException {
-        try (Stream<Path> files = Files.walk(Guide.ROOT, 12)) {
-            return files.anyMatch(f -> f.toString().contains("/src/test/")
-                    && (f.getFileName().toString().equals(testClass + ".java")
-                    || f.getFileName().toString().equals(testClass + ".kt")));
+        if (testSources == null) {
+            try (Stream<Path> files = Files.walk(Guide.ROOT, 12)) {
+                testSources = files.filter(f -> f.toString().contains("/src/test/"))
+                        .map(f -> f.getFileName().toString()).collect(java.util.stream.Collectors.toSet());
+            }
         }
+        return testSources.contains(testClass + ".java") || testSources.contains(testClass + ".kt");
     }
 }
