@@ -67,8 +67,8 @@ class CommandLineTest {
                 "t10k-labels-idx1-ubyte"}) {
             assertTrue(java.nio.file.Files.isRegularFile(target.resolve(name)), name);
         }
-        assertEquals(1797, dev.scratchnet.Datasets.mnist(target).train().size()
-                + dev.scratchnet.Datasets.mnist(target).test().size());
+        dev.scratchnet.Split mnist = dev.scratchnet.Datasets.mnist(target);
+        assertEquals(1797, mnist.train().size() + mnist.test().size());
     }
 
     @Test
