@@ -39,6 +39,6 @@ public final class JavaRows {
             throw new IllegalArgumentException("expected a matrix of at most " + Integer.MAX_VALUE
                     + " values, was shape " + Shapes.describe(matrix));
         }
-        return new int[] {(int) matrix.rows(), (int) matrix.columns()};
+        return new int[] {matrix.rows(), matrix.columns()};
     }
 }
