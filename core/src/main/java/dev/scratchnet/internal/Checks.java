@@ -1,6 +1,7 @@
 package dev.scratchnet.internal;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /** Argument checks that fail with a message naming what was expected and what was given. */
 public final class Checks {
@@ -93,11 +94,12 @@ public final class Checks {
             return java.util.Optional.empty();
         }
         INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
-        for (int row = 0; row < matrix.rows(); row++) {
-            double[] values = matrix.getRow(row).dup().data().asDouble();
-            for (int column = 0; column < values.length; column++) {
-                if (!Double.isFinite(values[column])) {
-                    return java.util.Optional.of(new Element(row, column, values[column]));
+        int columns = matrix.columns();
+        for (int first = 0; first < matrix.rows(); first += ROW_BLOCK) {
+            double[] values = rowBlock(matrix, first);
+            for (int k = 0; k < values.length; k++) {
+                if (!Double.isFinite(values[k])) {
+                    return java.util.Optional.of(new Element(first + k / columns, k % columns, values[k]));
                 }
             }
         }
@@ -113,12 +115,13 @@ public final class Checks {
             return array;
         }
         INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
-        for (int row = 0; row < matrix.rows(); row++) {
-            double[] values = matrix.getRow(row).dup().data().asDouble();
-            for (int column = 0; column < values.length; column++) {
-                if (!(values[column] >= 0 && values[column] <= 1)) {
-                    throw new IllegalArgumentException(name + " row " + row + " column " + column + " is "
-                            + values[column] + " but " + why + " needs values in [0, 1]");
+        int columns = matrix.columns();
+        for (int first = 0; first < matrix.rows(); first += ROW_BLOCK) {
+            double[] values = rowBlock(matrix, first);
+            for (int k = 0; k < values.length; k++) {
+                if (!(values[k] >= 0 && values[k] <= 1)) {
+                    throw new IllegalArgumentException(name + " row " + (first + k / columns) + " column "
+                            + k % columns + " is " + values[k] + " but " + why + " needs values in [0, 1]");
                 }
             }
         }
@@ -136,16 +139,29 @@ public final class Checks {
             return array;
         }
         INDArray matrix = array.rank() == 2 ? array : array.reshape(1, array.length());
-        for (int row = 0; row < matrix.rows(); row++) {
-            double[] values = matrix.getRow(row).dup().data().asDouble();
-            for (int column = 0; column < values.length; column++) {
-                if (Math.abs(values[column]) > Float.MAX_VALUE) {
-                    throw new IllegalArgumentException(name + " row " + row + " column " + column + " is "
-                            + values[column] + ", beyond the float32 range (±" + Float.MAX_VALUE
+        int columns = matrix.columns();
+        for (int first = 0; first < matrix.rows(); first += ROW_BLOCK) {
+            double[] values = rowBlock(matrix, first);
+            for (int k = 0; k < values.length; k++) {
+                if (Math.abs(values[k]) > Float.MAX_VALUE) {
+                    throw new IllegalArgumentException(name + " row " + (first + k / columns) + " column "
+                            + k % columns + " is " + values[k] + ", beyond the float32 range (±" + Float.MAX_VALUE
                             + ") of the network; scale the data or build the network with dataType(DOUBLE)");
                 }
             }
         }
         return array;
+    }
+
+    /**
+     * Rows searched for a bad value in one copy: a copy of a row at a time made an ND4J call per row (most of
+     * a second for some thousands), a copy of the whole array could double a large input's memory.
+     */
+    private static final int ROW_BLOCK = 1024;
+
+    /** Rows {@code first} to {@code first + ROW_BLOCK} (or the last) of {@code matrix}, row by row, as doubles. */
+    private static double[] rowBlock(INDArray matrix, int first) {
+        int last = Math.min(matrix.rows(), first + ROW_BLOCK);
+        return matrix.get(NDArrayIndex.interval(first, last), NDArrayIndex.all()).dup('c').data().asDouble();
     }
 }
