@@ -21,7 +21,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * of 16 float32 lanes on Intel with {@code avx512f} (64), two 256-bit ones on AMD (Zen 2 to 4 run
  * AVX-512 through them) or with {@code avx2}+{@code fma} (32), {@code avx} without FMA 16, else 8.
  * Hyperthreads share their core's units, so on a machine that counts them the estimate is twice the
- * truth. An upper bound to compare against, not a promise.
+ * truth. A yardstick, not a bound: where {@code cpu MHz} is the base clock and the cores boost above
+ * it, a GEMM measures more than 100 % of the estimate (BENCHMARKS.md has such a run).
  */
 final class GemmProbe {
 
