@@ -59,7 +59,7 @@ class BackendParityTest {
     @EnumSource(names = {"FLOAT", "DOUBLE"})
     void tutorialAndMnistSizedNetworksAgree(DataType dataType) {
         for (int[] widths : new int[][] {{64, 15, 10}, {784, 256, 128, 10}}) {
-            DataSet data = data(dataType, 300, widths[0], widths[widths.length - 1]);
+            DataSet data = data(dataType, 100, widths[0], widths[widths.length - 1]);
             Network reference = network(Backend.REFERENCE, dataType, widths);
             Network fast = network(Backend.FAST, dataType, widths);
             assertEquals(Backend.FAST, fast.backend());
@@ -76,12 +76,12 @@ class BackendParityTest {
                 Network r = network(Backend.REFERENCE, dataType, widths);
                 Network f = network(Backend.FAST, dataType, widths);
                 Fit oneStep = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(optimizer).epochs(1)
-                        .batchSize(300).shuffle(false).build();
+                        .batchSize(100).shuffle(false).build();
                 r.fit(data, oneStep);
                 f.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY)
                         .optimizer(optimizer instanceof dev.scratchnet.optimizers.Sgd ? Optimizer.sgd(0.1)
                                 : Optimizer.adam(1e-3))
-                        .epochs(1).batchSize(300).shuffle(false).build());
+                        .epochs(1).batchSize(100).shuffle(false).build());
                 assertTrue(weightDifference(r, f) < tolerance(dataType), size + " one step of " + optimizer);
             }
         }

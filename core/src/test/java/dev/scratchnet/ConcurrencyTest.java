@@ -34,7 +34,7 @@ class ConcurrencyTest {
     private static Network trained() {
         DataSet data = Datasets.digits().scale(1 / 16.0).split(0.2, 1).test();
         Network net = Network.builder().seed(4).dense(64, 32, Activation.RELU).dense(32, 10, Activation.SOFTMAX).build();
-        net.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.5)).epochs(3).batchSize(16).build());
+        net.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.5)).epochs(1).batchSize(16).build());
         return net;
     }
 
