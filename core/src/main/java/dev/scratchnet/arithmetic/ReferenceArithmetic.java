@@ -97,11 +97,11 @@ public final class ReferenceArithmetic implements Arithmetic {
         for (int i = 0; i < layers.size(); i++) {
             a = layers.get(i).forward(a, true);
             if (dropout != null && dropout.rate(i) > 0) {
-                long[] firsts = new long[(int) a.rows()];
+                long[] firsts = new long[a.rows()];
                 for (int r = 0; r < firsts.length; r++) {
                     firsts[r] = dropout.first(from + r, i);
                 }
-                masks[i] = Dropout.mask(firsts, (int) a.columns(), dropout.rate(i), dropout.seed(), a.dataType());
+                masks[i] = Dropout.mask(firsts, a.columns(), dropout.rate(i), dropout.seed(), a.dataType());
                 a = Dropout.forward(a, masks[i]);
             }
         }

@@ -100,7 +100,10 @@ final class PlanCache {
      */
     String putIfAbsent(String shape, String plan, Predicate<String> valid) {
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock ignored = channel.lock()) {
+             FileLock held = channel.lock()) {
+            if (!held.isValid()) {
+                throw new IOException("the plan cache's lock " + lock + " was released while held");
+            }
             Properties plans = read();
             String present = plans.getProperty(shape);
             if (present != null && valid.test(present)) {

@@ -244,7 +244,7 @@ final class PlanProbeTimes {
         INDArray features = Nd4j.rand(dataType, rows, layers.get(0).nIn());
         INDArray targets = Nd4j.zeros(dataType, rows, layers.get(layers.size() - 1).nOut());
         for (int r = 0; r < rows; r++) {
-            targets.putScalar(r, random.nextInt((int) targets.columns()), 1.0);
+            targets.putScalar(r, random.nextInt(targets.columns()), 1.0);
         }
         INDArray x = Matrix.readable(features);
         INDArray y = Matrix.readable(targets);

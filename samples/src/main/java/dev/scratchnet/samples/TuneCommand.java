@@ -81,10 +81,13 @@ final class TuneCommand implements Callable<Integer> {
             awaitQuietly(saved); // the JVM ends when this returns: let the best so far be written first
         }, "tune-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try (TuneProgress progress = TuneProgress.create(quiet, metric, trials)) {
+        try {
             long start = System.nanoTime();
-            TableSearch.Result result = search.run(settings, progress);
-            progress.close();
+            TableSearch.Result result;
+            // the progress bar ends before the table is printed
+            try (TuneProgress progress = TuneProgress.create(quiet, metric, trials)) {
+                result = search.run(settings, progress);
+            }
             return finish(search, result, metric, (System.nanoTime() - start) / 1e9);
         } finally {
             saved.countDown();

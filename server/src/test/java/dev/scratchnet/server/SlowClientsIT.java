@@ -119,6 +119,7 @@ class SlowClientsIT {
     }
 
     @Test
+    @SuppressWarnings("try") // the server's close() may be interrupted; the test method throws it on
     void aRequestHeadSentAByteAtATimeIsCutOffWhileHealthChecksAreAnswered() throws Exception {
         ClientLimits quick = new ClientLimits(Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(20), 1024,
                 Duration.ofSeconds(2), 64);

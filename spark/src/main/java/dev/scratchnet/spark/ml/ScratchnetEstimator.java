@@ -153,7 +153,7 @@ public final class ScratchnetEstimator extends Estimator<ScratchnetModel> {
         SparkTraining.fit(network, blocks, fit, mode);
         ScratchnetModel model = new ScratchnetModel(uid, ModelFiles.bytes(network), task);
         copyValues(model, extractParamMap());
-        return (ScratchnetModel) model.setParent(this);
+        return model.setParent(this);
     }
 
     @Override

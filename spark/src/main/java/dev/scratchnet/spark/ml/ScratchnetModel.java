@@ -162,7 +162,7 @@ public final class ScratchnetModel extends org.apache.spark.ml.Model<ScratchnetM
     @Override
     public ScratchnetModel copy(ParamMap extra) {
         ScratchnetModel copy = new ScratchnetModel(uid, modelFile, Task.ofLabel(getOrDefault(task)));
-        return (ScratchnetModel) copyValues(copy, extra).setParent(parent());
+        return copyValues(copy, extra).setParent(parent());
     }
 
     private synchronized Broadcast<byte[]> shipped(Dataset<?> dataset) {
