@@ -17,8 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Predictions from many threads at once equal the single-threaded ones; a second trainer is refused. */
+// runs alone while other classes run in parallel (junit-platform.properties): it switches the engine through a system property (Engines), which every fit in the JVM sees
+@Isolated
 class ConcurrencyTest {
 
     private static final int THREADS = 8;

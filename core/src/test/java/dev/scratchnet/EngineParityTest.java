@@ -13,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The fast path and the readable reference path must compute the same numbers. */
+// runs alone while other classes run in parallel (junit-platform.properties): it switches the engine through a system property (Engines), which every fit in the JVM sees
+@Isolated
 class EngineParityTest {
 
     private static Network train(String engine, DataType dataType, Activation hidden, Activation output, Loss loss) {

@@ -4,11 +4,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Whole-network back-propagation against finite differences of {@link Network#loss}, in float64,
  * through both the fast path and the readable reference path.
  */
+// runs alone while other classes run in parallel (junit-platform.properties): it switches the engine through a system property (Engines), which every fit in the JVM sees
+@Isolated
 class NetworkGradientTest {
 
     private static Network network(Activation hidden, Activation output, int nOut) {

@@ -15,12 +15,15 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The readers read what their headers declare and no more, and refuse sizes that would not fit:
  * a gzip stream inflating past the declared IDX size, CSV lines past the limit, non-regular files,
  * labels asking for more classes than allowed, and declared sizes beyond the memory there is.
  */
+// runs alone while other classes run in parallel (junit-platform.properties): it sets reader limits as system properties, which every reader in the JVM sees
+@Isolated
 class BoundedReadersTest {
 
     @TempDir

@@ -15,8 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** With dropout, a fast training step (masks drawn, applied forward and backward) still allocates nothing. */
+// runs alone while other classes run in parallel (junit-platform.properties): it counts the bytes its thread allocates with nothing else running
+@Isolated
 class DropoutAllocationTest {
 
     private static final int BATCH = 15;

@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * After warm-up, a training step (fast gradients + SGD update) allocates nothing on the Java heap:
@@ -26,6 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Measured with the JVM's per-thread allocation counter; for a batch shared between threads, on the
  * calling thread and on the helpers alike.
  */
+// runs alone while other classes run in parallel (junit-platform.properties): it counts the bytes its threads allocate, helpers included, which other classes' fits would add to
+@Isolated
 class TrainingStepAllocationTest {
 
     private static final int BATCH = 15;

@@ -12,12 +12,15 @@ import dev.scratchnet.Network;
 import dev.scratchnet.Optimizer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The helper threads of a shared training batch end when they are interrupted while they wait, as
  * {@code mvn exec:java} interrupts the threads left after {@code main} (and waits 15 s for those that
  * stay), and the next fit starts new ones and trains as before.
  */
+// runs alone while other classes run in parallel (junit-platform.properties): it counts the JVM's live threads
+@Isolated
 class WorkerThreadsTest {
 
     private static List<Thread> trainingHelpers() {

@@ -8,8 +8,11 @@ import dev.scratchnet.DataSet;
 import dev.scratchnet.Evaluation;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.factory.Nd4j;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Allocations sized by input are compared with the memory there is, and class counts with their limit. */
+// runs alone while other classes run in parallel (junit-platform.properties): it sets a limit as a system property and measures the process's resident size
+@Isolated
 class MemoryTest {
 
     @Test
