@@ -2,13 +2,13 @@ package dev.scratchnet.engine;
 
 import dev.scratchnet.Layer;
 import dev.scratchnet.buffers.Matrix;
+import dev.scratchnet.buffers.SmallArrays;
 import dev.scratchnet.internal.Finite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Predictions through direct BLAS calls and Java loops: per layer the bias copied into each row,
@@ -84,7 +84,7 @@ final class FastInference {
         int n = input.rows;
         DataType dataType = input.array().dataType();
         Matrix[] hidden = scratchFor(n, dataType).hidden;
-        Matrix output = Matrix.of(Nd4j.createUninitialized(dataType, n, layers.get(layers.size() - 1).nOut));
+        Matrix output = Matrix.of(SmallArrays.uninitialized(dataType, n, layers.get(layers.size() - 1).nOut));
         if (blocks == 1) {
             return forward(input, hidden, output, check) ? output.array() : null;
         }
