@@ -8,11 +8,11 @@ import java.util.List;
  */
 final class DivergenceGuard implements TrainingPart {
 
-    private final WeightsSnapshot lastGood;
+    private final HeapSnapshot lastGood;
 
     /** Snapshots the weights as they are now: the last good ones until an epoch ends. */
     DivergenceGuard(List<Parameter> parameters) {
-        this.lastGood = new WeightsSnapshot(parameters);
+        this.lastGood = new HeapSnapshot(parameters);
     }
 
     @Override
@@ -28,7 +28,7 @@ final class DivergenceGuard implements TrainingPart {
 
     @Override
     public void release() {
-        // the snapshot's memory goes back now, not when the collector finds it (see InMemoryFit)
+        // native copies' memory goes back now, not when the collector finds it (see InMemoryFit)
         lastGood.release();
     }
 }
