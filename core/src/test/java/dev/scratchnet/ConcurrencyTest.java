@@ -17,11 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** Predictions from many threads at once equal the single-threaded ones; a second trainer is refused. */
-// runs alone while other classes run in parallel (junit-platform.properties): it switches the engine through a system property (Engines), which every fit in the JVM sees
-@Isolated
 class ConcurrencyTest {
 
     private static final int THREADS = 8;
@@ -34,9 +31,9 @@ class ConcurrencyTest {
         return engine.equals("fast") ? 100 : 8;
     }
 
-    private static Network trained() {
+    private static Network trained(String engine) {
         DataSet data = Datasets.digits().scale(1 / 16.0).split(0.2, 1).test();
-        Network net = Network.builder().seed(4).dense(64, 32, Activation.RELU).dense(32, 10, Activation.SOFTMAX).build();
+        Network net = Network.builder().seed(4).backend(Engines.backend(engine)).dense(64, 32, Activation.RELU).dense(32, 10, Activation.SOFTMAX).build();
         net.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.5)).epochs(1).batchSize(16).build());
         return net;
     }
@@ -44,7 +41,7 @@ class ConcurrencyTest {
     @ParameterizedTest
     @ValueSource(strings = {"fast", "reference"})
     void predictFromEightThreadsGivesTheSingleThreadedAnswers(String engine) throws Exception {
-        Network net = Engines.with(engine, ConcurrencyTest::trained);
+        Network net = trained(engine);
         INDArray digits = Datasets.digits().scale(1 / 16.0).features();
         // batches of different sizes, so that per-thread buffers are resized between calls
         List<INDArray> inputs = new ArrayList<>();

@@ -13,23 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /** The fast path and the readable reference path must compute the same numbers. */
-// runs alone while other classes run in parallel (junit-platform.properties): it switches the engine through a system property (Engines), which every fit in the JVM sees
-@Isolated
 class EngineParityTest {
 
     private static Network train(String engine, DataType dataType, Activation hidden, Activation output, Loss loss) {
-        return Engines.with(engine, () -> {
-            Network net = Network.builder().seed(3).dataType(dataType)
-                    .dense(2, 12, hidden)
-                    .dense(12, 3, output)
-                    .build();
-            net.fit(Datasets.spiral(30, 3, 1), Fit.builder().loss(loss).optimizer(Optimizer.sgd(0.3))
-                    .epochs(4).batchSize(7).l2(1e-3).build());
-            return net;
-        });
+        Network net = Network.builder().seed(3).dataType(dataType).backend(Engines.backend(engine))
+                .dense(2, 12, hidden)
+                .dense(12, 3, output)
+                .build();
+        net.fit(Datasets.spiral(30, 3, 1), Fit.builder().loss(loss).optimizer(Optimizer.sgd(0.3))
+                .epochs(4).batchSize(7).l2(1e-3).build());
+        return net;
     }
 
     private static double maxDifference(Network a, Network b) {
@@ -86,10 +81,10 @@ class EngineParityTest {
     void predictionsAgree() {
         Network fast = train("fast", DataType.DOUBLE, Activation.TANH, Activation.SOFTMAX, Loss.CROSS_ENTROPY);
         INDArray x = TestArrays.uniform(9, 2, -1, 1);
-        INDArray reference = Engines.with("reference", () -> Network.builder().dataType(DataType.DOUBLE)
+        INDArray reference = Network.builder().dataType(DataType.DOUBLE).backend(Backend.REFERENCE)
                 .dense(fast.layer(0).weights(), fast.layer(0).bias(), Activation.TANH)
                 .dense(fast.layer(1).weights(), fast.layer(1).bias(), Activation.SOFTMAX)
-                .build().predict(x));
+                .build().predict(x);
         assertEquals(0.0, fast.predict(x).sub(reference).amaxNumber().doubleValue(), 1e-14);
     }
 
@@ -99,13 +94,13 @@ class EngineParityTest {
         INDArray x = TestArrays.uniform(400, 8, -2, 2);
         for (Activation[] pair : new Activation[][] {{Activation.SIGMOID, Activation.SOFTMAX},
                 {Activation.TANH, Activation.SOFTMAX}, {Activation.RELU, Activation.SIGMOID}, {Activation.leakyRelu(0.1), Activation.TANH}}) {
-            INDArray fast = Engines.with("fast", () -> twoLayers(pair).predict(x));
-            INDArray reference = Engines.with("reference", () -> twoLayers(pair).predict(x));
+            INDArray fast = twoLayers(Backend.FAST, pair).predict(x);
+            INDArray reference = twoLayers(Backend.REFERENCE, pair).predict(x);
             assertEquals(0.0, fast.sub(reference).amaxNumber().doubleValue(), 1e-12, pair[0] + "/" + pair[1]);
         }
     }
 
-    private static Network twoLayers(Activation[] pair) {
-        return Network.builder().seed(8).dataType(DataType.DOUBLE).dense(8, 8, pair[0]).dense(8, 8, pair[1]).build();
+    private static Network twoLayers(Backend backend, Activation[] pair) {
+        return Network.builder().seed(8).dataType(DataType.DOUBLE).backend(backend).dense(8, 8, pair[0]).dense(8, 8, pair[1]).build();
     }
 }
