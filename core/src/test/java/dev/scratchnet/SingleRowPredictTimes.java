@@ -9,7 +9,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * W3's one image a call, alone, for BENCHMARKS.md: {@code net.predict} on 2000 separate 1 × 784 rows
  * of a 784-256-128-10 network, {@code passes} times; prints the fastest and the median pass of the
  * second half (µs a call). Run it with and without {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0}
- * to see what JavaCPP's resident-size check at each allocation costs.
+ * to see what JavaCPP's resident-size check at each allocation costs. Also prints the heap a call
+ * allocates: on a virtual machine whose page faults are slow, a heap the collector has just grown
+ * makes each new page of it cost as much as the call (BENCHMARKS.md, "A new heap's pages").
  */
 public final class SingleRowPredictTimes {
 
@@ -32,8 +34,15 @@ public final class SingleRowPredictTimes {
             }
             micros[pass] = (System.nanoTime() - start) / 1e3 / rows.length;
         }
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (INDArray row : rows) {
+            net.predict(row);
+        }
+        long bytesPerCall = (threads.getCurrentThreadAllocatedBytes() - before) / rows.length;
         Arrays.sort(micros, passes / 2, passes);
-        System.out.printf("one row a call, the second half of %d passes: fastest %.1f µs, median %.1f µs%n", passes,
-                micros[passes / 2], micros[passes / 2 + passes / 4]);
+        System.out.printf("one row a call, the second half of %d passes: fastest %.1f µs, median %.1f µs;"
+                + " %d bytes of heap a call%n", passes, micros[passes / 2], micros[passes / 2 + passes / 4], bytesPerCall);
     }
 }

@@ -43,7 +43,7 @@ public final class Matrix {
         this.rows = array.rows();
         this.columns = array.columns();
         this.leadingDimension = columns;
-        this.pointer = array.data().addressPointer();
+        this.pointer = elementZero(array);
         this.values = array.dataType() == DataType.FLOAT ? Values.of(array.data().asNioFloat(), rows, columns)
                 : Values.of(array.data().asNioDouble(), rows, columns);
         this.parent = null;
@@ -71,6 +71,17 @@ public final class Matrix {
         this.parent = null;
         this.firstRow = 0;
         this.pooled = false;
+    }
+
+    /**
+     * The pointer the array's buffer keeps to its element 0 (at offset 0, which {@link #canWrap}
+     * requires): no new object, where {@code addressPointer()} makes three a call, which a one-row
+     * prediction felt. Nothing here moves its position; {@link #offset} copies it.
+     */
+    private static Pointer elementZero(INDArray array) {
+        Pointer kept = array.data().pointer();
+        boolean typed = array.dataType() == DataType.FLOAT ? kept instanceof FloatPointer : kept instanceof DoublePointer;
+        return typed && kept.address() != 0 ? kept : array.data().addressPointer();
     }
 
     private static Pointer offset(Matrix parent, long elements) {

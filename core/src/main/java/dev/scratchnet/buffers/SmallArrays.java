@@ -26,7 +26,9 @@ public final class SmallArrays {
     public static final long MAX_BYTES = 256;
 
     /** Shapes asked for so far: a few per network, at most MAX_BYTES entries per data type. */
-    private static final Map<Shape, LongBuffer> SHAPES = new ConcurrentHashMap<>();
+    private static final Map<Shape, Shape> SHAPES = new ConcurrentHashMap<>();
+    /** The shape last asked for, looked up without a key object: one-row predictions ask for one shape again and again. */
+    private static volatile Shape lastShape;
 
     private SmallArrays() {
     }
@@ -38,19 +40,40 @@ public final class SmallArrays {
                 || Nd4j.getMemoryManager().getCurrentWorkspace() != null) {
             return Nd4j.createUninitialized(dataType, rows, columns);
         }
-        LongBuffer shape = SHAPES.computeIfAbsent(new Shape(dataType, rows, columns), SmallArrays::shapeOf);
+        Shape last = lastShape;
+        if (last == null || !last.is(dataType, rows, columns)) {
+            last = SHAPES.computeIfAbsent(new Shape(dataType, rows, columns, null), SmallArrays::shapeOf);
+            lastShape = last;
+        }
+        LongBuffer shape = last.info;
         if (shape == null) {
             return Nd4j.createUninitialized(dataType, rows, columns);
         }
         return new NDArray(Nd4j.createBuffer(dataType, length, false), shape, shape.asLong());
     }
 
-    /** ND4J's shared shape information for the shape, or null when this backend keeps it another way. */
-    private static LongBuffer shapeOf(Shape shape) {
-        INDArray template = Nd4j.createUninitialized(shape.dataType, shape.rows, shape.columns);
-        return template.shapeInfoDataBuffer() instanceof LongBuffer info ? info : null;
+    /** The shape with ND4J's shared shape information for it (null when this backend keeps it another way). */
+    private static Shape shapeOf(Shape key) {
+        INDArray template = Nd4j.createUninitialized(key.dataType, key.rows, key.columns);
+        return new Shape(key.dataType, key.rows, key.columns,
+                template.shapeInfoDataBuffer() instanceof LongBuffer info ? info : null);
     }
 
-    private record Shape(DataType dataType, int rows, int columns) {
+    /** A shape, and ND4J's shape information for it; the key of {@link #SHAPES} ignores the latter. */
+    private record Shape(DataType dataType, int rows, int columns, LongBuffer info) {
+
+        boolean is(DataType dataType, int rows, int columns) {
+            return this.dataType == dataType && this.rows == rows && this.columns == columns;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Shape shape && is(shape.dataType, shape.rows, shape.columns);
+        }
+
+        @Override
+        public int hashCode() {
+            return (dataType.hashCode() * 31 + rows) * 31 + columns;
+        }
     }
 }
