@@ -11,9 +11,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *
  * <p>Why the heap: a new native copy of a large network is fresh memory at each fit, and the
  * operating system faults it in page by page (BENCHMARKS.md, "A fit's fixed cost"), while the
- * heap's memory is reused. Parameters the heap could not hold comfortably (over an eighth of its maximum in all), and
- * any that are not compact row-major matrices, are copied as ND4J arrays instead. Copies are exact,
- * so a restore puts back the same bits either way.
+ * heap's memory is reused. Parameters the heap could not hold comfortably (over an eighth of its
+ * maximum in all), and any that are not compact row-major matrices, are copied as ND4J arrays
+ * instead. Copies are exact, so a restore puts back the same bits either way. Early stopping keeps
+ * {@link WeightsSnapshot}, whose live ND4J arrays a checkpoint saves and a resume writes into.
  */
 final class HeapSnapshot {
 
