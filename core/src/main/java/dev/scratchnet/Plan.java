@@ -16,11 +16,16 @@ public enum Plan {
     /** The batch's rows cut into one block per thread, each run forward and backward on its own thread. */
     SPLIT_ROWS,
     /** The whole batch on the fit's thread, each matrix product on several BLAS threads. */
-    THREADED_BLAS;
+    THREADED_BLAS,
+    /**
+     * The whole batch on the fit's thread, each large matrix product cut by its output's columns
+     * into one block per thread, each block one-threaded BLAS on the threads split rows uses.
+     */
+    SPLIT_PRODUCTS;
 
     /**
      * The system property that pins a plan for networks whose builder does not: {@code one-thread},
-     * {@code split-rows}, {@code threaded-blas}; {@code rule} (the default) for the fixed rule (no timing, no cache);
+     * {@code split-rows}, {@code threaded-blas}, {@code split-products}; {@code rule} (the default) for the fixed rule (no timing, no cache);
      * {@code auto} to time and remember.
      */
     public static final String PROPERTY = "scratchnet.plan";
@@ -42,7 +47,7 @@ public enum Plan {
                 return plan;
             }
         }
-        throw new IllegalArgumentException("a plan must be one-thread, split-rows or threaded-blas, was \"" + id + "\"");
+        throw new IllegalArgumentException("a plan must be one-thread, split-rows, threaded-blas or split-products, was \"" + id + "\"");
     }
 
     @Override

@@ -113,6 +113,8 @@ final class FastArithmetic implements Arithmetic {
             case SPLIT_ROWS -> new SplitBatchPath(layers, kernel, fused, dataType, capacity, dropout, plan.threads());
             case THREADED_BLAS -> new ThreadedBlasPath(new FastPath(layers, kernel, fused, dataType, capacity, dropout),
                     plan.threads());
+            case SPLIT_PRODUCTS -> new FastPath(layers, kernel, fused, dataType, capacity, dropout, plan.threads(),
+                    SplitProduct.SPLIT_WORK);
             case ONE_THREAD -> new FastPath(layers, kernel, fused, dataType, capacity, dropout);
         };
     }

@@ -32,6 +32,18 @@ final class FastLayer {
     final Matrix dropped;
     /** {@code z = xW + b} with b and W above, the product by BLAS. */
     private final Affine<Matrix> affine;
+    /**
+     * For the split-products plan ({@code productThreads > 1}): the training step's products shared
+     * between threads ({@link SplitProduct}) — {@code xW} into z (or a) made here; {@code δWᵀ}
+     * into the layer before's δ, {@code xᵀδ} into dW and, fused, into W made on their first use,
+     * when their input or output is known. Null otherwise.
+     */
+    private final SplitProduct forwardProduct;
+    private final int productThreads;
+    private final long minProductWork;
+    private SplitProduct inputGradientProduct;
+    private SplitProduct gradientProduct;
+    private SplitProduct updateProduct;
 
     /** @param capacity rows of the training buffers; 0 for inference, which allocates its outputs per call */
     FastLayer(Layer layer, int capacity, DataType dataType) {
@@ -40,6 +52,16 @@ final class FastLayer {
 
     /** As {@link #FastLayer(Layer, int, DataType)}, with inverted dropout of {@code dropoutRate} after the layer. */
     FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate) {
+        this(layer, capacity, dataType, dropoutRate, 1, 0);
+    }
+
+    /**
+     * As {@link #FastLayer(Layer, int, DataType, double)}, with the training step's large products
+     * shared between {@code productThreads} threads ({@link SplitProduct}) when it is 2 or more,
+     * those of at least {@code minProductWork} multiply-adds.
+     */
+    FastLayer(Layer layer, int capacity, DataType dataType, double dropoutRate, int productThreads,
+              long minProductWork) {
         Parameter w = layer.parameters().get(0);
         Parameter b = layer.parameters().get(1);
         this.nIn = layer.nIn();
@@ -58,6 +80,11 @@ final class FastLayer {
         this.mask = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.dropped = drops ? Matrix.scratch(dataType, capacity, nOut) : null;
         this.affine = new Affine<>(this::copyBias, this::addProduct);
+        boolean split = capacity > 0 && productThreads > 1;
+        this.productThreads = split ? productThreads : 1;
+        this.minProductWork = minProductWork;
+        this.forwardProduct = split ? SplitProduct.byColumns(false, false, weights, z != null ? z : a, productThreads,
+                minProductWork) : null;
     }
 
     /**
@@ -80,6 +107,9 @@ final class FastLayer {
         this.mask = whole.mask != null ? whole.mask.rowBlock(from, to) : null;
         this.dropped = whole.dropped != null ? whole.dropped.rowBlock(from, to) : null;
         this.affine = whole.affine;
+        this.productThreads = 1;
+        this.minProductWork = 0;
+        this.forwardProduct = null;
     }
 
     /**
@@ -141,6 +171,8 @@ final class FastLayer {
     private void addProduct(Matrix x, Matrix out, int n) {
         if (n == 1) {
             Blas.gemvTransposed(weights, x, out);
+        } else if (forwardProduct != null && forwardProduct.writes(out)) {
+            forwardProduct.multiply(x, n, nIn, 1.0, 1.0);
         } else {
             Blas.gemm(false, false, n, nOut, nIn, 1.0, x, weights, 1.0, out);
         }
@@ -152,7 +184,14 @@ final class FastLayer {
      */
     void backward(Matrix x, int n, Matrix gradInput, Matrix ones) {
         propagate(n, gradInput);
-        Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
+        if (productThreads > 1) {
+            if (gradientProduct == null || !gradientProduct.reads(x)) {
+                gradientProduct = SplitProduct.byRows(x, false, delta, weightGradient, productThreads, minProductWork);
+            }
+            gradientProduct.multiply(x, nIn, n, 1.0, 0.0);
+        } else {
+            Blas.gemm(true, false, nIn, nOut, n, 1.0, x, delta, 0.0, weightGradient);
+        }
         Blas.columnSums(delta, n, ones, 1.0, 0.0, biasGradient);
     }
 
@@ -167,7 +206,16 @@ final class FastLayer {
 
     /** {@code dL/dx = δWᵀ} into {@code gradInput} (nothing when null: the first layer's input needs none). */
     private void propagate(int n, Matrix gradInput) {
-        if (gradInput != null) {
+        if (gradInput == null) {
+            return;
+        }
+        if (productThreads > 1) {
+            if (inputGradientProduct == null || !inputGradientProduct.writes(gradInput)) {
+                inputGradientProduct = SplitProduct.byColumns(false, true, weights, gradInput, productThreads,
+                        minProductWork);
+            }
+            inputGradientProduct.multiply(delta, n, nOut, 1.0, 0.0);
+        } else {
             Blas.gemm(false, true, n, nIn, nOut, 1.0, delta, weights, 0.0, gradInput);
         }
     }
@@ -179,7 +227,14 @@ final class FastLayer {
      */
     void backwardAndUpdate(Matrix x, int n, Matrix gradInput, Matrix ones, double learningRate, double l2) {
         propagate(n, gradInput);
-        Blas.gemm(true, false, nIn, nOut, n, -learningRate, x, delta, 1.0 - learningRate * l2, weights);
+        if (productThreads > 1) {
+            if (updateProduct == null || !updateProduct.reads(x)) {
+                updateProduct = SplitProduct.byRows(x, false, delta, weights, productThreads, minProductWork);
+            }
+            updateProduct.multiply(x, nIn, n, -learningRate, 1.0 - learningRate * l2);
+        } else {
+            Blas.gemm(true, false, nIn, nOut, n, -learningRate, x, delta, 1.0 - learningRate * l2, weights);
+        }
         Blas.columnSums(delta, n, ones, -learningRate, 1.0, bias);
     }
 }

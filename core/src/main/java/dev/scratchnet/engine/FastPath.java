@@ -65,9 +65,21 @@ final class FastPath implements TrainingPath {
      */
     FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
              DropoutMasks dropout) {
+        this(layers, loss, fused, dataType, capacity, dropout, 1, 0);
+    }
+
+    /**
+     * As above, with each step's large matrix products shared between {@code productThreads}
+     * threads, cut by their output's columns ({@link SplitProduct}; the split-products plan),
+     * when it is 2 or more, those of at least {@code minProductWork} multiply-adds
+     * ({@link SplitProduct#SPLIT_WORK} but in tests); the element-wise work stays on the calling thread.
+     */
+    FastPath(List<Layer> layers, LossKernel loss, boolean fused, DataType dataType, int capacity,
+             DropoutMasks dropout, int productThreads, long minProductWork) {
         List<FastLayer> fast = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
-            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0));
+            fast.add(new FastLayer(layers.get(i), capacity, dataType, dropout != null ? dropout.rate(i) : 0,
+                    productThreads, minProductWork));
         }
         this.dropout = dropout;
         this.layers = List.copyOf(fast);

@@ -53,7 +53,7 @@ record PlanChoice(Plan plan, int threads, String source) {
         } catch (NumberFormatException e) {
             // the message below says what was expected
         }
-        throw new IllegalArgumentException("a plan is written as one-thread, split-rows N or threaded-blas N, was \""
+        throw new IllegalArgumentException("a plan is written as one-thread, split-rows N, threaded-blas N or split-products N, was \""
                 + id + "\"");
     }
 }

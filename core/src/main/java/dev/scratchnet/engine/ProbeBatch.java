@@ -30,8 +30,8 @@ final class ProbeBatch implements AutoCloseable {
     }
 
     /**
-     * The order in which a probe's rounds run {@code candidates} (indices into them): split rows,
-     * then threaded BLAS, then one thread, each group in the candidates' order. After a product on
+     * The order in which a probe's rounds run {@code candidates} (indices into them): split rows and
+     * split products, then threaded BLAS, then one thread, each group in the candidates' order. After a product on
      * several OpenBLAS threads, OpenBLAS's threads keep waiting for the next one on the other cores for
      * a while; a split batch's helper timed right then would share its core with them, one thread
      * would not.
@@ -39,7 +39,7 @@ final class ProbeBatch implements AutoCloseable {
     static int[] timingOrder(List<PlanChoice> candidates) {
         return IntStream.range(0, candidates.size()).boxed()
                 .sorted(Comparator.comparingInt(i -> switch (candidates.get(i).plan()) {
-                    case SPLIT_ROWS -> 0;
+                    case SPLIT_ROWS, SPLIT_PRODUCTS -> 0;
                     case THREADED_BLAS -> 1;
                     case ONE_THREAD -> 2;
                 })).mapToInt(Integer::intValue).toArray();

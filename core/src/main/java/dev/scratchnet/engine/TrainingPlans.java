@@ -25,8 +25,9 @@ import java.util.function.DoubleSupplier;
  *       rule's choice, is recorded and used; a probe that found the JIT or the collector busy in every
  *       round but a few keeps nothing, and the fit trains by the rule (a later fit probes again, up to
  *       {@link #PROBE_ATTEMPTS} times a process);</li>
- *   <li>otherwise the rule ({@link TrainingThreads#forBatches}): split rows from 1,048,576
- *       multiply-adds a batch and 16 rows a thread, else one thread.</li>
+ *   <li>otherwise the rule ({@link #rule}): one thread below 1,048,576 multiply-adds a batch; split
+ *       rows from 64 rows a thread; split products for large products in smaller batches; split
+ *       rows from 16 rows a thread; else one thread.</li>
  * </ol>
  * A shape is the data type, the layer widths and the batch capacity. Every process on a machine then
  * trains a shape with the same plan, which keeps its runs bit-identical (docs/speed.md, "Plans").
@@ -41,6 +42,15 @@ final class TrainingPlans {
      * "Training plans by default"). The tests' JVMs set {@code rule} themselves (the root POM).
      */
     static final String DEFAULT_MODE = "rule";
+
+    /** From this many rows a thread the rule splits rows, whatever the products. */
+    static final int ROWS_A_THREAD = 64;
+
+    /**
+     * Multiply-adds a batch from which the rule splits products when a thread would get fewer than
+     * {@link #ROWS_A_THREAD} rows (a quarter of it below 16 rows a thread, where rows are not split).
+     */
+    static final long PRODUCTS_WORK = 1L << 24;
 
     /** A candidate must beat the rule's choice by this share of its time to replace it: timing is noisy. */
     static final double MARGIN = 0.10;
@@ -110,8 +120,8 @@ final class TrainingPlans {
             try {
                 Plan.of(this.mode);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(Plan.PROPERTY + " must be auto, rule, one-thread, split-rows or "
-                        + "threaded-blas, was \"" + mode + "\"", e);
+                throw new IllegalArgumentException(Plan.PROPERTY + " must be auto, rule, one-thread, split-rows, "
+                        + "threaded-blas or split-products, was \"" + mode + "\"", e);
             }
         }
         this.cache = machine.cache();
@@ -221,15 +231,38 @@ final class TrainingPlans {
         return raced != null ? raced : chosen;
     }
 
-    /** Today's fixed rule: split rows from {@link TrainingThreads#SPLIT_WORK} and 16 rows a thread, else one thread. */
+    /**
+     * The fixed rule, from the plans' epochs on the scale table's cells with either of OpenBLAS's
+     * kernel sets (BENCHMARKS.md, "Split products"); {@code work} is a batch's multiply-adds, rows a
+     * thread {@code capacity / processors}:
+     * <ol>
+     *   <li>one thread below {@link TrainingThreads#SPLIT_WORK} (or on one processor);</li>
+     *   <li>split rows from {@link #ROWS_A_THREAD} rows a thread: each block's products are tall
+     *       enough for BLAS, and a step hands work over twice;</li>
+     *   <li>split products from {@link #PRODUCTS_WORK} (fewer than 16 rows a thread: from a
+     *       quarter of it): blocks of rows would be too short, and the products are large enough
+     *       to pay for a hand-over each;</li>
+     *   <li>split rows from 16 rows a thread;</li>
+     *   <li>else one thread.</li>
+     * </ol>
+     */
     PlanChoice rule(int capacity, long workPerRow) {
-        int count = processors < 2 || capacity * workPerRow < TrainingThreads.SPLIT_WORK
-                || capacity < 2 * TrainingThreads.MIN_BLOCK_ROWS ? 1
-                : Math.min(processors, capacity / TrainingThreads.MIN_BLOCK_ROWS);
-        return count > 1 ? new PlanChoice(Plan.SPLIT_ROWS, count, "rule") : PlanChoice.oneThread("rule");
+        long work = capacity * workPerRow;
+        if (processors < 2 || work < TrainingThreads.SPLIT_WORK) {
+            return PlanChoice.oneThread("rule");
+        }
+        int rowsAThread = capacity / processors;
+        int rowThreads = Math.min(processors, capacity / TrainingThreads.MIN_BLOCK_ROWS);
+        if (rowsAThread >= ROWS_A_THREAD) {
+            return new PlanChoice(Plan.SPLIT_ROWS, rowThreads, "rule");
+        }
+        if (work >= (rowsAThread >= TrainingThreads.MIN_BLOCK_ROWS ? PRODUCTS_WORK : PRODUCTS_WORK / 4)) {
+            return new PlanChoice(Plan.SPLIT_PRODUCTS, processors, "rule");
+        }
+        return rowThreads > 1 ? new PlanChoice(Plan.SPLIT_ROWS, rowThreads, "rule") : PlanChoice.oneThread("rule");
     }
 
-    /** The rule's choice first, then one thread, split rows and threaded BLAS, each once; none on one processor. */
+    /** The rule's choice first, then one thread, split rows, split products and threaded BLAS, each once; none on one processor. */
     List<PlanChoice> candidates(int capacity, PlanChoice rule) {
         List<PlanChoice> candidates = new ArrayList<>();
         if (processors < 2 || capacity < 2) {
@@ -238,6 +271,7 @@ final class TrainingPlans {
         candidates.add(rule);
         for (PlanChoice other : new PlanChoice[] {PlanChoice.oneThread("probe"),
             new PlanChoice(Plan.SPLIT_ROWS, splitThreads(capacity), "probe"),
+            new PlanChoice(Plan.SPLIT_PRODUCTS, processors, "probe"),
             new PlanChoice(Plan.THREADED_BLAS, processors, "probe")}) {
             if (candidates.stream().noneMatch(c -> c.id().equals(other.id()))) {
                 candidates.add(other);
@@ -269,7 +303,8 @@ final class TrainingPlans {
             case SPLIT_ROWS -> capacity < 2 ? PlanChoice.oneThread(source + "; one row a batch")
                     : new PlanChoice(plan, Math.min(capacity, requested > 0 ? requested
                             : Math.max(2, splitThreads(capacity))), source);
-            case THREADED_BLAS -> new PlanChoice(plan, requested > 0 ? requested : Math.max(1, processors), source);
+            case THREADED_BLAS, SPLIT_PRODUCTS -> new PlanChoice(plan, requested > 0 ? requested
+                    : Math.max(1, processors), source);
         };
     }
 

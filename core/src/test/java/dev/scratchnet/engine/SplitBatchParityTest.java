@@ -29,7 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Every training plan ({@link dev.scratchnet.Plan}) trains as one thread does ({@link FastPath}, which
  * the backend parity tests hold to the reference): a batch shared between threads
- * ({@link SplitBatchPath}) and threaded BLAS ({@link ThreadedBlasPath}) within float rounding; for every activation and every loss of the {@link OpTable}, in float32 and float64, with row
+ * ({@link SplitBatchPath}), threaded BLAS ({@link ThreadedBlasPath}) and products shared by columns and
+ * rows ({@link SplitProduct}, every product however small) within float rounding; for every activation and every loss of the {@link OpTable}, in float32 and float64, with row
  * weights and with dropout: the gradients, fused SGD's weights, the batch's loss and its correct
  * count. Batches of 13 rows in 3 blocks (4, 4, 5 rows) and a last batch of 2 rows, fewer than the
  * threads. Small on purpose: the unit tier's time is spent elsewhere; one larger network checks
@@ -42,7 +43,8 @@ class SplitBatchParityTest {
     private static final int THREADS = 3;
     /** The plans held to one thread; the sweep grows with {@link dev.scratchnet.Plan}. */
     private static final List<PlanChoice> PLANS = List.of(new PlanChoice(dev.scratchnet.Plan.SPLIT_ROWS, THREADS, "test"),
-            new PlanChoice(dev.scratchnet.Plan.THREADED_BLAS, 2, "test"));
+            new PlanChoice(dev.scratchnet.Plan.THREADED_BLAS, 2, "test"),
+            new PlanChoice(dev.scratchnet.Plan.SPLIT_PRODUCTS, THREADS, "test"));
 
     private static double tolerance(DataType dataType) {
         return dataType == DataType.FLOAT ? 2e-5 : 1e-12;
@@ -126,13 +128,13 @@ class SplitBatchParityTest {
 
     /** One epoch of gradients, then one of fused SGD with weight decay, on one thread and by every other plan. */
     private static void compare(Setting setting) {
-        double[] one = train(setting, PlanChoice.oneThread("test"));
-        double scale = 0;
-        for (double value : one) {
-            scale = Math.max(scale, Math.abs(value));
-        }
         for (PlanChoice plan : PLANS) {
-            double[] other = train(setting, plan);
+            double[] one = train(setting, PlanChoice.oneThread("test"), plan);
+            double scale = 0;
+            for (double value : one) {
+                scale = Math.max(scale, Math.abs(value));
+            }
+            double[] other = train(setting, plan, plan);
             assertEquals(one.length, other.length);
             for (int i = 0; i < one.length; i++) {
                 double difference = Math.abs(one[i] - other[i]);
@@ -144,7 +146,17 @@ class SplitBatchParityTest {
     }
 
     private static double[] train(Setting setting, PlanChoice plan) {
-        return train(setting, plan, 12, 9, ROWS);
+        return train(setting, plan, plan);
+    }
+
+    /**
+     * As {@code plan} trains the network {@code compared} is compared on: 12-9-5, or for split
+     * products 40-48-5, wide enough for blocks of {@link SplitProduct#ALIGN} columns (three of the
+     * hidden layer's outputs and dL/dx's, two of the first W's rows).
+     */
+    private static double[] train(Setting setting, PlanChoice plan, PlanChoice compared) {
+        return compared.plan() == dev.scratchnet.Plan.SPLIT_PRODUCTS ? train(setting, plan, 40, 48, ROWS)
+                : train(setting, plan, 12, 9, ROWS);
     }
 
     /**
@@ -184,6 +196,8 @@ class SplitBatchParityTest {
             case SPLIT_ROWS -> new SplitBatchPath(layers, kernel, fused, dataType, batch, dropout, plan.threads());
             case THREADED_BLAS -> new ThreadedBlasPath(new FastPath(layers, kernel, fused, dataType, batch, dropout),
                     plan.threads());
+            // every product shared, however small: the sweep's products are far below SPLIT_WORK
+            case SPLIT_PRODUCTS -> new FastPath(layers, kernel, fused, dataType, batch, dropout, plan.threads(), 0);
             case ONE_THREAD -> new FastPath(layers, kernel, fused, dataType, batch, dropout);
         };
         if (setting.weighted()) {

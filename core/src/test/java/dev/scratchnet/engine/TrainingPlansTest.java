@@ -32,7 +32,7 @@ class TrainingPlansTest {
     @TempDir
     Path temp;
 
-    /** A probe that says the candidates take these times, by plan, and counts its calls. */
+    /** A probe that says the candidates take these times, by plan (a plan not named: far slower), and counts its calls. */
     private static final class FakeProbe implements PlanProbe {
         final Map<Plan, Long> nanos;
         final List<List<PlanChoice>> calls = new ArrayList<>();
@@ -44,7 +44,7 @@ class TrainingPlansTest {
         @Override
         public Optional<long[]> time(List<PlanChoice> candidates) {
             calls.add(candidates);
-            return Optional.of(candidates.stream().mapToLong(c -> nanos.get(c.plan())).toArray());
+            return Optional.of(candidates.stream().mapToLong(c -> nanos.getOrDefault(c.plan(), 1_000_000L)).toArray());
         }
     }
 
@@ -70,7 +70,7 @@ class TrainingPlansTest {
         assertEquals("threaded-blas 2", first.id());
         assertTrue(first.source().matches("probe, \\d+\\.\\d ms"), first.source());
         // the rule's choice is timed first, then the others once each
-        assertEquals(List.of("split-rows 2", "one-thread", "threaded-blas 2"),
+        assertEquals(List.of("split-rows 2", "one-thread", "split-products 2", "threaded-blas 2"),
                 probe.calls.get(0).stream().map(PlanChoice::id).toList());
         FakeProbe never = new FakeProbe(Map.of());
         PlanChoice later = process(cache).choose(64, W2_WORK, W2, never);
@@ -79,6 +79,30 @@ class TrainingPlansTest {
         // another shape is measured on its own
         process(cache).choose(16, W2_WORK, "float 784-256-128-10 batch 16", probe);
         assertEquals(2, probe.calls.size());
+    }
+
+    /**
+     * The rule on a 2-processor machine, on the scale table's cells (784-H-10) and W2's shape: rows
+     * from 64 a thread; products where rows would be fewer and the products large; rows from 16 a
+     * thread; one thread for small batches of small products.
+     */
+    @Test
+    void theRuleSplitsProductsWhereBlocksOfRowsWouldBeShort() {
+        TrainingPlans plans = process(temp.resolve("rule"), null, "rule", 0);
+        java.util.function.IntFunction<Long> cell = width -> 784L * width + width * 10L;
+        assertEquals("one-thread", plans.rule(16, cell.apply(64)).id());
+        assertEquals("split-rows 2", plans.rule(64, cell.apply(64)).id());
+        assertEquals("split-rows 2", plans.rule(256, cell.apply(64)).id());
+        assertEquals("one-thread", plans.rule(16, cell.apply(256)).id());
+        assertEquals("split-rows 2", plans.rule(64, cell.apply(256)).id());
+        assertEquals("split-products 2", plans.rule(16, cell.apply(1024)).id());
+        assertEquals("split-products 2", plans.rule(64, cell.apply(1024)).id());
+        assertEquals("split-rows 2", plans.rule(256, cell.apply(1024)).id());
+        assertEquals("split-products 2", plans.rule(64, cell.apply(2048)).id());
+        assertEquals("split-rows 2", plans.rule(256, cell.apply(2048)).id());
+        assertEquals("split-rows 2", plans.rule(64, W2_WORK).id());
+        TrainingPlans single = new TrainingPlans(TrainingThreads.of(0), null, "rule", machine(temp.resolve("one"), 1, 0));
+        assertEquals("one-thread", single.rule(16, cell.apply(2048)).id());
     }
 
     @Test
@@ -205,7 +229,8 @@ class TrainingPlansTest {
         assertTrue(Files.notExists(cache), "a pinned plan wrote the cache");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> process(cache, null, "fastest", 0));
-        assertEquals("scratchnet.plan must be auto, rule, one-thread, split-rows or threaded-blas, was \"fastest\"",
+        assertEquals("scratchnet.plan must be auto, rule, one-thread, split-rows, threaded-blas or split-products, was "
+                + "\"fastest\"",
                 e.getMessage());
     }
 
