@@ -47,6 +47,14 @@ class TrainingStepAllocationTest {
                 BATCH, null, 2), true);
     }
 
+    @Test
+    void aStepWithSplitProductsAllocatesNothingOnAnyThread() {
+        Network net = Network.builder().seed(1).dense(64, 48, Activation.RELU).dense(48, 10, Activation.SIGMOID).build();
+        // every product shared, however small: the digits' products are far below SplitProduct.SPLIT_WORK
+        assertAllocatesNothing(net, new FastPath(net.layers(), new MeanSquaredErrorKernel(), false, DataType.FLOAT,
+                BATCH, null, 2, 0), true);
+    }
+
     private static void assertAllocatesNothing(Network net, TrainingPath fast, boolean shared) {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         DataSet digits = Datasets.digits().scale(1 / 16.0);
