@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.linalg.indexing.NDArrayIndex;
@@ -18,8 +19,8 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * {@code ./scratchnet bench --scale}: how training time grows with the work, against numpy in the
  * same run. Per cell, 784-H-10 ReLU/softmax, cross-entropy, SGD 0.1, one epoch over the first 8000
  * rows including the shuffle, through the public API: scratchnet with its default training threads
- * and with {@code Network.Builder.threads(1)} (runs alternating), numpy on its default threads and on
- * one; medians, and each scratchnet column as a ratio to numpy's default.
+ * and with {@code Network.Builder.threads(1)}, numpy on its default threads and on one, in rounds of
+ * all four ({@link #run}); medians, and each scratchnet column as a ratio to numpy's default.
  */
 final class ScaleBench {
 
@@ -45,29 +46,56 @@ final class ScaleBench {
         this.cells = cells.isEmpty() ? all : List.copyOf(cells);
     }
 
-    /** Times every cell, runs numpy unless {@code numpy} is false, and prints the table. */
+    /**
+     * Times every cell and, unless {@code numpy} is false, numpy's: in rounds, each of them every
+     * cell of scratchnet (default threads, then one), then of numpy on its default threads, then on
+     * one, so that a neighbour's busy minute or a quiet one falls on both sides alike rather than on
+     * whichever ran then; prints the medians over the rounds.
+     */
     void run(Path mnistDir, Path workDir, boolean numpy) throws IOException, InterruptedException {
         String loadBefore = load();
         System.out.println("scaling: 784-H-10 ReLU/softmax, cross-entropy, SGD 0.1, one epoch over " + train.size()
-                + " rows incl. shuffle, median of " + repeats);
+                + " rows incl. shuffle, median of " + repeats + " rounds (each: every cell of scratchnet, then of"
+                + " numpy on its default threads, then on one)");
         System.out.println("scratchnet training threads: " + trainingThreads(network(64, 0)));
         warmUp();
-        List<Timings[]> ours = new ArrayList<>();
         List<String> plans = new ArrayList<>();
         for (String cell : cells) {
             String[] sizes = cell.split("x");
             plans.add(plan(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1])));
-            ours.add(timeCell(Integer.parseInt(sizes[0]), Integer.parseInt(sizes[1])));
         }
-        Map<String, Timings> numpyDefault = Map.of();
-        Map<String, Timings> numpyOne = Map.of();
         String reason = numpy ? NumpyReference.unavailableReason() : "--no-numpy";
-        if (reason == null) {
-            numpyDefault = NumpyReference.runScale(mnistDir, repeats, String.join(",", cells), false, workDir);
-            numpyOne = NumpyReference.runScale(mnistDir, repeats, String.join(",", cells), true, workDir);
-        } else {
+        if (reason != null) {
             System.out.println("numpy reference skipped: " + reason);
         }
+        List<List<Double>> auto = new ArrayList<>();
+        List<List<Double>> one = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            auto.add(new ArrayList<>());
+            one.add(new ArrayList<>());
+        }
+        Map<String, List<Double>> numpyDefaultRuns = new LinkedHashMap<>();
+        Map<String, List<Double>> numpyOneRuns = new LinkedHashMap<>();
+        for (int round = 0; round < repeats; round++) {
+            for (int i = 0; i < cells.size(); i++) {
+                String[] sizes = cells.get(i).split("x");
+                int hidden = Integer.parseInt(sizes[0]);
+                int batch = Integer.parseInt(sizes[1]);
+                auto.get(i).add(epoch(network(hidden, 0), batch));
+                one.get(i).add(epoch(network(hidden, 1), batch));
+            }
+            if (reason == null) {
+                String all = String.join(",", cells);
+                add(numpyDefaultRuns, NumpyReference.runScale(mnistDir, 1, all, false, workDir));
+                add(numpyOneRuns, NumpyReference.runScale(mnistDir, 1, all, true, workDir));
+            }
+        }
+        List<Timings[]> ours = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            ours.add(new Timings[] {new Timings(auto.get(i)), new Timings(one.get(i))});
+        }
+        Map<String, Timings> numpyDefault = timings(numpyDefaultRuns);
+        Map<String, Timings> numpyOne = timings(numpyOneRuns);
         System.out.printf("%n%-5s %-6s %-12s %-12s %-14s %-14s %-12s %-16s %s%n", "H", "batch", "scratchnet", "threads(1)",
                 "numpy default", "numpy 1 thread", "ratio", "ratio threads(1)", "plan");
         for (int i = 0; i < cells.size(); i++) {
@@ -137,15 +165,15 @@ final class ScaleBench {
         }
     }
 
-    /** The cell's timings with the default threads and with one, runs alternating. */
-    private Timings[] timeCell(int hidden, int batch) {
-        List<Double> auto = new ArrayList<>();
-        List<Double> one = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            auto.add(epoch(network(hidden, 0), batch));
-            one.add(epoch(network(hidden, 1), batch));
-        }
-        return new Timings[] {new Timings(auto), new Timings(one)};
+    /** Appends one round's runs of each cell to {@code runs}. */
+    private static void add(Map<String, List<Double>> runs, Map<String, Timings> round) {
+        round.forEach((cell, timings) -> runs.computeIfAbsent(cell, key -> new ArrayList<>()).addAll(timings.seconds()));
+    }
+
+    private static Map<String, Timings> timings(Map<String, List<Double>> runs) {
+        Map<String, Timings> timings = new LinkedHashMap<>();
+        runs.forEach((cell, seconds) -> timings.put(cell, new Timings(seconds)));
+        return timings;
     }
 
     /** Seconds of one epoch of {@code net} in batches of {@code batch}, the network built beforehand. */
