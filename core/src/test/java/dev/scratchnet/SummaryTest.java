@@ -67,6 +67,10 @@ class SummaryTest {
         assertTrue(net.summary().endsWith("training plan: split-rows 2 (Network.Builder.plan) for batches of 8\n"),
                 net.summary());
         assertThrows(IllegalArgumentException.class, () -> Network.builder().plan(null));
+        Network products = Network.builder().plan(Plan.SPLIT_PRODUCTS).threads(2).dense(2, 3, Activation.SOFTMAX).build();
+        products.fit(data, Fit.builder().loss(Loss.CROSS_ENTROPY).epochs(1).batchSize(8).build());
+        assertTrue(products.summary().endsWith("training plan: split-products 2 (Network.Builder.plan) for batches of 8\n"),
+                products.summary());
     }
 
     @Test

@@ -254,6 +254,12 @@ class TrainingPlansTest {
         plans.resume("split-rows 3");
         assertEquals("split-rows 3 (checkpoint)", plans.choose(64, W2_WORK, W2, new FakeProbe(Map.of())).describe());
         assertEquals("split-rows 3 (checkpoint) for batches of 64", plans.describe());
+        TrainingPlans products = process(temp.resolve("products"), Plan.ONE_THREAD, "auto", 0);
+        products.resume("split-products 2");
+        assertEquals("split-products 2 (checkpoint)", products.choose(16, W2_WORK, W2, new FakeProbe(Map.of())).describe());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> products.resume("split-products"));
+        assertEquals("a plan is written as one-thread, split-rows N, threaded-blas N or split-products N, was "
+                + "\"split-products\"", e.getMessage());
     }
 
     @Test
