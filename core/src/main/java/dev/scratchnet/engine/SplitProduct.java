@@ -38,7 +38,6 @@ final class SplitProduct implements TrainingWorkers.Tasks {
     private final Matrix[] aBlocks;
     private final Matrix[] bBlocks;
     private final Matrix[] cBlocks;
-    private final int[] blockRows;
     /** Products of fewer multiply-adds run on the calling thread alone ({@link #SPLIT_WORK}, or less in tests). */
     private final long minWork;
 
@@ -60,7 +59,6 @@ final class SplitProduct implements TrainingWorkers.Tasks {
         this.aBlocks = new Matrix[blocks];
         this.bBlocks = new Matrix[blocks];
         this.cBlocks = new Matrix[blocks];
-        this.blockRows = new int[blocks];
     }
 
     /**
@@ -94,7 +92,6 @@ final class SplitProduct implements TrainingWorkers.Tasks {
             int to = boundary(t + 1, blocks, c.rows);
             product.aBlocks[t] = a.columnBlock(from, to);
             product.cBlocks[t] = c.rowBlock(from, to);
-            product.blockRows[t] = to - from;
         }
         return product;
     }
@@ -125,8 +122,8 @@ final class SplitProduct implements TrainingWorkers.Tasks {
      * the threads from its least work on, else on this thread alone.
      */
     void multiply(Matrix a, int m, int k, double alpha, double beta) {
-        if (cBlocks.length == 1 || (long) m * k * (transposeB ? b.rows : b.columns) < minWork) {
-            Blas.gemm(transposeA, transposeB, m, transposeB ? b.rows : b.columns, k, alpha, a, b, beta, c);
+        if (cBlocks.length == 1 || (long) m * k * c.columns < minWork) {
+            Blas.gemm(transposeA, transposeB, m, c.columns, k, alpha, a, b, beta, c);
             return;
         }
         this.given = a;
@@ -142,7 +139,7 @@ final class SplitProduct implements TrainingWorkers.Tasks {
     public void run(int task) {
         Matrix block = cBlocks[task];
         if (aBlocks[task] != null) {
-            Blas.gemm(transposeA, transposeB, blockRows[task], block.columns, k, alpha, aBlocks[task], b, beta, block);
+            Blas.gemm(transposeA, transposeB, block.rows, block.columns, k, alpha, aBlocks[task], b, beta, block);
         } else {
             Blas.gemm(transposeA, transposeB, m, block.columns, k, alpha, given, bBlocks[task], beta, block);
         }
