@@ -11,7 +11,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * second half (µs a call). Run it with and without {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0}
  * to see what JavaCPP's resident-size check at each allocation costs. Also prints the heap a call
  * allocates: on a virtual machine whose page faults are slow, a heap the collector has just grown
- * makes each new page of it cost as much as the call (BENCHMARKS.md, "A new heap's pages").
+ * makes each new page of it cost as much as the call (BENCHMARKS.md, "A new heap's pages"). With
+ * {@code --each} after the pass count it also prints every pass's time in order, which shows the
+ * stretches between two collections that run slow while the young generation takes new pages.
  */
 public final class SingleRowPredictTimes {
 
@@ -41,6 +43,13 @@ public final class SingleRowPredictTimes {
             net.predict(row);
         }
         long bytesPerCall = (threads.getCurrentThreadAllocatedBytes() - before) / rows.length;
+        if (args.length > 1 && args[1].equals("--each")) {
+            StringBuilder each = new StringBuilder("each pass, µs a call:");
+            for (double pass : micros) {
+                each.append(String.format(" %.1f", pass));
+            }
+            System.out.println(each);
+        }
         Arrays.sort(micros, passes / 2, passes);
         System.out.printf("one row a call, the second half of %d passes: fastest %.1f µs, median %.1f µs;"
                 + " %d bytes of heap a call%n", passes, micros[passes / 2], micros[passes / 2 + passes / 4], bytesPerCall);

@@ -50,6 +50,19 @@ public final class Matrix {
         this.firstRow = 0;
     }
 
+    /** A whole array for BLAS calls only: its pointer, no {@link #values} (see {@link #forBlas}). */
+    private Matrix(INDArray array, int rows, int columns) {
+        this.pooled = false;
+        this.array = array;
+        this.rows = rows;
+        this.columns = columns;
+        this.leadingDimension = columns;
+        this.pointer = elementZero(array);
+        this.values = null;
+        this.parent = null;
+        this.firstRow = 0;
+    }
+
     private Matrix(Matrix parent, int from, int to) {
         this.rows = to - from;
         this.columns = parent.columns;
@@ -96,6 +109,18 @@ public final class Matrix {
             throw new IllegalArgumentException("fast path needs a compact row-major float or double matrix at offset 0");
         }
         return new Matrix(array);
+    }
+
+    /**
+     * Wraps {@code array} (laid out as {@link #of} requires) for BLAS calls only: its {@link #values}
+     * are null. Making the {@code java.nio} buffer behind values costs a few hundred bytes of heap,
+     * which a one-row prediction's input and output, read and written by BLAS alone, do without.
+     */
+    public static Matrix forBlas(INDArray array) {
+        if (!canWrap(array)) {
+            throw new IllegalArgumentException("fast path needs a compact row-major float or double matrix at offset 0");
+        }
+        return new Matrix(array, array.rows(), array.columns());
     }
 
     /** {@code array} itself when it can be wrapped, else a compact row-major copy (read through its strides). */

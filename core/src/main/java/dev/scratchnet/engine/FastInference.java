@@ -1,6 +1,7 @@
 package dev.scratchnet.engine;
 
 import dev.scratchnet.Layer;
+import dev.scratchnet.buffers.Blas;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.buffers.SmallArrays;
 import dev.scratchnet.internal.Finite;
@@ -33,6 +34,8 @@ final class FastInference {
 
     private final List<FastLayer> layers;
     private final long workPerRow;
+    /** The last layer's width: the outputs' columns. */
+    private final int nOut;
     private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
 
     private FastInference(List<FastLayer> layers) {
@@ -42,6 +45,7 @@ final class FastInference {
             work += (long) layer.nIn * layer.nOut;
         }
         this.workPerRow = work;
+        this.nOut = layers.get(layers.size() - 1).nOut;
     }
 
     /** The fast path for {@code layers}, whose activations must all be in the op table. */
@@ -55,7 +59,7 @@ final class FastInference {
 
     /** The outputs {@code [n, nOut]} for inputs {@code x [n, nIn]} of the layers' data type, as a new array. */
     INDArray predict(INDArray x) {
-        return predict(wrap(x), false);
+        return predict(x, false);
     }
 
     /**
@@ -63,7 +67,7 @@ final class FastInference {
      * hold NaN or infinity (the caller then finds and explains the bad value), else the outputs.
      */
     INDArray predictIfFinite(INDArray x) {
-        return predict(wrap(x), true);
+        return predict(x, true);
     }
 
     private static Matrix wrap(INDArray x) {
@@ -75,8 +79,36 @@ final class FastInference {
         return predict(wrap(x), true, blocks);
     }
 
-    private INDArray predict(Matrix input, boolean check) {
-        return predict(input, check, blocksFor(input.rows));
+    private INDArray predict(INDArray x, boolean check) {
+        int n = x.rows();
+        int blocks = blocksFor(n);
+        if (blocks == 1 && isSmallOutput(n)) {
+            return predictSmall(x, check);
+        }
+        return predict(wrap(x), check, blocks);
+    }
+
+    /** Whether {@code n} rows' outputs are small enough for {@link #predictSmall}: one row's, typically. */
+    private boolean isSmallOutput(int n) {
+        return (long) n * nOut * Double.BYTES <= SmallArrays.MAX_BYTES;
+    }
+
+    /**
+     * A batch on this thread whose outputs are small (one row a call, as a server predicts): the
+     * input and the new output are touched by BLAS alone, the last layer writes into this thread's
+     * buffer and BLAS copies it into the output, so the call makes no {@code java.nio} buffer
+     * (BENCHMARKS.md, "A one-row prediction's heap").
+     */
+    private INDArray predictSmall(INDArray x, boolean check) {
+        int n = x.rows();
+        DataType dataType = x.dataType();
+        Scratch buffers = scratchFor(n, dataType);
+        if (!forward(Matrix.forBlas(Matrix.readable(x)), buffers.hidden, buffers.output, check)) {
+            return null;
+        }
+        INDArray output = SmallArrays.uninitialized(dataType, n, nOut);
+        Blas.copy(buffers.output, Matrix.forBlas(output));
+        return output;
     }
 
     /** The outputs, or null when {@code check} is set and an input or an output is not finite. */
@@ -84,7 +116,7 @@ final class FastInference {
         int n = input.rows;
         DataType dataType = input.array().dataType();
         Matrix[] hidden = scratchFor(n, dataType).hidden;
-        Matrix output = Matrix.of(SmallArrays.uninitialized(dataType, n, layers.get(layers.size() - 1).nOut));
+        Matrix output = Matrix.of(SmallArrays.uninitialized(dataType, n, nOut));
         if (blocks == 1) {
             return forward(input, hidden, output, check) ? output.array() : null;
         }
@@ -141,13 +173,17 @@ final class FastInference {
             for (int i = 0; i < hidden.length; i++) {
                 hidden[i] = Matrix.create(dataType, n, layers.get(i).nOut);
             }
-            buffers = new Scratch(n, dataType, hidden);
+            Matrix output = isSmallOutput(n) ? Matrix.create(dataType, n, nOut) : null;
+            buffers = new Scratch(n, dataType, hidden, output);
             scratch.set(buffers);
         }
         return buffers;
     }
 
-    /** One thread's outputs of the hidden layers, for batches of {@code n} rows. */
-    private record Scratch(int rows, DataType dataType, Matrix[] hidden) {
+    /**
+     * One thread's outputs of the hidden layers for batches of {@code n} rows, and of the last layer
+     * where they are small (see {@link #predictSmall}; else null).
+     */
+    private record Scratch(int rows, DataType dataType, Matrix[] hidden, Matrix output) {
     }
 }

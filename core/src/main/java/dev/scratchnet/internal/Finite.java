@@ -27,10 +27,11 @@ public final class Finite {
 
     /**
      * Whether every element of an array already wrapped is finite: a Java loop for small arrays,
-     * one vectorised BLAS sum of absolute values for large ones (NaN and infinity survive it).
+     * one vectorised BLAS sum of absolute values for large ones and for those wrapped for BLAS
+     * alone (NaN and infinity survive it).
      */
     public static boolean likely(Matrix values) {
-        if (values.length() <= LOOP_LIMIT) {
+        if (values.values != null && values.length() <= LOOP_LIMIT) {
             return values.values.allFinite();
         }
         return Double.isFinite(Blas.absoluteSum(values));

@@ -92,6 +92,61 @@ class FastInferenceTest {
     }
 
     @Test
+    void smallBatchesAgreeWithTheReadableLayersInEveryOrderOfSizes() {
+        // rows of 1, 3, 1, 2: small outputs go through this thread's last-layer buffer, remade per size
+        for (DataType dataType : new DataType[] {DataType.FLOAT, DataType.DOUBLE}) {
+            Network net = network(dataType, Activation.TANH, Activation.SOFTMAX);
+            FastInference inference = FastInference.of(net.layers());
+            double tolerance = dataType == DataType.FLOAT ? 1e-6 : 1e-12;
+            List<INDArray> earlier = new ArrayList<>();
+            List<INDArray> expectedEarlier = new ArrayList<>();
+            long seed = 20;
+            for (int rows : new int[] {1, 3, 1, 2}) {
+                INDArray x = uniform(dataType, rows, 40, seed++);
+                INDArray expected = x;
+                for (Layer layer : net.layers()) {
+                    expected = layer.forward(expected, false);
+                }
+                INDArray fast = inference.predictIfFinite(x);
+                assertArrayEquals(new long[] {rows, 7}, fast.shape());
+                double difference = fast.sub(expected).amaxNumber().doubleValue();
+                assertTrue(difference < tolerance, dataType + ", " + rows + " rows differ by " + difference);
+                earlier.add(fast);
+                expectedEarlier.add(expected);
+            }
+            // each call's output is its own array: later calls wrote into none of them
+            for (int i = 0; i < earlier.size(); i++) {
+                double difference = earlier.get(i).sub(expectedEarlier.get(i)).amaxNumber().doubleValue();
+                assertTrue(difference < tolerance, dataType + ", call " + i + " changed later by " + difference);
+            }
+        }
+    }
+
+    @Test
+    void aSmallBatchReadsViewsAndFindsNonFiniteValues() {
+        FastInference inference = FastInference.of(network(DataType.FLOAT, Activation.RELU, Activation.SOFTMAX).layers());
+        INDArray x = uniform(DataType.FLOAT, 5, 40, 4);
+        // a row of a larger matrix is a view at an offset, which BLAS cannot read in place
+        INDArray view = x.getRow(3, true);
+        assertEquals(inference.predictIfFinite(x.getRow(3, true).dup()), inference.predictIfFinite(view));
+        INDArray row = x.getRow(2, true).dup();
+        row.putScalar(0, 11, Float.NaN);
+        assertNull(inference.predictIfFinite(row), "NaN");
+        row.putScalar(0, 11, Float.NEGATIVE_INFINITY);
+        assertNull(inference.predictIfFinite(row), "infinity");
+        // ReLU turns the input's NaN into a number; the check of the input must still see it
+        assertNull(inference.predictIfFinite(row), "infinity, twice");
+    }
+
+    @Test
+    void aSmallBatchWhoseOutputsOverflowIsFound() {
+        Network net = network(DataType.FLOAT, Activation.RELU, Activation.IDENTITY);
+        net.layers().get(2).parameters().get(0).value().assign(3e38f);
+        INDArray x = uniform(DataType.FLOAT, 1, 40, 8);
+        assertNull(FastInference.of(net.layers()).predictIfFinite(x), "outputs beyond float range");
+    }
+
+    @Test
     void aNonFiniteValueInAnyBlockIsFound() {
         FastInference inference = FastInference.of(network(DataType.FLOAT, Activation.RELU, Activation.SOFTMAX).layers());
         for (int badRow : new int[] {0, 500, 999}) {
