@@ -1,5 +1,6 @@
 package dev.scratchnet.samples.bench;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dev.scratchnet.Backend;
 import dev.scratchnet.Setup;
 import java.io.IOException;
@@ -184,7 +185,20 @@ public final class BenchCommand implements Callable<Integer> {
                 System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)"),
                 System.getenv().getOrDefault("OPENBLAS_CORETYPE", "(unset)"));
         System.out.println(GemmProbe.line());
+        System.out.println("JVM: Java " + System.getProperty("java.version") + ", heap on "
+                + (heapOnHugePages() ? "transparent huge pages (-XX:+UseTransparentHugePages, the launcher's default)"
+                        : "the kernel's default pages"));
         System.out.println("data: " + dataText);
+    }
+
+    /** Whether this JVM asked for its heap on transparent huge pages (false when it cannot tell). */
+    private static boolean heapOnHugePages() {
+        try {
+            return Boolean.parseBoolean(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseTransparentHugePages").getValue());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** The rest of the summary's line after {@code label}, or {@code ?}. */

@@ -18,8 +18,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * processors × clock × floating-point operations a cycle. The clock is {@code cpu MHz} of
  * {@code /proc/cpuinfo} (what the kernel last saw; turbo may run higher, a throttled virtual CPU
  * lower); the operations a cycle come from the flags and the vendor: two fused multiply-add units
- * of 16 float32 lanes on Intel with {@code avx512f} (64), two 256-bit ones on AMD (Zen 2 to 4 run
- * AVX-512 through them) or with {@code avx2}+{@code fma} (32), {@code avx} without FMA 16, else 8.
+ * of 16 float32 lanes on Intel with {@code avx512f} and on AMD from Zen 5 ({@code cpu family} 26) on
+ * (64), two 256-bit ones on older AMD (Zen 2 to 4 run AVX-512 through them) or with
+ * {@code avx2}+{@code fma} (32), {@code avx} without FMA 16, else 8.
  * Hyperthreads share their core's units, so on a machine that counts them the estimate is twice the
  * truth. A yardstick, not a bound: where {@code cpu MHz} is the base clock and the cores boost above
  * it, a GEMM measures more than 100 % of the estimate (BENCHMARKS.md has such a run).
@@ -77,15 +78,21 @@ final class GemmProbe {
     /** A float32 peak: processors × MHz × operations a cycle, and the evidence. */
     record Peak(int processors, double megahertz, int flopsPerCycle, String why) {
 
+        /** AMD's {@code cpu family} from Zen 5 on (26, 0x1A), whose FMA units are 512 bits wide. */
+        static final int ZEN_5_FAMILY = 26;
+
         /** From {@code /proc/cpuinfo}'s lines; 0 MHz when it does not say. */
         static Peak estimate(List<String> cpuInfo, int processors) {
             double megahertz = 0;
+            int family = 0;
             String vendor = "";
             List<String> flags = new ArrayList<>();
             for (String line : cpuInfo) {
                 String value = line.contains(":") ? line.substring(line.indexOf(':') + 1).trim() : "";
                 if (line.startsWith("cpu MHz") && megahertz == 0) {
                     megahertz = Double.parseDouble(value);
+                } else if (line.startsWith("cpu family") && family == 0) {
+                    family = Integer.parseInt(value);
                 } else if (line.startsWith("vendor_id") && vendor.isEmpty()) {
                     vendor = value;
                 } else if (line.startsWith("flags") && flags.isEmpty()) {
@@ -95,6 +102,9 @@ final class GemmProbe {
             boolean amd = vendor.equals("AuthenticAMD");
             if (flags.contains("avx512f") && !amd) {
                 return new Peak(processors, megahertz, 64, "avx512f: 2 FMA units x 16 lanes x 2");
+            }
+            if (flags.contains("avx512f") && family >= ZEN_5_FAMILY) {
+                return new Peak(processors, megahertz, 64, "AMD family " + family + ", avx512f: 2 FMA units x 16 lanes x 2");
             }
             if (flags.contains("fma") && (flags.contains("avx2") || amd)) {
                 return new Peak(processors, megahertz, 32, (amd ? "AMD" + (flags.contains("avx512f") ? ", avx512f" : "")

@@ -23,6 +23,20 @@ class GemmProbeTest {
     }
 
     @Test
+    void amdRunsAvx512OnFullWidthUnitsFromZen5On() {
+        List<String> zen4 = List.of("vendor_id\t: AuthenticAMD", "cpu family\t: 25", "cpu MHz\t\t: 2000.000",
+                "flags\t\t: avx2 fma avx512f");
+        List<String> zen5 = List.of("vendor_id\t: AuthenticAMD", "cpu family\t: 26", "cpu MHz\t\t: 2000.000",
+                "flags\t\t: avx2 fma avx512f");
+        assertEquals(32, GemmProbe.Peak.estimate(zen4, 2).flopsPerCycle());
+        assertEquals(64, GemmProbe.Peak.estimate(zen5, 2).flopsPerCycle());
+        assertTrue(GemmProbe.Peak.estimate(zen5, 2).why().startsWith("AMD family 26, avx512f"));
+        // without AVX-512 a Zen 5 is counted as any AVX2 machine
+        assertEquals(32, GemmProbe.Peak.estimate(List.of("vendor_id\t: AuthenticAMD", "cpu family\t: 26",
+                "flags\t\t: avx2 fma"), 2).flopsPerCycle());
+    }
+
+    @Test
     void thePeakIsProcessorsTimesClockTimesFlops() {
         GemmProbe.Peak intel = peak("GenuineIntel", "avx2 fma avx512f");
         assertEquals(256, intel.gflops(), 1e-9);
