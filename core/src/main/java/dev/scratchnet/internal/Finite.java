@@ -28,7 +28,8 @@ public final class Finite {
     /**
      * Whether every element of an array already wrapped is finite: a Java loop for small arrays,
      * one vectorised BLAS sum of absolute values for large ones and for those wrapped for BLAS
-     * alone (NaN and infinity survive it).
+     * alone (NaN and infinity survive it). A whole matrix or a row block: a column block's elements
+     * are not one stretch of memory.
      */
     public static boolean likely(Matrix values) {
         if (values.values != null && values.length() <= LOOP_LIMIT) {
