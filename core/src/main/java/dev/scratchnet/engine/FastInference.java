@@ -4,6 +4,7 @@ import dev.scratchnet.Layer;
 import dev.scratchnet.buffers.Blas;
 import dev.scratchnet.buffers.Matrix;
 import dev.scratchnet.buffers.SmallArrays;
+import dev.scratchnet.buffers.UnwrittenArrays;
 import dev.scratchnet.internal.Finite;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,7 +117,8 @@ final class FastInference {
         int n = input.rows;
         DataType dataType = input.array().dataType();
         Matrix[] hidden = scratchFor(n, dataType).hidden;
-        Matrix output = Matrix.of(SmallArrays.uninitialized(dataType, n, nOut));
+        // not cleared by ND4J first: each block's last layer takes the first touch of its own rows
+        Matrix output = Matrix.of(UnwrittenArrays.matrix(dataType, n, nOut));
         if (blocks == 1) {
             return forward(input, hidden, output, check) ? output.array() : null;
         }
