@@ -98,7 +98,7 @@ final class FastInference {
      * A batch on this thread whose outputs are small (one row a call, as a server predicts): the
      * input and the new output are touched by BLAS alone, the last layer writes into this thread's
      * buffer and BLAS copies it into the output, so the call makes no {@code java.nio} buffer
-     * (BENCHMARKS.md, "A one-row prediction's heap").
+     * (BENCHMARKS.md, "One image a call: the heap's first pages").
      */
     private INDArray predictSmall(INDArray x, boolean check) {
         int n = x.rows();

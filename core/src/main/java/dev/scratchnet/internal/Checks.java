@@ -133,7 +133,7 @@ public final class Checks {
     /**
      * Whether every element lies in [0, 1] (false for NaN): one Java pass over an array the fast path
      * can wrap, which took a third to a half of the time of ND4J's minimum and maximum from 2,560 to
-     * 2,000,000 elements (BENCHMARKS.md, "A fit's fixed cost"); else those two reductions and a sum
+     * 2,000,000 elements (BENCHMARKS.md, "The targets' range check"); else those two reductions and a sum
      * for NaN.
      */
     private static boolean inUnitInterval(INDArray array) {

@@ -7,8 +7,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Times {@link Checks#unitInterval} on float32 targets of n × 10 against the two ND4J reductions
- * it used alone before ({@code minNumber}, {@code maxNumber}), for BENCHMARKS.md ("A fit's fixed
- * cost"); not a test, run by hand with row counts as arguments. Prints the median of 201 calls each
+ * it used alone before ({@code minNumber}, {@code maxNumber}), for BENCHMARKS.md ("The targets'
+ * range check"); not a test, run by hand with row counts as arguments. Prints the median of 201 calls each
  * (µs).
  */
 public final class UnitIntervalCheckTimes {
