@@ -37,7 +37,13 @@ final class FastInference {
     private final long workPerRow;
     /** The last layer's width: the outputs' columns. */
     private final int nOut;
-    private final ThreadLocal<Scratch> scratch = new ThreadLocal<>();
+    /**
+     * Each thread's buffers, one set for small batches (one row a call) and one for large: a server
+     * that answers single rows between batches keeps both instead of remaking the large set, whose
+     * new memory costs a page fault a page, at every batch.
+     */
+    private final ThreadLocal<Scratch> smallScratch = new ThreadLocal<>();
+    private final ThreadLocal<Scratch> largeScratch = new ThreadLocal<>();
 
     private FastInference(List<FastLayer> layers) {
         this.layers = layers;
@@ -169,6 +175,7 @@ final class FastInference {
 
     /** This thread's buffers for batches of {@code n} rows, made anew when the batch size or type changes. */
     private Scratch scratchFor(int n, DataType dataType) {
+        ThreadLocal<Scratch> scratch = isSmallOutput(n) ? smallScratch : largeScratch;
         Scratch buffers = scratch.get();
         if (buffers == null || buffers.rows != n || buffers.dataType != dataType) {
             Matrix[] hidden = new Matrix[layers.size() - 1];

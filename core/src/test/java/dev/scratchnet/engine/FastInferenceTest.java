@@ -123,6 +123,25 @@ class FastInferenceTest {
     }
 
     @Test
+    void singleRowsBetweenLargeBatchesOnOneThreadKeepBothRight() {
+        // each thread keeps one set of buffers for small batches and one for large: neither may
+        // leave the other's numbers behind
+        Network net = network(DataType.DOUBLE, Activation.RELU, Activation.SOFTMAX);
+        FastInference inference = FastInference.of(net.layers());
+        for (int call = 0; call < 6; call++) {
+            int rows = call % 2 == 0 ? 1 : 1001 - call;
+            INDArray x = uniform(DataType.DOUBLE, rows, 40, 40 + call);
+            INDArray expected = x;
+            for (Layer layer : net.layers()) {
+                expected = layer.forward(expected, false);
+            }
+            INDArray fast = call % 4 == 1 ? inference.predictInBlocks(x, 1) : inference.predictIfFinite(x);
+            double difference = fast.sub(expected).amaxNumber().doubleValue();
+            assertTrue(difference < 1e-12, "call " + call + " (" + rows + " rows) differs by " + difference);
+        }
+    }
+
+    @Test
     void aSmallBatchReadsViewsAndFindsNonFiniteValues() {
         FastInference inference = FastInference.of(network(DataType.FLOAT, Activation.RELU, Activation.SOFTMAX).layers());
         INDArray x = uniform(DataType.FLOAT, 5, 40, 4);
