@@ -24,7 +24,10 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./scratchnet bench}: times the workloads of {@link Workloads} through the public API after a
  * warm-up, runs the numpy reference in the same invocation when python3 with numpy is present, and
- * prints medians, spreads and ratios (scratchnet ÷ numpy: below 1 means scratchnet is faster).
+ * prints medians, spreads and ratios (scratchnet ÷ numpy: below 1 means scratchnet is faster). Both
+ * sides are timed in rounds, each round every selected workload once and then the numpy reference,
+ * so that a busy or a quiet minute on a shared machine falls on both sides alike; in a round each
+ * workload runs untimed right before its timed run, on both sides.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Time training and inference (W1-W3) against a numpy reference run side by side.")
@@ -35,6 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     private static final Map<String, String> NUMPY_ROW = Map.of("W1", "W1", "W2", "W2", "W3", "W3", "W3B", "W3B",
             "W3R", "W3", "W3RB", "W3B", "W3O", "W3", "W3OB", "W3B");
     private static final long WARM_UP_NANOS = 1_000_000_000L;
+    private static final long ROUND_WARM_UP_NANOS = 200_000_000L;
     private static final Map<String, String> TITLES = Map.of(
             "W1", "W1 digits 64-15-10, batch 15, 100 epochs",
             "W2", "W2 784-256-128-10, batch 64, 5 x 8000",
@@ -48,7 +52,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--data", description = "directory with MNIST IDX files (default: random MNIST-shaped data)")
     Path data;
 
-    @Option(names = "--repeats", description = "timed runs per workload after a warm-up of at least a second (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", description = "rounds of timed runs, each every workload once and then the numpy"
+            + " reference, after a first warm-up of at least a second per workload (default: ${DEFAULT-VALUE})")
     int repeats = 5;
 
     @Option(names = "--samples", description = "test images for W3 (default: ${DEFAULT-VALUE})")
@@ -109,25 +114,42 @@ public final class BenchCommand implements Callable<Integer> {
             new ScaleBench(workloads.mnistTrain(), scaleRepeats, scaleCells).run(mnistDir, workDir, !noNumpy);
             return 0;
         }
-        Map<String, Timings> ours = new LinkedHashMap<>();
         // the saved and exported model and the ONNX Runtime session only when a deployed row runs
         boolean deployed = only.stream().anyMatch(name -> name.startsWith("W3R") || name.startsWith("W3O"));
+        Map<String, List<Double>> ourRuns = new LinkedHashMap<>();
+        Map<String, List<Double>> numpyRuns = new LinkedHashMap<>();
         try (Deployments deployments = deployed
                 ? new Deployments(workloads.served(), workloads.testImages(), workDir) : null) {
             Map<String, DoubleSupplier> runs = Map.of("W1", workloads::w1, "W2", workloads::w2,
                     "W3", workloads::w3Single, "W3B", workloads::w3Batched,
                     "W3R", () -> deployments.runtimeSingle(), "W3RB", () -> deployments.runtimeBatched(),
                     "W3O", () -> deployments.onnxSingle(), "W3OB", () -> deployments.onnxBatched());
+            List<String> timed = new ArrayList<>();
             for (String name : NAMES) {
                 if (name.startsWith("W3O") && only.contains(name) && !deployments.hasOnnxRuntime()) {
                     System.out.println(name + " skipped: ONNX Runtime is not on the class path (see BENCHMARKS.md, "
                             + "\"ONNX Runtime\")");
                 } else if (only.contains(name)) {
-                    ours.put(name, time(runs.get(name)));
+                    timed.add(name);
+                    warmUp(runs.get(name), WARM_UP_NANOS);
+                }
+            }
+            String numpyRows = numpyRows();
+            // in rounds, so that a neighbour's busy minute or a quiet one falls on both sides alike; in
+            // each, a workload runs untimed right before its timed run, as the numpy reference's do
+            for (int round = 0; round < repeats; round++) {
+                for (String name : timed) {
+                    warmUp(runs.get(name), ROUND_WARM_UP_NANOS);
+                    ourRuns.computeIfAbsent(name, key -> new ArrayList<>()).add(runs.get(name).getAsDouble());
+                }
+                if (numpyRows != null) {
+                    Timings.addRound(numpyRuns, NumpyReference.run(mnistDir, 1, samples, numpyRows,
+                            numpyDefaultThreads, workDir));
                 }
             }
         }
-        Map<String, Timings> numpy = numpy(mnistDir, workDir);
+        Map<String, Timings> ours = Timings.byName(ourRuns);
+        Map<String, Timings> numpy = Timings.byName(numpyRuns);
         printTable(ours, numpy);
         if (ours.containsKey("W2")) {
             printGemmFloor(ours.get("W2"), workloads.w2Examples());
@@ -148,31 +170,31 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Timings time(DoubleSupplier run) {
-        // warm-up: at least one run and a second of them, so that the JIT has compiled the loops
-        // (W3B's 4 ms runs need dozens) and the timed runs measure compiled code
-        long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
+    /**
+     * Runs a workload untimed at least once and for at least {@code nanos}: a second before the first
+     * round, so that the JIT has compiled its loops (W3B's 4 ms runs need dozens) and the timed runs
+     * measure compiled code; a fifth of one before each timed run, so that it finds its helper threads,
+     * buffers and caches as its previous runs left them, not as the other workloads and the numpy
+     * reference did.
+     */
+    private static void warmUp(DoubleSupplier run, long nanos) {
+        long warmUpEnd = System.nanoTime() + nanos;
         do {
             run.getAsDouble();
         } while (System.nanoTime() < warmUpEnd);
-        List<Double> seconds = new ArrayList<>();
-        for (int i = 0; i < repeats; i++) {
-            seconds.add(run.getAsDouble());
-        }
-        return new Timings(seconds);
     }
 
-    private Map<String, Timings> numpy(Path mnistDir, Path workDir) throws IOException, InterruptedException {
+    /** The numpy reference's rows for the selected workloads, or null (saying why) when it cannot run. */
+    private String numpyRows() {
         if (noNumpy) {
-            return Map.of();
+            return null;
         }
         String reason = NumpyReference.unavailableReason();
         if (reason != null) {
             System.out.println("numpy reference skipped: " + reason);
-            return Map.of();
+            return null;
         }
-        List<String> numpyRows = List.of(NAMES).stream().filter(only::contains).map(NUMPY_ROW::get).distinct().toList();
-        return NumpyReference.run(mnistDir, repeats, samples, String.join(",", numpyRows), numpyDefaultThreads, workDir);
+        return String.join(",", List.of(NAMES).stream().filter(only::contains).map(NUMPY_ROW::get).distinct().toList());
     }
 
     private static void printSetting(String dataText) {
@@ -224,6 +246,9 @@ public final class BenchCommand implements Callable<Integer> {
                     theirs == null ? "-" : format(theirs.median(), perImage),
                     theirs == null ? "-" : String.format("%.2f", mine.median() / theirs.median()));
         }
+        System.out.println("timed in " + repeats + " rounds: in each, every workload above, then the numpy reference"
+                + " (a new python3 process); each workload runs untimed right before its timed run (scratchnet's"
+                + " for 0.2 s, numpy's once)");
     }
 
     private static String format(double seconds, boolean perImage) {

@@ -86,16 +86,16 @@ final class ScaleBench {
             }
             if (reason == null) {
                 String all = String.join(",", cells);
-                add(numpyDefaultRuns, NumpyReference.runScale(mnistDir, 1, all, false, workDir));
-                add(numpyOneRuns, NumpyReference.runScale(mnistDir, 1, all, true, workDir));
+                Timings.addRound(numpyDefaultRuns, NumpyReference.runScale(mnistDir, 1, all, false, workDir));
+                Timings.addRound(numpyOneRuns, NumpyReference.runScale(mnistDir, 1, all, true, workDir));
             }
         }
         List<Timings[]> ours = new ArrayList<>();
         for (int i = 0; i < cells.size(); i++) {
             ours.add(new Timings[] {new Timings(auto.get(i)), new Timings(one.get(i))});
         }
-        Map<String, Timings> numpyDefault = timings(numpyDefaultRuns);
-        Map<String, Timings> numpyOne = timings(numpyOneRuns);
+        Map<String, Timings> numpyDefault = Timings.byName(numpyDefaultRuns);
+        Map<String, Timings> numpyOne = Timings.byName(numpyOneRuns);
         System.out.printf("%n%-5s %-6s %-12s %-12s %-14s %-14s %-12s %-16s %s%n", "H", "batch", "scratchnet", "threads(1)",
                 "numpy default", "numpy 1 thread", "ratio", "ratio threads(1)", "plan");
         for (int i = 0; i < cells.size(); i++) {
@@ -166,16 +166,6 @@ final class ScaleBench {
     }
 
     /** Appends one round's runs of each cell to {@code runs}. */
-    private static void add(Map<String, List<Double>> runs, Map<String, Timings> round) {
-        round.forEach((cell, timings) -> runs.computeIfAbsent(cell, key -> new ArrayList<>()).addAll(timings.seconds()));
-    }
-
-    private static Map<String, Timings> timings(Map<String, List<Double>> runs) {
-        Map<String, Timings> timings = new LinkedHashMap<>();
-        runs.forEach((cell, seconds) -> timings.put(cell, new Timings(seconds)));
-        return timings;
-    }
-
     /** Seconds of one epoch of {@code net} in batches of {@code batch}, the network built beforehand. */
     private double epoch(Network net, int batch) {
         Fit fit = Fit.builder().loss(Loss.CROSS_ENTROPY).optimizer(Optimizer.sgd(0.1)).epochs(1).batchSize(batch)

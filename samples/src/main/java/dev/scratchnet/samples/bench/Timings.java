@@ -1,7 +1,10 @@
 package dev.scratchnet.samples.bench;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Repeated measurements of one workload, in seconds, summarised by their median and spread.
@@ -26,5 +29,17 @@ record Timings(List<Double> seconds) {
 
     static Timings of(double... seconds) {
         return new Timings(Arrays.stream(seconds).boxed().toList());
+    }
+
+    /** Adds one round's runs of each named workload to the runs so far. */
+    static void addRound(Map<String, List<Double>> runs, Map<String, Timings> round) {
+        round.forEach((name, timings) -> runs.computeIfAbsent(name, key -> new ArrayList<>()).addAll(timings.seconds()));
+    }
+
+    /** The runs gathered over the rounds, as timings by name (in the order first seen). */
+    static Map<String, Timings> byName(Map<String, List<Double>> runs) {
+        Map<String, Timings> timings = new LinkedHashMap<>();
+        runs.forEach((name, seconds) -> timings.put(name, new Timings(seconds)));
+        return timings;
     }
 }
